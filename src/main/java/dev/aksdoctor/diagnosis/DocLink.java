@@ -1,0 +1,14 @@
+package dev.aksdoctor.diagnosis;
+
+import java.util.Objects;
+
+/** A documentation link shown in replies and in the parser contract's {@code docs}. */
+public record DocLink(String title, String url) {
+    public DocLink {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(url, "url");
+        if (!url.startsWith("https://")) {
+            throw new IllegalArgumentException("doc links must be https: " + url);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.aksdoctor.investigation;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One pasted error and what became of it. The text is stored only after {@link SecretRedactor}. */
+@Entity
+@Table(name = "investigation")
+public class Investigation extends PanacheEntity {
+
+    @Column(nullable = false, length = 64)
+    public String requester;
+
+    @Column(nullable = false, length = 64)
+    public String channel;
+
+    /** The thread the answer lives in; set once the root message is posted (or known up front). */
+    @Column(name = "thread_ts", length = 32)
+    public String threadTs;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    public InvestigationSource source;
+
+    @Column(name = "text_redacted", nullable = false, columnDefinition = "TEXT")
+    public String textRedacted;
+
+    @Column(name = "error_code", length = 128)
+    public String errorCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    public InvestigationStatus status;
+
+    /** recognised, unrecognised or failed: the label of the investigations-by-outcome metric. */
+    @Column(length = 32)
+    public String outcome;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,128 @@
+package dev.aksdoctor.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.QueryStringParser;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * The Slack entry point. Reads the body once as bytes, verifies the v0 signature over those bytes, then
+ * hands the request to Bolt. Bolt's stock servlet re-joins body lines with the platform separator and
+ * decodes in the container's charset, either of which can break a valid signature.
+ */
+@WebServlet(urlPatterns = "/slack/events")
+public class SlackEventsServlet extends HttpServlet {
+
+    private static final Logger LOG = Logger.getLogger(SlackEventsServlet.class);
+    /** Slack sends at most a few hundred KB (a 40,000-character message, form-encoded, is well below). */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final SlackBolt bolt;
+    private final Clock clock;
+    private final Timer ackTimer;
+    private final MeterRegistry meters;
+
+    public SlackEventsServlet(SlackBolt bolt, Clock clock, MeterRegistry meters) {
+        this.bolt = bolt;
+        this.clock = clock;
+        this.meters = meters;
+        this.ackTimer = Timer.builder("aksdoctor.slack.ack")
+                .description("Time from receiving a Slack request to writing its acknowledgement")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        long started = System.nanoTime();
+        if (bolt.app().isEmpty()) {
+            write(resp, 503, "Slack is not configured on this AKS Doctor: set SLACK_SIGNING_SECRET and "
+                    + "SLACK_BOT_TOKEN, then restart.");
+            return;
+        }
+        byte[] body = readBody(req);
+        if (body == null) {
+            write(resp, 413, "Request body too large.");
+            return;
+        }
+        SlackRequestVerifier.Result verdict = bolt.verifier().orElseThrow().verify(
+                req.getHeader("X-Slack-Request-Timestamp"), req.getHeader("X-Slack-Signature"), body,
+                clock.instant());
+        if (verdict != SlackRequestVerifier.Result.VALID) {
+            meters.counter("aksdoctor.slack.rejected", "reason", verdict.name().toLowerCase()).increment();
+            LOG.debugf("Refused a Slack request: %s", verdict);
+            write(resp, 401, "Invalid request signature or timestamp.");
+            return;
+        }
+        App app = bolt.app().orElseThrow();
+        Response slackResp;
+        try {
+            Request<?> slackReq = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(req.getRequestURI())
+                    .queryString(QueryStringParser.toMap(req.getQueryString()))
+                    .headers(new RequestHeaders(headers(req)))
+                    .requestBody(new String(body, StandardCharsets.UTF_8))
+                    .remoteAddress(req.getRemoteAddr())
+                    .build());
+            slackResp = slackReq == null
+                    ? Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
+                            .body("Unrecognised Slack request.").build()
+                    : app.run(slackReq);
+        } catch (Exception e) {
+            // Bolt throws when its listeners do or when auth.test fails at first use; Slack gets a clean
+            // answer and the operator the cause, without the payload.
+            LOG.errorf("Slack request failed: %s", e.toString());
+            slackResp = Response.builder().statusCode(500).contentType("text/plain; charset=utf-8")
+                    .body("AKS Doctor could not handle this request; the error is logged.").build();
+        }
+        resp.setStatus(slackResp.getStatusCode());
+        for (Map.Entry<String, List<String>> header : slackResp.getHeaders().entrySet()) {
+            header.getValue().forEach(v -> resp.addHeader(header.getKey(), v));
+        }
+        resp.setCharacterEncoding("UTF-8");
+        resp.setContentType(slackResp.getContentType());
+        if (slackResp.getBody() != null) {
+            resp.getOutputStream().write(slackResp.getBody().getBytes(StandardCharsets.UTF_8));
+        }
+        ackTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    private static byte[] readBody(HttpServletRequest req) throws IOException {
+        try (InputStream in = req.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            return bytes.length > MAX_BODY_BYTES ? null : bytes;
+        }
+    }
+
+    private static Map<String, List<String>> headers(HttpServletRequest req) {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(req.getHeaderNames())) {
+            headers.put(name, Collections.list(req.getHeaders(name)));
+        }
+        return headers;
+    }
+
+    private static void write(HttpServletResponse resp, int status, String message) throws IOException {
+        resp.setStatus(status);
+        resp.setCharacterEncoding("UTF-8");
+        resp.setContentType("text/plain; charset=utf-8");
+        resp.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,232 @@
+package dev.aksdoctor.command;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.investigation.InvestigationStatus;
+import dev.aksdoctor.testing.FakeSlackApi;
+import dev.aksdoctor.testing.FakeSlackResource;
+import dev.aksdoctor.testing.InjectFakeSlack;
+import dev.aksdoctor.testing.SlackRequests;
+import dev.aksdoctor.testing.SlackSigner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FakeSlackResource.class)
+class SlashCommandFlowTest {
+
+    static final String PASTE = "Code=\"VMExtensionError_K8SAPIServerConnFail\" Message=\"Agent pool aks-nodepool1-12345678 "
+            + "failed: Enable failed: failed to execute command: command terminated with exit status=51 "
+            + "{ \"ExitCode\": \"51\", \"Output\": \"nc: connect to 10.0.0.4 port 443 (tcp) timed out\" } "
+            + "sig=Zm9vYmFyMTIzNDU2Nzg5MA%3D%3D password=hunter2secret\"";
+
+    @InjectFakeSlack
+    FakeSlackApi slack;
+
+    @BeforeEach
+    void reset() {
+        slack.reset();
+        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
+    }
+
+    @Test
+    void help_signed_answersUsageEphemerallyWithoutPosting() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("help", slack.responseUrl("1")))
+                .then().statusCode(200)
+                .body("response_type", equalTo("ephemeral"))
+                .body("blocks[0].text.text", containsString("Paste an AKS error"));
+        assertTrue(slack.calls("chat.postMessage").isEmpty());
+        assertEquals(0, rows());
+    }
+
+    @Test
+    void emptyText_signed_answersUsage() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("   ", slack.responseUrl("1")))
+                .then().statusCode(200).body("response_type", equalTo("ephemeral"))
+                .body("blocks[0].text.text", containsString("/aks-doctor help"));
+        assertEquals(0, rows());
+    }
+
+    @Test
+    void unknownSubCommand_signed_answersUsageWithHint() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("frobnicate", slack.responseUrl("1")))
+                .then().statusCode(200)
+                .body("blocks[0].text.text", containsString("I don't know the sub-command `frobnicate`"));
+        assertEquals(0, rows());
+    }
+
+    @Test
+    void pastedError_signed_acksThenAnswersInAThread() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm(PASTE, slack.responseUrl("1")))
+                .then().statusCode(200)
+                .body("response_type", equalTo("ephemeral"))
+                .body("text", containsString("Investigating"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").size() == 2);
+        List<FakeSlackApi.Call> posts = slack.calls("chat.postMessage");
+        FakeSlackApi.Call root = posts.get(0);
+        FakeSlackApi.Call reply = posts.get(1);
+        assertEquals("C111", root.param("channel"));
+        assertNull(root.param("thread_ts"), "the root message anchors a new thread");
+        assertTrue(root.param("text").contains("<@W111>"), "the root message names who asked");
+        assertEquals("C111", reply.param("channel"));
+        assertFalse(reply.param("thread_ts") == null || reply.param("thread_ts").isBlank());
+
+        Investigation stored = awaitAnswered();
+        assertEquals("W111", stored.requester);
+        assertEquals("C111", stored.channel);
+        assertEquals(reply.param("thread_ts"), stored.threadTs);
+        assertFalse(stored.textRedacted.contains("hunter2secret"), "passwords are redacted before storage");
+        assertFalse(stored.textRedacted.contains("Zm9vYmFyMTIzNDU2Nzg5MA"), "SAS signatures are redacted");
+        assertTrue(stored.textRedacted.contains("VMExtensionError_K8SAPIServerConnFail"));
+        assertTrue(slack.last("chat.postMessage").orElseThrow().param("_authorization").contains(FakeSlackResource.BOT_TOKEN));
+    }
+
+    @Test
+    void nonAsciiPaste_signed_verifiesAndIsAnswered() {
+        String body = SlackRequests.slashCommandForm("Knoten • aks-nodepool1-12345678-vmss000004 — exit status=51 ✓",
+                slack.responseUrl("1"));
+        SlackRequests.postSignedForm(body).then().statusCode(200).body("text", containsString("Investigating"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").size() == 2);
+    }
+
+    @Test
+    void unsigned_refusedWith401_noSlackCallNoRow() {
+        SlackRequests.raw().contentType(ContentType.URLENC)
+                .body(SlackRequests.slashCommandForm(PASTE, slack.responseUrl("1")))
+                .post("/slack/events").then().statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void wrongSignature_refusedWith401_noSlackCallNoRow() {
+        String body = SlackRequests.slashCommandForm(PASTE, slack.responseUrl("1"));
+        SlackSigner.Signed signed = new SlackSigner("not-the-secret").signNow(body);
+        SlackRequests.raw().contentType(ContentType.URLENC)
+                .header("X-Slack-Request-Timestamp", signed.timestamp())
+                .header("X-Slack-Signature", signed.signature())
+                .body(body).post("/slack/events").then().statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void sixMinutesOld_refusedWith401_noSlackCallNoRow() {
+        SlackRequests.postSigned(SlackRequests.slashCommandForm(PASTE, slack.responseUrl("1")), ContentType.URLENC,
+                Instant.now().minus(Duration.ofMinutes(6))).then().statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void tenMinutesInTheFuture_refusedWith401_noSlackCallNoRow() {
+        SlackRequests.postSigned(SlackRequests.slashCommandForm(PASTE, slack.responseUrl("1")), ContentType.URLENC,
+                Instant.now().plus(Duration.ofMinutes(10))).then().statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void bodyTamperedAfterSigning_refusedWith401() {
+        String body = SlackRequests.slashCommandForm("help", slack.responseUrl("1"));
+        SlackSigner.Signed signed = SlackRequests.SIGNER.signNow(body);
+        SlackRequests.raw().contentType(ContentType.URLENC)
+                .header("X-Slack-Request-Timestamp", signed.timestamp())
+                .header("X-Slack-Signature", signed.signature())
+                .body(body.replace("help", "halp")).post("/slack/events").then().statusCode(401);
+        assertNothingHappened();
+    }
+
+    @Test
+    void formWithoutCommand_signed_isA4xxNot500() {
+        int status = SlackRequests.postSignedForm("token=x&team_id=T111&user_id=W111&text=hello")
+                .then().extract().statusCode();
+        assertTrue(status >= 400 && status < 500, "status " + status);
+        assertNothingHappened();
+    }
+
+    @Test
+    void jsonWhereAFormIsExpected_signed_isA4xxNot500() {
+        int status = SlackRequests.postSigned("{\"command\":\"/aks-doctor\",\"text\":\"help\"}", ContentType.JSON,
+                Instant.now()).then().extract().statusCode();
+        assertTrue(status >= 400 && status < 500, "status " + status);
+        assertNothingHappened();
+    }
+
+    @Test
+    void oneMegabyteBody_signed_isRefusedWithA4xx() {
+        String body = SlackRequests.slashCommandForm("x".repeat(1024 * 1024), slack.responseUrl("1"));
+        int status = SlackRequests.postSignedForm(body).then().extract().statusCode();
+        assertEquals(413, status);
+        assertNothingHappened();
+    }
+
+    @Test
+    void invalidUtf8Bytes_signed_stillAnsweredWithoutError() {
+        byte[] prefix = SlackRequests.slashCommandForm("exit status=51 ", slack.responseUrl("1")).getBytes(StandardCharsets.UTF_8);
+        // Raw invalid UTF-8 appended to the form (Slack never sends this, a hostile caller might).
+        byte[] junk = {'%', 'F', 'F', (byte) 0xC3, (byte) 0x28, (byte) 0xFF};
+        byte[] body = new byte[prefix.length + junk.length];
+        System.arraycopy(prefix, 0, body, 0, prefix.length);
+        System.arraycopy(junk, 0, body, prefix.length, junk.length);
+        String asSigned = new String(body, StandardCharsets.ISO_8859_1);
+        SlackSigner.Signed signed = SlackRequests.SIGNER.signNow(new String(body, StandardCharsets.UTF_8));
+        int status = SlackRequests.raw().contentType(ContentType.URLENC)
+                .header("X-Slack-Request-Timestamp", signed.timestamp())
+                .header("X-Slack-Signature", signed.signature())
+                .body(body).post("/slack/events").then().extract().statusCode();
+        assertTrue(status < 500, "status " + status + " for " + asSigned.length() + " bytes");
+    }
+
+    @Test
+    void slackAnswersNotInChannel_userIsToldToInviteTheBot() {
+        slack.failNext("chat.postMessage", "not_in_channel");
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm(PASTE, slack.responseUrl("42")))
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("response_url").isEmpty());
+        assertTrue(slack.calls("response_url").get(0).rawBody().contains("/invite"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> statusOfOnlyRow() == InvestigationStatus.FAILED);
+    }
+
+    @Test
+    void slackRateLimitsOnce_answerStillArrives() {
+        slack.failNext("chat.postMessage", "ratelimited");
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm(PASTE, slack.responseUrl("1")))
+                .then().statusCode(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").size() == 3);
+        awaitAnswered();
+    }
+
+    private void assertNothingHappened() {
+        assertTrue(slack.callsBesidesAuth().isEmpty(), () -> "unexpected Slack calls: " + slack.callsBesidesAuth());
+        assertEquals(0, rows());
+    }
+
+    private static long rows() {
+        return QuarkusTransaction.requiringNew().call(() -> Investigation.count());
+    }
+
+    private static InvestigationStatus statusOfOnlyRow() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Investigation> all = Investigation.listAll();
+            return all.size() == 1 ? all.get(0).status : null;
+        });
+    }
+
+    private static Investigation awaitAnswered() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOfOnlyRow() == InvestigationStatus.ANSWERED);
+        return QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>listAll().get(0));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.aksdoctor.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Marks the {@link FakeSlackApi} field a {@link FakeSlackResource} fills in. */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.FIELD)
+public @interface InjectFakeSlack {
+}

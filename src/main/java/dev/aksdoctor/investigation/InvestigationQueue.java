@@ -1,6 +1,7 @@
 package dev.aksdoctor.investigation;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,6 +16,7 @@ import org.jboss.logging.Logger;
  * Runs investigations off the request thread at a bounded concurrency, so Slack gets its ack at once and
  * a burst of pastes cannot exhaust ARM or Slack rate limits.
  */
+@Startup
 @ApplicationScoped
 public class InvestigationQueue {
 

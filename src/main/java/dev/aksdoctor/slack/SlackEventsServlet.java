@@ -6,8 +6,6 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,17 +34,12 @@ public class SlackEventsServlet extends HttpServlet {
 
     private final SlackBolt bolt;
     private final Clock clock;
-    private final Timer ackTimer;
-    private final MeterRegistry meters;
+    private final SlackMetrics metrics;
 
-    public SlackEventsServlet(SlackBolt bolt, Clock clock, MeterRegistry meters) {
+    public SlackEventsServlet(SlackBolt bolt, Clock clock, SlackMetrics metrics) {
         this.bolt = bolt;
         this.clock = clock;
-        this.meters = meters;
-        this.ackTimer = Timer.builder("aksdoctor.slack.ack")
-                .description("Time from receiving a Slack request to writing its acknowledgement")
-                .publishPercentiles(0.5, 0.99)
-                .register(meters);
+        this.metrics = metrics;
     }
 
     @Override
@@ -66,7 +59,7 @@ public class SlackEventsServlet extends HttpServlet {
                 req.getHeader("X-Slack-Request-Timestamp"), req.getHeader("X-Slack-Signature"), body,
                 clock.instant());
         if (verdict != SlackRequestVerifier.Result.VALID) {
-            meters.counter("aksdoctor.slack.rejected", "reason", verdict.name().toLowerCase()).increment();
+            metrics.rejected(verdict);
             LOG.debugf("Refused a Slack request: %s", verdict);
             write(resp, 401, "Invalid request signature or timestamp.");
             return;
@@ -101,7 +94,7 @@ public class SlackEventsServlet extends HttpServlet {
         if (slackResp.getBody() != null) {
             resp.getOutputStream().write(slackResp.getBody().getBytes(StandardCharsets.UTF_8));
         }
-        ackTimer.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+        metrics.recordAck(System.nanoTime() - started);
     }
 
     private static byte[] readBody(HttpServletRequest req) throws IOException {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(FakeSlackResource.class)
+@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
 class SlashCommandFlowTest {
 
     static final String PASTE = "Code=\"VMExtensionError_K8SAPIServerConnFail\" Message=\"Agent pool aks-nodepool1-12345678 "

@@ -16,6 +16,9 @@ final class ErrorRecognizer {
 
     private static final int MAX_PHRASE_HITS = 4000;
     private static final int KUBECTL_WINDOW = 240;
+    private static final int LOCAL_OS_REACH = 200;
+    private static final String FAILED_STATE = "ClusterFailedState";
+    private static final String NODE_FAILED = "VmssInstanceFailed";
     private static final String KUBECTL_FALLBACK = "KubectlConnectionFailed";
 
     private final KnowledgeCatalog catalog;
@@ -43,7 +46,11 @@ final class ErrorRecognizer {
         this.trie = new PhraseTrie(phrases);
     }
 
-    List<Finding> recognize(NormalizedPaste paste) {
+    /**
+     * @param namesNode whether the paste names one scale-set instance: "is in a failed state" is then about that
+     *     node rather than the cluster
+     */
+    List<Finding> recognize(NormalizedPaste paste, boolean namesNode) {
         SqueezedText squeezed = paste.squeezed();
         OsEvidence evidence = OsEvidence.of(paste.lower());
         List<Finding> raw = new ArrayList<>();
@@ -74,14 +81,32 @@ final class ErrorRecognizer {
             raw.add(new Finding(e, e.os() != null ? e.os() : osFor(e, evidence), position));
         }
         for (ExitCodeFinder.Found f : numbers) {
-            OsType os = f.os() != null ? f.os()
-                    : evidence.windows() && !evidence.linux() ? OsType.WINDOWS : OsType.LINUX;
+            OsType os = f.os() != null ? f.os() : osAround(paste.lower(), f.position(), evidence);
             if (f.code() == 0 || (os == OsType.WINDOWS && f.code() == 1 && f.os() == null)) {
                 continue;
             }
             catalog.cse(os, f.code()).ifPresent(e -> raw.add(new Finding(e, os, f.position())));
         }
-        return distinct(raw);
+        return nodeOrCluster(distinct(raw), paste.squeezed().text(), namesNode);
+    }
+
+    private List<Finding> nodeOrCluster(List<Finding> findings, String squeezed, boolean namesNode) {
+        if (!namesNode || findings.size() != 1 || !FAILED_STATE.equals(findings.get(0).error().code())
+                || squeezed.contains("clusteris") || squeezed.contains("poolis")) {
+            return findings;
+        }
+        Finding f = findings.get(0);
+        return List.of(new Finding(catalog.error(NODE_FAILED).orElseThrow(), null, f.position()));
+    }
+
+    /** A number without OS syntax takes the OS of the Windows constant next to it, else of the whole paste. */
+    private static OsType osAround(String lower, int position, OsEvidence evidence) {
+        int start = Math.max(0, position - LOCAL_OS_REACH);
+        int end = Math.min(lower.length(), position + LOCAL_OS_REACH);
+        if (lower.substring(start, end).contains("windows_cse_error")) {
+            return OsType.WINDOWS;
+        }
+        return evidence.windows() && !evidence.linux() ? OsType.WINDOWS : OsType.LINUX;
     }
 
     private static boolean isSentence(SqueezedText squeezed, PhraseTrie.Hit hit) {
@@ -124,11 +149,11 @@ final class ErrorRecognizer {
         for (Finding f : first.values()) {
             (f.error().wrapper() ? wrappers : specific).add(f);
         }
-        boolean preciseKubectl = specific.stream().anyMatch(f -> "kubectl".equals(f.error().playbook())
-                && !KUBECTL_FALLBACK.equals(f.error().code()));
-        if (preciseKubectl) {
-            specific.removeIf(f -> KUBECTL_FALLBACK.equals(f.error().code()));
+        java.util.Set<String> subsumed = new java.util.HashSet<>();
+        for (Finding f : specific) {
+            subsumed.addAll(f.error().subsumes());
         }
+        specific.removeIf(f -> !f.error().isCseExitCode() && subsumed.contains(f.error().code()));
         List<Finding> out = specific.isEmpty() ? wrappers : specific;
         out.sort(Comparator.comparingInt(Finding::position).thenComparing(Finding::identity));
         return out;

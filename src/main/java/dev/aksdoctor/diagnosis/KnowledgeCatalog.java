@@ -75,7 +75,8 @@ public final class KnowledgeCatalog {
             List<String> legacy = split(row[5]);
             String canonical = os == OsType.WINDOWS ? constant
                     : !rpName.isEmpty() ? rpName : !legacy.isEmpty() ? legacy.get(0) : constant;
-            KnownError error = new KnownError(canonical, exitCode, os, constant, row[3], row[6], false, docs(row[7]));
+            KnownError error = new KnownError(canonical, exitCode, os, constant, row[3], row[6], false, docs(row[7]),
+                    List.of());
             byOsAndCode.put(key(os, exitCode), error);
             List<String> names = new ArrayList<>(legacy);
             names.add(constant);
@@ -86,9 +87,9 @@ public final class KnowledgeCatalog {
                 phrases.putIfAbsent(SqueezedText.squeeze(name), error);
             }
         }
-        for (String[] row : rows(AZURE_RESOURCE, 6)) {
+        for (String[] row : rows(AZURE_RESOURCE, 7)) {
             KnownError error = new KnownError(row[0], null, null, row[0], row[3], row[2], "wrapper".equals(row[1]),
-                    docs(row[5]));
+                    docs(row[5]), split(row[6]));
             byCode.put(error.code(), error);
             phrases.putIfAbsent(SqueezedText.squeeze(error.code()), error);
             for (String phrase : split(row[4])) {

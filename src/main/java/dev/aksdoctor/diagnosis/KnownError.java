@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param constant the AgentBaker constant ({@code ERR_*}, {@code WINDOWS_CSE_ERROR_*}) or the code itself
  * @param playbook key of the playbook that investigates it (see {@link Playbook})
  * @param wrapper true for umbrella errors reported only when nothing more specific is in the paste
+ * @param subsumes codes of less specific errors whose wording is part of this one's message
  */
 public record KnownError(
         String code,
@@ -21,7 +22,8 @@ public record KnownError(
         String meaning,
         String playbook,
         boolean wrapper,
-        List<DocLink> docs) {
+        List<DocLink> docs,
+        List<String> subsumes) {
 
     public KnownError {
         Objects.requireNonNull(code, "code");
@@ -29,6 +31,7 @@ public record KnownError(
         Objects.requireNonNull(meaning, "meaning");
         Objects.requireNonNull(playbook, "playbook");
         docs = docs == null ? List.of() : List.copyOf(docs);
+        subsumes = subsumes == null ? List.of() : List.copyOf(subsumes);
     }
 
     public boolean isCseExitCode() {

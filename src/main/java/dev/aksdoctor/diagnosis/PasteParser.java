@@ -42,8 +42,8 @@ public class PasteParser {
 
     private Diagnosis diagnose(String text) {
         NormalizedPaste paste = NormalizedPaste.of(normalizer.normalize(text));
-        List<Finding> findings = recognizer.recognize(paste);
         ExtractedValues v = values.extract(paste);
+        List<Finding> findings = recognizer.recognize(paste, v.vmss() != null && v.instanceId() != null);
         if (findings.isEmpty()) {
             return unrecognised(v);
         }

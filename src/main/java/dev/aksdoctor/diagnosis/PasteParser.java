@@ -1,14 +1,93 @@
 package dev.aksdoctor.diagnosis;
 
+import dev.aksdoctor.check.CheckId;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
 
 /** Turns a pasted AKS error into a {@link Diagnosis}. Pure: no I/O, never throws on any input. */
 @ApplicationScoped
 public class PasteParser {
 
+    private static final Logger LOG = Logger.getLogger(PasteParser.class);
+    private static final int MAX_DOCS = 8;
+
+    private final PasteNormalizer normalizer = new PasteNormalizer();
+    private final ErrorRecognizer recognizer;
+    private final ValueExtractor values = new ValueExtractor();
+    private final SubcategoryClassifier subcategories = new SubcategoryClassifier();
+    private final SummaryWriter summaries = new SummaryWriter();
+
+    public PasteParser() {
+        this(KnowledgeCatalog.defaultCatalog());
+    }
+
+    PasteParser(KnowledgeCatalog catalog) {
+        this.recognizer = new ErrorRecognizer(catalog);
+    }
+
     public Diagnosis parse(String text) {
-        // Seam for the parser issue (#3); until it lands nothing is recognised.
-        return new Diagnosis(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, "No known AKS error was recognised.", null, null);
+        try {
+            return diagnose(text);
+        } catch (RuntimeException | StackOverflowError e) {
+            // A parser bug must not cost the on-call engineer the reply; the paste itself is not logged (secrets).
+            LOG.warnf("parser failed on a paste of %d characters: %s", text == null ? 0 : text.length(), e);
+            return unrecognised(new ExtractedValues(null, null, null, null, null, null, null, null, null, null));
+        }
+    }
+
+    private Diagnosis diagnose(String text) {
+        NormalizedPaste paste = NormalizedPaste.of(normalizer.normalize(text));
+        ExtractedValues v = values.extract(paste);
+        List<Finding> findings = recognizer.recognize(paste, v.vmss() != null && v.instanceId() != null);
+        if (findings.isEmpty()) {
+            return unrecognised(v);
+        }
+        Map<String, Subcategory> byIdentity = new HashMap<>();
+        Map<Boolean, Subcategory> classified = new HashMap<>();
+        for (Finding f : findings) {
+            byIdentity.put(f.identity(), subcategory(f, paste, classified));
+        }
+        Finding primary = findings.get(0);
+        Subcategory subcategory = byIdentity.get(primary.identity());
+        List<RecognizedError> errors = new ArrayList<>();
+        Map<String, DocLink> docs = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            errors.add(new RecognizedError(f.error().code(), f.error().exitCode(), f.os(), f.error().meaning()));
+            for (DocLink d : f.error().docs()) {
+                if (docs.size() < MAX_DOCS) {
+                    docs.putIfAbsent(d.url(), d);
+                }
+            }
+        }
+        List<CheckId> plan = Playbook.plan(findings, f -> byIdentity.get(f.identity()));
+        return new Diagnosis(primary.error().code(), primary.error().exitCode(), primary.os(), subcategory,
+                v.nodeIp(), v.apiServerIp(), v.apiServerFqdn(), v.region(), v.privateCluster(), v.cluster(),
+                v.nodeName(), v.vmss(), v.instanceId(), v.correlationId(), errors,
+                summaries.write(findings, subcategory), new ArrayList<>(docs.values()), plan);
+    }
+
+    private Subcategory subcategory(Finding f, NormalizedPaste paste, Map<Boolean, Subcategory> classified) {
+        String playbook = f.error().playbook();
+        if ("dns".equals(playbook)) {
+            return Subcategory.DNS_LOOKUP_FAILED;
+        }
+        if (Playbook.usesSubcategory(f.error())) {
+            return classified.computeIfAbsent(Boolean.TRUE, k -> subcategories.classify(paste, true));
+        }
+        if ("outbound".equals(playbook)) {
+            return classified.computeIfAbsent(Boolean.FALSE, k -> subcategories.classify(paste, false));
+        }
+        return null;
+    }
+
+    private Diagnosis unrecognised(ExtractedValues v) {
+        return new Diagnosis(null, null, null, null, v.nodeIp(), v.apiServerIp(), v.apiServerFqdn(), v.region(),
+                v.privateCluster(), v.cluster(), v.nodeName(), v.vmss(), v.instanceId(), v.correlationId(), List.of(),
+                SummaryWriter.NOTHING_RECOGNISED, List.of(), List.of());
     }
 }

@@ -1,0 +1,110 @@
+package dev.aksdoctor.diagnosis;
+
+import dev.aksdoctor.azure.ClusterRef;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds which cluster a paste is about (a managed-cluster resource ID, or the node resource group
+ * {@code MC_<rg>_<cluster>_<region>}) and the region named outside the FQDN.
+ */
+final class ClusterLocator {
+
+    /** The cluster and the region when the text names them. */
+    record Location(ClusterRef cluster, String region) {
+    }
+
+    private static final int MAX_TRIES = 64;
+    private static final Pattern MC_GROUP = Pattern.compile("(?<![a-z0-9_.()-])mc_([a-z0-9_.()-]{5,200})");
+    private static final Pattern SUBSCRIPTION = Pattern.compile(
+            "/subscriptions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
+    private static final Pattern LABELLED_REGION = Pattern.compile(
+            "(?:location|region)\"? {0,2}[:=]? {0,2}[\"']?([a-z][a-z0-9 ]{2,30})");
+    private static final Pattern REGION_PHRASE = Pattern.compile("\\bin (?:the )?([a-z][a-z0-9 ]{2,24}) region\\b");
+
+    Location locate(NormalizedPaste paste) {
+        String text = paste.text();
+        String lower = paste.lower();
+        ClusterRef fromId = ClusterRef.findResourceId(text).orElse(null);
+        ClusterRef fromGroup = null;
+        String region = null;
+        Matcher mc = MC_GROUP.matcher(lower);
+        for (int n = 0; n < MAX_TRIES && fromGroup == null && mc.find(); n++) {
+            String[] parts = trimEnd(text.substring(mc.start(1), mc.end(1))).split("_");
+            if (parts.length < 3) {
+                continue;
+            }
+            String groupRegion = parts[parts.length - 1].toLowerCase(java.util.Locale.ROOT);
+            if (!AzureRegions.isRegion(groupRegion)) {
+                continue;
+            }
+            String name = parts[parts.length - 2];
+            String resourceGroup = String.join("_", java.util.Arrays.copyOf(parts, parts.length - 2));
+            if (name.isEmpty() || resourceGroup.isEmpty()) {
+                continue;
+            }
+            fromGroup = new ClusterRef(subscriptionBefore(lower, mc.start()), resourceGroup, name);
+            region = groupRegion;
+        }
+        if (region == null) {
+            region = labelledRegion(lower);
+        }
+        ClusterRef cluster = fromId != null ? fromId : fromGroup;
+        if (cluster != null && cluster.subscriptionId() == null) {
+            String only = onlySubscription(lower);
+            if (only != null) {
+                cluster = new ClusterRef(only, cluster.resourceGroup(), cluster.name());
+            }
+        }
+        return new Location(cluster, region);
+    }
+
+    private static String trimEnd(String group) {
+        int end = group.length();
+        while (end > 0 && ".()-_".indexOf(group.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return group.substring(0, end);
+    }
+
+    private static String subscriptionBefore(String lower, int mcStart) {
+        int start = Math.max(0, mcStart - 80);
+        String before = lower.substring(start, mcStart);
+        if (!before.endsWith("/resourcegroups/")) {
+            return null;
+        }
+        Matcher m = SUBSCRIPTION.matcher(before);
+        String last = null;
+        while (m.find()) {
+            last = m.group(1);
+        }
+        return last;
+    }
+
+    /** The subscription when every resource ID in the paste is in the same one. */
+    private static String onlySubscription(String lower) {
+        Matcher m = SUBSCRIPTION.matcher(lower);
+        String only = null;
+        for (int n = 0; n < MAX_TRIES && m.find(); n++) {
+            if (only == null) {
+                only = m.group(1);
+            } else if (!only.equals(m.group(1))) {
+                return null;
+            }
+        }
+        return only;
+    }
+
+    private static String labelledRegion(String lower) {
+        for (Pattern p : new Pattern[] {LABELLED_REGION, REGION_PHRASE}) {
+            Matcher m = p.matcher(lower);
+            for (int n = 0; n < MAX_TRIES && m.find(); n++) {
+                String region = AzureRegions.leading(m.group(1));
+                if (region != null) {
+                    return region;
+                }
+            }
+        }
+        return null;
+    }
+}

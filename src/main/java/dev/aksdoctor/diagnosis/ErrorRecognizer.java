@@ -1,0 +1,161 @@
+package dev.aksdoctor.diagnosis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Recognises every known error in a normalised paste: CSE names (RP-facing new and legacy, AgentBaker constants),
+ * the RP sentences that name a failure without its number, numeric exit codes keyed on OS, ARM codes and phrases,
+ * kubectl and pod errors. Umbrella errors are kept only when nothing more specific was found.
+ */
+final class ErrorRecognizer {
+
+    private static final int MAX_PHRASE_HITS = 4000;
+    private static final int KUBECTL_WINDOW = 240;
+    private static final int LOCAL_OS_REACH = 200;
+    private static final String FAILED_STATE = "ClusterFailedState";
+    private static final String NODE_FAILED = "VmssInstanceFailed";
+    private static final String KUBECTL_FALLBACK = "KubectlConnectionFailed";
+
+    private final KnowledgeCatalog catalog;
+    private final PhraseTrie trie;
+    private final KnownError apiServerLinux;
+    private final KnownError apiServerWindows;
+    private final ExitCodeFinder exitCodes = new ExitCodeFinder();
+
+    ErrorRecognizer(KnowledgeCatalog catalog) {
+        this.catalog = catalog;
+        this.apiServerLinux = catalog.cse(OsType.LINUX, 51).orElseThrow();
+        this.apiServerWindows = catalog.cse(OsType.WINDOWS, 5).orElseThrow();
+        KnownError dns = catalog.cse(OsType.LINUX, 52).orElseThrow();
+        KnownError outbound = catalog.cse(OsType.LINUX, 50).orElseThrow();
+        Map<String, KnownError> phrases = new LinkedHashMap<>(catalog.phrases());
+        // RP sentences that name a failure without its number (2019 to 2026 wordings).
+        phrases.put("unabletoestablishconnectionfromagentstokubernetesapiserver", apiServerLinux);
+        phrases.put("unabletoestablishconnectiontokubernetesapiserver", apiServerLinux);
+        phrases.put("couldnotreachapiserverat", apiServerLinux);
+        phrases.put("unabletoresolvekubernetesapiservername", dns);
+        phrases.put("unabletoestablishoutboundconnection", outbound);
+        phrases.put("notabletoestablishoutboundconnectivity", outbound);
+        // Check-APIServerConnectivity in the Windows CSE (kubernetesfunc.ps1).
+        phrases.put("failedtoconnecttoapiserver", apiServerWindows);
+        this.trie = new PhraseTrie(phrases);
+    }
+
+    /**
+     * @param namesNode whether the paste names one scale-set instance: "is in a failed state" is then about that
+     *     node rather than the cluster
+     */
+    List<Finding> recognize(NormalizedPaste paste, boolean namesNode) {
+        SqueezedText squeezed = paste.squeezed();
+        OsEvidence evidence = OsEvidence.of(paste.lower());
+        List<Finding> raw = new ArrayList<>();
+        List<PhraseTrie.Hit> hits = trie.find(squeezed.text(), MAX_PHRASE_HITS);
+        boolean windowsApi = false;
+        boolean linuxCse = false;
+        for (PhraseTrie.Hit hit : hits) {
+            KnownError e = hit.error();
+            if (e.isCseExitCode()) {
+                windowsApi |= e == apiServerWindows;
+                linuxCse |= e.os() == OsType.LINUX && !isSentence(squeezed, hit);
+            }
+        }
+        List<ExitCodeFinder.Found> numbers = exitCodes.find(paste.lower());
+        for (ExitCodeFinder.Found f : numbers) {
+            windowsApi |= f.os() == OsType.WINDOWS && f.code() == 5;
+            linuxCse |= f.os() == OsType.LINUX;
+        }
+        boolean sentencesAreWindows = windowsApi || (evidence.windows() && !linuxCse);
+        for (PhraseTrie.Hit hit : hits) {
+            KnownError e = hit.error();
+            int position = squeezed.origin(hit.start());
+            if (e == apiServerLinux && sentencesAreWindows && isSentence(squeezed, hit)) {
+                e = apiServerWindows;
+            } else if ("kubectl".equals(e.playbook())) {
+                e = refineKubectl(squeezed.text(), hit.end());
+            }
+            raw.add(new Finding(e, e.os() != null ? e.os() : osFor(e, evidence), position));
+        }
+        for (ExitCodeFinder.Found f : numbers) {
+            OsType os = f.os() != null ? f.os() : osAround(paste.lower(), f.position(), evidence);
+            if (f.code() == 0 || (os == OsType.WINDOWS && f.code() == 1 && f.os() == null)) {
+                continue;
+            }
+            catalog.cse(os, f.code()).ifPresent(e -> raw.add(new Finding(e, os, f.position())));
+        }
+        return nodeOrCluster(distinct(raw), paste.squeezed().text(), namesNode);
+    }
+
+    private List<Finding> nodeOrCluster(List<Finding> findings, String squeezed, boolean namesNode) {
+        if (!namesNode || findings.size() != 1 || !FAILED_STATE.equals(findings.get(0).error().code())
+                || squeezed.contains("clusteris") || squeezed.contains("poolis")) {
+            return findings;
+        }
+        Finding f = findings.get(0);
+        return List.of(new Finding(catalog.error(NODE_FAILED).orElseThrow(), null, f.position()));
+    }
+
+    /** A number without OS syntax takes the OS of the Windows constant next to it, else of the whole paste. */
+    private static OsType osAround(String lower, int position, OsEvidence evidence) {
+        int start = Math.max(0, position - LOCAL_OS_REACH);
+        int end = Math.min(lower.length(), position + LOCAL_OS_REACH);
+        if (lower.substring(start, end).contains("windows_cse_error")) {
+            return OsType.WINDOWS;
+        }
+        return evidence.windows() && !evidence.linux() ? OsType.WINDOWS : OsType.LINUX;
+    }
+
+    private static boolean isSentence(SqueezedText squeezed, PhraseTrie.Hit hit) {
+        return !squeezed.text().startsWith("vmextensionerror", hit.start())
+                && !squeezed.text().startsWith("k8sapiserver", hit.start())
+                && !squeezed.text().startsWith("err_", hit.start());
+    }
+
+    private static OsType osFor(KnownError e, OsEvidence evidence) {
+        if ("cse".equals(e.playbook()) || "VMExtensionProvisioningTimeout".equals(e.code())) {
+            return evidence.only();
+        }
+        return null;
+    }
+
+    private KnownError refineKubectl(String squeezed, int from) {
+        int end = Math.min(squeezed.length(), from + KUBECTL_WINDOW);
+        String window = squeezed.substring(Math.min(from, end), end);
+        String code;
+        if (window.contains("nosuchhost") || window.contains("nosuchhostisknown")) {
+            code = "KubectlNoSuchHost";
+        } else if (window.contains("connectionrefused") || window.contains("activelyrefused")) {
+            code = "KubectlConnectionRefused";
+        } else if (window.contains("i/otimeout") || window.contains("didnotproperlyrespond")
+                || window.contains("connectiontimedout")) {
+            code = "KubectlDialTimeout";
+        } else {
+            code = KUBECTL_FALLBACK;
+        }
+        return catalog.error(code).orElseThrow();
+    }
+
+    private static List<Finding> distinct(List<Finding> raw) {
+        Map<String, Finding> first = new HashMap<>();
+        for (Finding f : raw) {
+            first.merge(f.identity(), f, (a, b) -> a.position() <= b.position() ? a : b);
+        }
+        List<Finding> specific = new ArrayList<>();
+        List<Finding> wrappers = new ArrayList<>();
+        for (Finding f : first.values()) {
+            (f.error().wrapper() ? wrappers : specific).add(f);
+        }
+        java.util.Set<String> subsumed = new java.util.HashSet<>();
+        for (Finding f : specific) {
+            subsumed.addAll(f.error().subsumes());
+        }
+        specific.removeIf(f -> !f.error().isCseExitCode() && subsumed.contains(f.error().code()));
+        List<Finding> out = specific.isEmpty() ? wrappers : specific;
+        out.sort(Comparator.comparingInt(Finding::position).thenComparing(Finding::identity));
+        return out;
+    }
+}

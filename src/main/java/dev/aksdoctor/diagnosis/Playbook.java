@@ -1,0 +1,125 @@
+package dev.aksdoctor.diagnosis;
+
+import static dev.aksdoctor.check.CheckId.ACTIVITY_LOG_FAILURES;
+import static dev.aksdoctor.check.CheckId.AUTHORIZED_IP_RANGES;
+import static dev.aksdoctor.check.CheckId.CLIENT_AUTHORIZED_RANGES;
+import static dev.aksdoctor.check.CheckId.CLUSTER_STATE;
+import static dev.aksdoctor.check.CheckId.CSE_STATUS;
+import static dev.aksdoctor.check.CheckId.EGRESS_APPLIANCE;
+import static dev.aksdoctor.check.CheckId.HTTP_PROXY;
+import static dev.aksdoctor.check.CheckId.NODE_DNS_PROBE;
+import static dev.aksdoctor.check.CheckId.NODE_OUTBOUND_PROBE;
+import static dev.aksdoctor.check.CheckId.NODE_POOL_STATE;
+import static dev.aksdoctor.check.CheckId.NODE_SUBNET;
+import static dev.aksdoctor.check.CheckId.NODE_TCP_PROBE;
+import static dev.aksdoctor.check.CheckId.NODE_TLS_PROBE;
+import static dev.aksdoctor.check.CheckId.NSG_OUTBOUND;
+import static dev.aksdoctor.check.CheckId.PDB_DRAIN;
+import static dev.aksdoctor.check.CheckId.POLICY_DENIAL;
+import static dev.aksdoctor.check.CheckId.PRIVATE_DNS_ZONE_LINK;
+import static dev.aksdoctor.check.CheckId.PRIVATE_ENDPOINT;
+import static dev.aksdoctor.check.CheckId.PROVIDER_REGISTRATION;
+import static dev.aksdoctor.check.CheckId.PUBLIC_IP_QUOTA;
+import static dev.aksdoctor.check.CheckId.RESOURCE_LOCKS;
+import static dev.aksdoctor.check.CheckId.ROUTE_TABLE;
+import static dev.aksdoctor.check.CheckId.SKU_AVAILABILITY;
+import static dev.aksdoctor.check.CheckId.SUBNET_CAPACITY;
+import static dev.aksdoctor.check.CheckId.SUBSCRIPTION_STATE;
+import static dev.aksdoctor.check.CheckId.VCPU_QUOTA;
+import static dev.aksdoctor.check.CheckId.VMSS_INSTANCES;
+import static dev.aksdoctor.check.CheckId.VNET_DNS_SERVERS;
+
+import dev.aksdoctor.check.CheckId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The ordered checks for recognised errors, in the order the troubleshooting docs give them (DESIGN.md
+ * "Playbooks"); the first failing check is shown as the likely cause. Several errors in one paste run their
+ * playbooks one after the other, without repeating a check.
+ */
+public final class Playbook {
+
+    private static final List<CheckId> FAILED_STATE_BASE = List.of(CLUSTER_STATE, NODE_POOL_STATE,
+            ACTIVITY_LOG_FAILURES);
+
+    private static final Map<Subcategory, List<CheckId>> API_SERVER = Map.of(
+            Subcategory.CONNECTION_TIMED_OUT, List.of(AUTHORIZED_IP_RANGES, NSG_OUTBOUND, ROUTE_TABLE,
+                    EGRESS_APPLIANCE, PRIVATE_ENDPOINT, PRIVATE_DNS_ZONE_LINK, NODE_TCP_PROBE),
+            Subcategory.CONNECTION_REFUSED, List.of(CLUSTER_STATE, PRIVATE_ENDPOINT, PRIVATE_DNS_ZONE_LINK,
+                    NSG_OUTBOUND, ROUTE_TABLE),
+            Subcategory.NO_ROUTE_TO_HOST, List.of(PRIVATE_ENDPOINT, ROUTE_TABLE, EGRESS_APPLIANCE),
+            Subcategory.TLS_HANDSHAKE_FAILED, List.of(NODE_TLS_PROBE, HTTP_PROXY, EGRESS_APPLIANCE),
+            Subcategory.CERTIFICATE_PROBLEM, List.of(NODE_TLS_PROBE, HTTP_PROXY),
+            Subcategory.DNS_LOOKUP_FAILED, List.of(VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, NODE_DNS_PROBE),
+            Subcategory.UNKNOWN, List.of(NODE_DNS_PROBE, NODE_TCP_PROBE, NODE_TLS_PROBE, HTTP_PROXY,
+                    AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT));
+
+    private static final Map<Subcategory, List<CheckId>> KUBECTL = Map.of(
+            Subcategory.CONNECTION_REFUSED, List.of(CLUSTER_STATE, CLIENT_AUTHORIZED_RANGES),
+            Subcategory.DNS_LOOKUP_FAILED, List.of(CLUSTER_STATE, PRIVATE_DNS_ZONE_LINK, PRIVATE_ENDPOINT));
+    private static final List<CheckId> KUBECTL_DEFAULT = List.of(CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT);
+
+    private static final Map<String, List<CheckId>> BY_KEY = Map.ofEntries(
+            Map.entry("dns", List.of(VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, NODE_DNS_PROBE)),
+            Map.entry("outbound", List.of(NSG_OUTBOUND, ROUTE_TABLE, EGRESS_APPLIANCE, VNET_DNS_SERVERS,
+                    NODE_OUTBOUND_PROBE)),
+            Map.entry("cse", List.of(CSE_STATUS, VMSS_INSTANCES, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES)),
+            Map.entry("generic", List.of(CSE_STATUS, VMSS_INSTANCES, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES)),
+            Map.entry("pod-ip", List.of(SUBNET_CAPACITY, NODE_SUBNET)),
+            Map.entry("failed-state", List.of(CLUSTER_STATE, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES, VCPU_QUOTA,
+                    PUBLIC_IP_QUOTA, SKU_AVAILABILITY, POLICY_DENIAL, RESOURCE_LOCKS, PROVIDER_REGISTRATION,
+                    SUBSCRIPTION_STATE, SUBNET_CAPACITY, VMSS_INSTANCES, PDB_DRAIN)),
+            Map.entry("quota", withBase(VCPU_QUOTA)),
+            Map.entry("public-ip", withBase(PUBLIC_IP_QUOTA)),
+            Map.entry("sku", withBase(SKU_AVAILABILITY)),
+            Map.entry("policy", withBase(POLICY_DENIAL)),
+            Map.entry("lock", withBase(RESOURCE_LOCKS)),
+            Map.entry("provider", withBase(PROVIDER_REGISTRATION)),
+            Map.entry("subscription", withBase(SUBSCRIPTION_STATE)),
+            Map.entry("subnet", withBase(SUBNET_CAPACITY, NODE_SUBNET)),
+            Map.entry("invalid-reference", List.of(ACTIVITY_LOG_FAILURES, CLUSTER_STATE, NODE_POOL_STATE)),
+            Map.entry("drain", withBase(PDB_DRAIN)),
+            Map.entry("vmss-instance", withBase(VMSS_INSTANCES, CSE_STATUS)));
+
+    private Playbook() {
+    }
+
+    /** Checks for one error; {@code subcategory} matters for API server connection failures only. */
+    public static List<CheckId> checks(KnownError error, Subcategory subcategory) {
+        Subcategory sub = subcategory == null ? Subcategory.UNKNOWN : subcategory;
+        if ("api".equals(error.playbook())) {
+            return API_SERVER.get(sub);
+        }
+        if ("kubectl".equals(error.playbook())) {
+            return KUBECTL.getOrDefault(sub, KUBECTL_DEFAULT);
+        }
+        List<CheckId> checks = BY_KEY.get(error.playbook());
+        if (checks == null) {
+            throw new IllegalStateException("no playbook " + error.playbook() + " for " + error.code());
+        }
+        return checks;
+    }
+
+    /** The plan for several errors: each error's checks in turn, each check once. */
+    static List<CheckId> plan(List<Finding> findings, java.util.function.Function<Finding, Subcategory> subcategory) {
+        Set<CheckId> plan = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            plan.addAll(checks(f.error(), subcategory.apply(f)));
+        }
+        return new ArrayList<>(plan);
+    }
+
+    static boolean usesSubcategory(KnownError error) {
+        return "api".equals(error.playbook()) || "kubectl".equals(error.playbook());
+    }
+
+    private static List<CheckId> withBase(CheckId... first) {
+        List<CheckId> checks = new ArrayList<>(List.of(first));
+        checks.addAll(FAILED_STATE_BASE);
+        return List.copyOf(checks);
+    }
+}

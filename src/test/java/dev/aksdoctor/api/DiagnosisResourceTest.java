@@ -29,6 +29,15 @@ class DiagnosisResourceTest {
     }
 
     @Test
+    void plainText_exit51_isTheApiServerConnectionFailureOnLinux() {
+        given().contentType(ContentType.TEXT).body(PASTE).post("/api/diagnoses").then().statusCode(200)
+                .body("errorCode", equalTo("VMExtensionError_K8SAPIServerConnFail"))
+                .body("exitCode", equalTo(51))
+                .body("os", equalTo("linux"))
+                .body("plan", org.hamcrest.Matchers.not(org.hamcrest.Matchers.empty()));
+    }
+
+    @Test
     void json_answersWithEveryContractField() {
         var body = given().contentType(ContentType.JSON).body("{\"text\": \"" + PASTE + "\"}")
                 .post("/api/diagnoses").then().statusCode(200);

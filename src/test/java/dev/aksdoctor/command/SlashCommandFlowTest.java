@@ -32,7 +32,7 @@ class SlashCommandFlowTest {
 
     static final String PASTE = "Code=\"VMExtensionError_K8SAPIServerConnFail\" Message=\"Agent pool aks-nodepool1-12345678 "
             + "failed: Enable failed: failed to execute command: command terminated with exit status=51 "
-            + "{ \"ExitCode\": \"51\", \"Output\": \"nc: connect to 10.0.0.4 port 443 (tcp) timed out\" } "
+            + "Node 10.0.2.10 could not reach API server at 98.67.228.23:443. Connection timed out. "
             + "sig=Zm9vYmFyMTIzNDU2Nzg5MA%3D%3D password=hunter2secret\"";
 
     @InjectFakeSlack
@@ -40,8 +40,11 @@ class SlashCommandFlowTest {
 
     @BeforeEach
     void reset() {
-        slack.reset();
+        // A previous test's background job may still be finishing: let it end before clearing its row.
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Investigation.count("status in ?1", List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING))) == 0);
         QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
+        slack.reset();
     }
 
     @Test
@@ -84,6 +87,9 @@ class SlashCommandFlowTest {
         assertEquals("C111", root.param("channel"));
         assertNull(root.param("thread_ts"), "the root message anchors a new thread");
         assertTrue(root.param("text").contains("<@W111>"), "the root message names who asked");
+        assertTrue(root.param("text").contains("VMExtensionError_K8SAPIServerConnFail"), root.param("text"));
+        assertTrue(reply.param("blocks").contains("VMExtensionError_K8SAPIServerConnFail"), reply.param("blocks"));
+        assertTrue(reply.param("blocks").contains("98.67.228.23"), "the extracted API server address is shown");
         assertEquals("C111", reply.param("channel"));
         assertFalse(reply.param("thread_ts") == null || reply.param("thread_ts").isBlank());
 

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class NsgEvaluatorTest {
 
-    private static final List<NsgRule> ARM_EXAMPLE = ArmNsgJson.rules("/network/NetworkSecurityGroupGet.json");
-    private static final List<NsgRule> AKS_NSG = ArmNsgJson.rules("/network/AksNodeSubnetNsg.json");
+    private static final List<NsgRule> ARM_EXAMPLE = ArmExampleJson.rules("/network/NetworkSecurityGroupGet.json");
+    private static final List<NsgRule> AKS_NSG = ArmExampleJson.rules("/network/AksNodeSubnetNsg.json");
     private static final List<String> VNET = List.of("10.224.0.0/12", "10.50.0.0/24");
 
     @ParameterizedTest(name = "{0} {1} -> {2}:{3} {4}: {5} by {6}")
@@ -219,7 +219,7 @@ class NsgEvaluatorTest {
     void evaluatePath_outboundNicDenies_subnetNsgNeverReached() {
         NsgLayer nic = new NsgLayer("/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/nic-nsg",
                 List.of(rule("deny-443", 100, Access.DENY, "Tcp", List.of("443"), List.of("*"))));
-        NsgLayer subnet = new NsgLayer(ArmNsgJson.id("/network/AksNodeSubnetNsg.json"), AKS_NSG);
+        NsgLayer subnet = new NsgLayer(ArmExampleJson.id("/network/AksNodeSubnetNsg.json"), AKS_NSG);
         NsgPathVerdict verdict = NsgEvaluator.evaluatePath(subnet, nic, Direction.OUTBOUND,
                 new Flow("10.224.0.4", "98.67.228.23", 443, "Tcp"), new AddressContext(VNET, "uksouth", true));
         assertFalse(verdict.allowed());
@@ -232,7 +232,7 @@ class NsgEvaluatorTest {
     @Test
     void evaluatePath_outboundSubnetDeniesAfterNicAllows_namesSubnetNsg() {
         NsgLayer nic = new NsgLayer("nic-nsg", List.of());
-        NsgLayer subnet = new NsgLayer(ArmNsgJson.id("/network/AksNodeSubnetNsg.json"), AKS_NSG);
+        NsgLayer subnet = new NsgLayer(ArmExampleJson.id("/network/AksNodeSubnetNsg.json"), AKS_NSG);
         NsgPathVerdict verdict = NsgEvaluator.evaluatePath(subnet, nic, Direction.OUTBOUND,
                 new Flow("10.224.0.4", "20.50.1.1", 8443, "Tcp"), new AddressContext(VNET, "uksouth", false));
         assertFalse(verdict.allowed());

@@ -8,10 +8,10 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads an ARM NetworkSecurityGroups_Get example into rules, merging singular and plural fields as callers do. */
-final class ArmNsgJson {
+/** Reads ARM x-ms-examples bodies; NSG rules merge singular and plural fields as callers do. */
+final class ArmExampleJson {
 
-    private ArmNsgJson() {
+    private ArmExampleJson() {
     }
 
     static List<NsgRule> rules(String resource) {
@@ -27,7 +27,7 @@ final class ArmNsgJson {
     }
 
     static JsonNode body(String resource) {
-        try (InputStream in = ArmNsgJson.class.getResourceAsStream(resource)) {
+        try (InputStream in = ArmExampleJson.class.getResourceAsStream(resource)) {
             return new ObjectMapper().readTree(in).path("responses").path("200").path("body");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

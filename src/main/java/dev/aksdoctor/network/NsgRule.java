@@ -35,7 +35,21 @@ public record NsgRule(
 
     /** Azure's six default security rules, present in every NSG and not removable. */
     public static List<NsgRule> azureDefaults() {
-        throw new UnsupportedOperationException("todo");
+        return DEFAULTS;
+    }
+
+    private static final List<NsgRule> DEFAULTS = List.of(
+            azureDefault("AllowVnetInBound", Direction.INBOUND, Access.ALLOW, 65000, "VirtualNetwork", "VirtualNetwork"),
+            azureDefault("AllowAzureLoadBalancerInBound", Direction.INBOUND, Access.ALLOW, 65001, "AzureLoadBalancer", "*"),
+            azureDefault("DenyAllInBound", Direction.INBOUND, Access.DENY, 65500, "*", "*"),
+            azureDefault("AllowVnetOutBound", Direction.OUTBOUND, Access.ALLOW, 65000, "VirtualNetwork", "VirtualNetwork"),
+            azureDefault("AllowInternetOutBound", Direction.OUTBOUND, Access.ALLOW, 65001, "*", "Internet"),
+            azureDefault("DenyAllOutBound", Direction.OUTBOUND, Access.DENY, 65500, "*", "*"));
+
+    private static NsgRule azureDefault(String name, Direction direction, Access access, int priority, String source,
+            String destination) {
+        return new NsgRule(name, null, direction, access, priority, "*", List.of(source), List.of("*"),
+                List.of(destination), List.of("*"), true);
     }
 
     private static List<String> copy(List<String> values) {

@@ -384,8 +384,11 @@ public final class InvestigationFacts {
                 events.addAll(activityLog(c.nodeResourceGroup()));
             }
             String nodeRg = "/resourcegroups/" + Objects.toString(c.nodeResourceGroup(), "").toLowerCase(Locale.ROOT) + "/";
+            java.util.Set<String> seen = new java.util.HashSet<>();
             return events.stream()
                     .filter(e -> "Failed".equalsIgnoreCase(e.status()))
+                    .filter(e -> seen.add(e.resourceId() + "|" + e.timestamp() + "|" + e.operationName() + "|"
+                            + e.correlationId()))
                     .filter(e -> e.resourceId() != null && (e.resourceId().toLowerCase(Locale.ROOT)
                             .startsWith(c.id().toLowerCase(Locale.ROOT))
                             || e.resourceId().toLowerCase(Locale.ROOT).contains(nodeRg)))

@@ -214,6 +214,9 @@ public class AzureArmGateway implements ArmGateway {
 
     @Override
     public AzureAccess access() {
+        if (!config.enabled()) {
+            return AzureAccess.unavailable("Azure access is turned off (AKS_DOCTOR_AZURE_ENABLED=false)");
+        }
         AzureAccess known = access;
         Instant now = clock.instant();
         if (known != null && (known.configured() || now.isBefore(accessCheckedAt.plus(FAILED_ACCESS_RECHECK)))) {

@@ -10,6 +10,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "aks-doctor.azure")
 public interface AzureConfig {
 
+    /** Off: never build a credential or call Azure (tests without a fake ARM, Slack-only trials). */
+    @WithDefault("true")
+    boolean enabled();
+
     @WithDefault("AZURE")
     AzureCloud cloud();
 

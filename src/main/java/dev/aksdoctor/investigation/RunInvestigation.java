@@ -1,17 +1,26 @@
 package dev.aksdoctor.investigation;
 
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.check.InvestigationReport;
+import dev.aksdoctor.check.Investigator;
+import dev.aksdoctor.check.Playbook;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.PasteParser;
 import dev.aksdoctor.reply.DiagnosisReplyRenderer;
+import dev.aksdoctor.reply.InvestigationReplyRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * One investigation, start to end: parse the paste, anchor a thread (a root message naming who asked, for
- * slash commands, which Slack cannot run in threads), answer in it, record the outcome.
+ * slash commands, which Slack cannot run in threads), post "investigating — N checks queued", run the
+ * playbook's checks against ARM updating that reply as they finish, then replace it with the findings.
  */
 @ApplicationScoped
 public class RunInvestigation {
@@ -19,15 +28,20 @@ public class RunInvestigation {
     private static final Logger LOG = Logger.getLogger(RunInvestigation.class);
 
     private final PasteParser parser;
+    private final Investigator investigator;
     private final SlackGateway slack;
     private final InvestigationStore store;
     private final MeterRegistry meters;
+    private final Clock clock;
 
-    public RunInvestigation(PasteParser parser, SlackGateway slack, InvestigationStore store, MeterRegistry meters) {
+    public RunInvestigation(PasteParser parser, Investigator investigator, SlackGateway slack,
+                            InvestigationStore store, MeterRegistry meters, Clock clock) {
         this.parser = parser;
+        this.investigator = investigator;
         this.slack = slack;
         this.store = store;
         this.meters = meters;
+        this.clock = clock;
     }
 
     public void run(InvestigationJob job) {
@@ -42,9 +56,14 @@ public class RunInvestigation {
                         DiagnosisReplyRenderer.rootBlocks(job.requester(), diagnosis));
                 store.attachThread(job.investigationId(), threadTs);
             }
-            slack.postMessage(job.channel(), threadTs, DiagnosisReplyRenderer.fallbackText(diagnosis),
-                    DiagnosisReplyRenderer.render(diagnosis));
-            outcome = diagnosis.recognized() ? "recognised" : "unrecognised";
+            if (!diagnosis.recognized() && diagnosis.cluster() == null) {
+                // Nothing to check against: say what the bot recognises instead of running a blind health check.
+                slack.postMessage(job.channel(), threadTs, DiagnosisReplyRenderer.fallbackText(diagnosis),
+                        DiagnosisReplyRenderer.render(diagnosis));
+                outcome = "unrecognised";
+            } else {
+                outcome = investigate(job, diagnosis, threadTs);
+            }
             store.finish(job.investigationId(), InvestigationStatus.ANSWERED, outcome);
         } catch (SlackCallFailed e) {
             store.finish(job.investigationId(), InvestigationStatus.FAILED, outcome);
@@ -64,5 +83,24 @@ public class RunInvestigation {
         } finally {
             meters.counter("aksdoctor.investigations", "outcome", outcome).increment();
         }
+    }
+
+    private String investigate(InvestigationJob job, Diagnosis diagnosis, String threadTs) {
+        int total = Playbook.planFor(diagnosis).size();
+        String replyTs = slack.postMessage(job.channel(), threadTs,
+                InvestigationReplyRenderer.runningText(diagnosis, 0, total),
+                InvestigationReplyRenderer.running(diagnosis, List.of(), total));
+        ThreadProgress progress = new ThreadProgress(slack, clock, job.channel(), replyTs, diagnosis, total);
+        InvestigationReport report = investigator.investigate(diagnosis, channelDefault(job.channel()), progress);
+        slack.updateMessage(job.channel(), replyTs, InvestigationReplyRenderer.finishedText(diagnosis, report),
+                InvestigationReplyRenderer.finished(job.investigationId(), diagnosis, report));
+        if (!report.access().configured()) {
+            return "no_azure";
+        }
+        return report.likelyCause().isPresent() ? "cause_found" : "no_cause";
+    }
+
+    private Optional<ClusterRef> channelDefault(String channel) {
+        return Optional.empty();
     }
 }

@@ -17,6 +17,11 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
                 Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(24), false, Duration.ofSeconds(10));
     }
 
+    @Override
+    public boolean enabled() {
+        return true;
+    }
+
     public TestAzureConfig withSubscriptions(List<String> subs) {
         return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, Optional.of(subs), checkTimeout,
                 inventoryTtl, activityLogWindow, nodeProbesAlways, credentialTimeout);

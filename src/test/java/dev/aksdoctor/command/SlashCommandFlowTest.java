@@ -89,7 +89,14 @@ class SlashCommandFlowTest {
         assertTrue(root.param("text").contains("<@W111>"), "the root message names who asked");
         assertTrue(root.param("text").contains("VMExtensionError_K8SAPIServerConnFail"), root.param("text"));
         assertTrue(reply.param("blocks").contains("VMExtensionError_K8SAPIServerConnFail"), reply.param("blocks"));
-        assertTrue(reply.param("blocks").contains("98.67.228.23"), "the extracted API server address is shown");
+        assertTrue(reply.param("blocks").contains("checks queued"), "the reply starts as investigating");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").stream()
+                .anyMatch(u -> u.param("blocks").contains("Azure checks were skipped")));
+        FakeSlackApi.Call last = slack.last("chat.update").orElseThrow();
+        assertEquals(reply.param("channel"), last.param("channel"));
+        assertTrue(last.param("blocks").contains("98.67.228.23"), "the extracted API server address is shown");
+        assertTrue(last.param("blocks").contains("Azure access is turned off (AKS_DOCTOR_AZURE_ENABLED"), () -> "says exactly what is missing: " + last.param("blocks"));
         assertEquals("C111", reply.param("channel"));
         assertFalse(reply.param("thread_ts") == null || reply.param("thread_ts").isBlank());
 

@@ -1,0 +1,292 @@
+package dev.aksdoctor.reply;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import dev.aksdoctor.azure.ClusterLocation;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.check.Evidence;
+import dev.aksdoctor.check.Finding;
+import dev.aksdoctor.check.InvestigationReport;
+import dev.aksdoctor.check.NextAction;
+import dev.aksdoctor.check.Outcome;
+import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.command.ActionPayload;
+import dev.aksdoctor.diagnosis.Diagnosis;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The threaded answer of an investigation: while checks run ("investigating — N checks queued", updated
+ * in place) and when they are done (likely cause first, then the other findings grouped by outcome, the
+ * values from the paste, next-step buttons and docs). Pure: records in, blocks out; always within Slack's
+ * limits however large the investigation.
+ */
+public final class InvestigationReplyRenderer {
+
+    static final int MAX_EVIDENCE_LINES = 6;
+    static final int MAX_ACTION_BUTTONS = 10;
+    private static final List<Outcome> GROUP_ORDER = List.of(Outcome.FAIL, Outcome.WARN, Outcome.ERROR,
+            Outcome.SKIPPED, Outcome.PASS);
+
+    private InvestigationReplyRenderer() {
+    }
+
+    public static String runningText(Diagnosis d, int done, int total) {
+        return "AKS Doctor is investigating " + title(d) + " — " + done + " of " + total + " checks done";
+    }
+
+    /** The reply while checks run. */
+    public static List<LayoutBlock> running(Diagnosis d, List<Finding> done, int total) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title(d), SlackLimits.HEADER_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
+                "*What failed:* " + Mrkdwn.escape(d.summary()), SlackLimits.SECTION_TEXT)))));
+        String status = done.isEmpty()
+                ? ":hourglass_flowing_sand: Investigating — " + total + " checks queued"
+                : ":hourglass_flowing_sand: Investigating — " + done.size() + " of " + total + " checks done";
+        String lines = done.stream().map(InvestigationReplyRenderer::progressLine).collect(Collectors.joining("\n"));
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
+                status + (lines.isEmpty() ? "" : "\n" + lines), SlackLimits.SECTION_TEXT)))));
+        return blocks;
+    }
+
+    public static String finishedText(Diagnosis d, InvestigationReport report) {
+        String cause = report.likelyCause().map(f -> " Likely cause: " + f.title() + ".").orElse("");
+        return Mrkdwn.truncate("AKS Doctor: " + title(d) + "." + cause, SlackLimits.MESSAGE_TEXT);
+    }
+
+    /** The final reply. */
+    public static List<LayoutBlock> finished(long investigationId, Diagnosis d, InvestigationReport report) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        ClusterRef cluster = report.location().found().orElse(null);
+        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title(d), SlackLimits.HEADER_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
+                "*What failed:* " + Mrkdwn.escape(d.summary()), SlackLimits.SECTION_TEXT)))));
+        if (!report.access().configured()) {
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
+                    ":warning: *Azure checks were skipped:* " + Mrkdwn.escape(report.access().detail()),
+                    SlackLimits.SECTION_TEXT)))));
+        }
+        if (report.access().configured()) {
+            blocks.addAll(location(investigationId, report.location()));
+        }
+        report.likelyCause().ifPresentOrElse(
+                cause -> blocks.addAll(likelyCause(investigationId, cluster, cause)),
+                () -> blocks.add(section(s -> s.text(markdownText(noCauseText(report))))));
+        blocks.addAll(groups(report.findings(), report.likelyCause().orElse(null)));
+        List<TextObject> fields = DiagnosisReplyRenderer.extractedFields(d);
+        if (!fields.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText("*Found in the paste*")).fields(fields)));
+        }
+        List<BlockElement> buttons = nextSteps(investigationId, cluster, report);
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.blockId("next_steps").elements(buttons)));
+        }
+        if (report.armCalls() > 0 || !report.findings().isEmpty()) {
+            String plan = report.findings().stream().map(f -> f.checkId().id()).collect(Collectors.joining(" → "));
+            blocks.add(context(c -> c.elements(List.<com.slack.api.model.block.ContextBlockElement>of(markdownText(
+                    Mrkdwn.truncate("Checked in order: " + plan + " · " + report.armCalls() + " ARM calls",
+                            SlackLimits.SECTION_TEXT))))));
+        }
+        blocks.addAll(DiagnosisReplyRenderer.docs(d.docs()));
+        return blocks.size() > SlackLimits.BLOCKS_PER_MESSAGE ? blocks.subList(0, SlackLimits.BLOCKS_PER_MESSAGE) : blocks;
+    }
+
+    static String title(Diagnosis d) {
+        return d.recognized() ? d.errorCode() : "AKS cluster health check";
+    }
+
+    private static String progressLine(Finding f) {
+        return icon(f.outcome()) + " " + Mrkdwn.code(f.checkId().id()) + " " + Mrkdwn.escape(f.title());
+    }
+
+    private static List<LayoutBlock> location(long investigationId, ClusterLocation location) {
+        if (location.status() == ClusterLocation.Status.FOUND) {
+            String text = ":dart: Cluster " + Mrkdwn.code(location.cluster().displayName())
+                    + (location.cluster().subscriptionId() == null ? "" : " in subscription " + Mrkdwn.code(location.cluster().subscriptionId()))
+                    + " — " + Mrkdwn.escape(location.how());
+            return List.of(context(c -> c.elements(List.<com.slack.api.model.block.ContextBlockElement>of(
+                    markdownText(Mrkdwn.truncate(text, SlackLimits.SECTION_TEXT))))));
+        }
+        String candidates = location.candidates().isEmpty() ? ""
+                : "\nCandidates: " + location.candidates().stream().limit(5)
+                        .map(c -> Mrkdwn.code(c.displayName())).collect(Collectors.joining(", "));
+        String text = ":question: *Which cluster?* " + Mrkdwn.escape(location.how()) + candidates
+                + "\nPick it, or set a channel default with `/aks-doctor use <resource ID>`.";
+        String value = new ActionPayload(investigationId, null, Map.of()).toJson();
+        return List.of(
+                section(s -> s.text(markdownText(Mrkdwn.truncate(text, SlackLimits.SECTION_TEXT)))),
+                actions(a -> a.blockId("pick_cluster").elements(List.of(button(b -> b.actionId("pick_cluster")
+                        .text(plainText("Pick the cluster")).style("primary").value(value))))));
+    }
+
+    private static List<LayoutBlock> likelyCause(long investigationId, ClusterRef cluster, Finding cause) {
+        StringBuilder text = new StringBuilder(":rotating_light: *Likely cause — ")
+                .append(Mrkdwn.escape(cause.title())).append("*");
+        appendEvidence(text, cause.evidence());
+        if (cause.remedy() != null) {
+            text.append("\n*Fix:* ").append(Mrkdwn.escape(cause.remedy()));
+        }
+        if (cause.docLink() != null) {
+            text.append("\n").append(Mrkdwn.link(cause.docLink().url(), cause.docLink().title()));
+        }
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.blockId("likely_cause").text(markdownText(Mrkdwn.truncate(text.toString(), SlackLimits.SECTION_TEXT)))));
+        List<BlockElement> buttons = cause.actions().stream()
+                .map(a -> NextActionButtons.button(investigationId, cluster, a))
+                .flatMap(java.util.Optional::stream)
+                .limit(5)
+                .collect(Collectors.toList());
+        if (!buttons.isEmpty()) {
+            blocks.add(actions(a -> a.blockId("likely_cause_actions").elements(buttons)));
+        }
+        return blocks;
+    }
+
+    private static void appendEvidence(StringBuilder text, List<Evidence> evidence) {
+        int shown = 0;
+        for (Evidence e : evidence) {
+            if (shown == MAX_EVIDENCE_LINES) {
+                text.append("\n• … and ").append(evidence.size() - shown).append(" more");
+                break;
+            }
+            text.append("\n• ").append(Mrkdwn.escape(e.text()));
+            if (e.resourceId() != null) {
+                text.append(" (").append(Mrkdwn.code(shortId(e.resourceId()))).append(")");
+            }
+            shown++;
+        }
+    }
+
+    private static String noCauseText(InvestigationReport report) {
+        if (!report.access().configured() || report.location().status() != ClusterLocation.Status.FOUND) {
+            return ":information_source: No Azure-side cause could be checked yet.";
+        }
+        return ":white_check_mark: *No failing check.* The Azure configuration I can see looks right; if the error "
+                + "persists, run the node connectivity test or re-run the checks.";
+    }
+
+    private static List<LayoutBlock> groups(List<Finding> findings, Finding likelyCause) {
+        Map<Outcome, List<Finding>> byOutcome = new EnumMap<>(Outcome.class);
+        for (Finding f : findings) {
+            if (f != likelyCause) {
+                byOutcome.computeIfAbsent(f.outcome(), o -> new ArrayList<>()).add(f);
+            }
+        }
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (Outcome outcome : GROUP_ORDER) {
+            List<Finding> group = byOutcome.get(outcome);
+            if (group == null) {
+                continue;
+            }
+            StringBuilder text = new StringBuilder("*").append(groupTitle(outcome)).append(" (").append(group.size()).append(")*");
+            String sharedRemedy = sharedRemedy(group);
+            if (sharedRemedy != null) {
+                text.append(" — ").append(Mrkdwn.escape(Mrkdwn.truncate(sharedRemedy, 300)));
+            }
+            int budget = SlackLimits.SECTION_TEXT - 40;
+            int shown = 0;
+            for (Finding f : group) {
+                String line = "\n" + icon(f.outcome()) + " " + Mrkdwn.code(f.checkId().id()) + " " + Mrkdwn.escape(f.title())
+                        + (outcome == Outcome.PASS || f.remedy() == null || sharedRemedy != null ? ""
+                                : " — " + Mrkdwn.escape(Mrkdwn.truncate(f.remedy(), 300)));
+                if (text.length() + line.length() > budget) {
+                    text.append("\n… and ").append(group.size() - shown).append(" more");
+                    break;
+                }
+                text.append(line);
+                shown++;
+            }
+            String body = text.toString();
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(body, SlackLimits.SECTION_TEXT)))));
+        }
+        return blocks;
+    }
+
+    /** One remedy said once for a group that shares it (e.g. every check skipped for want of a credential). */
+    private static String sharedRemedy(List<Finding> group) {
+        if (group.size() < 2 || group.get(0).remedy() == null) {
+            return null;
+        }
+        String first = group.get(0).remedy();
+        return group.stream().allMatch(f -> first.equals(f.remedy())) ? first : null;
+    }
+
+    private static List<BlockElement> nextSteps(long investigationId, ClusterRef cluster, InvestigationReport report) {
+        Set<NextAction> seen = new LinkedHashSet<>();
+        report.likelyCause().ifPresent(c -> c.actions().forEach(a -> seen.add(a.action())));
+        List<BlockElement> buttons = new ArrayList<>();
+        List<SuggestedAction> candidates = new ArrayList<>();
+        for (Finding f : report.findings()) {
+            if (f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARN) {
+                candidates.addAll(f.actions());
+            }
+        }
+        candidates.add(SuggestedAction.of(NextAction.RERUN_CHECKS));
+        candidates.add(SuggestedAction.of(NextAction.WATCH_CLUSTER));
+        candidates.add(SuggestedAction.of(NextAction.MARK_RESOLVED));
+        for (SuggestedAction action : candidates) {
+            if (buttons.size() == MAX_ACTION_BUTTONS) {
+                break;
+            }
+            // action_ids must be unique within a block: one button per kind of action here.
+            if (seen.add(action.action())) {
+                NextActionButtons.button(investigationId, cluster, action).ifPresent(buttons::add);
+            }
+        }
+        return buttons;
+    }
+
+    private static String groupTitle(Outcome outcome) {
+        switch (outcome) {
+            case FAIL:
+                return "Failed";
+            case WARN:
+                return "Warnings";
+            case ERROR:
+                return "Could not check";
+            case SKIPPED:
+                return "Skipped";
+            default:
+                return "Passed";
+        }
+    }
+
+    static String icon(Outcome outcome) {
+        switch (outcome) {
+            case PASS:
+                return ":white_check_mark:";
+            case FAIL:
+                return ":x:";
+            case WARN:
+                return ":warning:";
+            case ERROR:
+                return ":exclamation:";
+            default:
+                return ":heavy_minus_sign:";
+        }
+    }
+
+    /** ARM ids are long; the last two segments name the thing (e.g. networkSecurityGroups/aks-agentpool-nsg). */
+    static String shortId(String resourceId) {
+        String[] parts = resourceId.split("/");
+        if (parts.length < 2) {
+            return resourceId;
+        }
+        return parts[parts.length - 2] + "/" + parts[parts.length - 1];
+    }
+}

@@ -22,7 +22,7 @@ final class ErrorRecognizer {
     private static final String KUBECTL_FALLBACK = "KubectlConnectionFailed";
 
     private final KnowledgeCatalog catalog;
-    private final PhraseTrie trie;
+    private final PhraseTrie<KnownError> trie;
     private final KnownError apiServerLinux;
     private final KnownError apiServerWindows;
     private final ExitCodeFinder exitCodes = new ExitCodeFinder();
@@ -43,7 +43,7 @@ final class ErrorRecognizer {
         phrases.put("notabletoestablishoutboundconnectivity", outbound);
         // Check-APIServerConnectivity in the Windows CSE (kubernetesfunc.ps1).
         phrases.put("failedtoconnecttoapiserver", apiServerWindows);
-        this.trie = new PhraseTrie(phrases);
+        this.trie = new PhraseTrie<>(phrases);
     }
 
     /**
@@ -52,13 +52,13 @@ final class ErrorRecognizer {
      */
     List<Finding> recognize(NormalizedPaste paste, boolean namesNode) {
         SqueezedText squeezed = paste.squeezed();
-        OsEvidence evidence = OsEvidence.of(paste.lower());
+        OsEvidence evidence = OsEvidence.of(paste.squeezed().text());
         List<Finding> raw = new ArrayList<>();
-        List<PhraseTrie.Hit> hits = trie.find(squeezed.text(), MAX_PHRASE_HITS);
+        List<PhraseTrie.Hit<KnownError>> hits = trie.find(squeezed.text(), MAX_PHRASE_HITS);
         boolean windowsApi = false;
         boolean linuxCse = false;
-        for (PhraseTrie.Hit hit : hits) {
-            KnownError e = hit.error();
+        for (PhraseTrie.Hit<KnownError> hit : hits) {
+            KnownError e = hit.value();
             if (e.isCseExitCode()) {
                 windowsApi |= e == apiServerWindows;
                 linuxCse |= e.os() == OsType.LINUX && !isSentence(squeezed, hit);
@@ -70,8 +70,8 @@ final class ErrorRecognizer {
             linuxCse |= f.os() == OsType.LINUX;
         }
         boolean sentencesAreWindows = windowsApi || (evidence.windows() && !linuxCse);
-        for (PhraseTrie.Hit hit : hits) {
-            KnownError e = hit.error();
+        for (PhraseTrie.Hit<KnownError> hit : hits) {
+            KnownError e = hit.value();
             int position = squeezed.origin(hit.start());
             if (e == apiServerLinux && sentencesAreWindows && isSentence(squeezed, hit)) {
                 e = apiServerWindows;
@@ -109,7 +109,7 @@ final class ErrorRecognizer {
         return evidence.windows() && !evidence.linux() ? OsType.WINDOWS : OsType.LINUX;
     }
 
-    private static boolean isSentence(SqueezedText squeezed, PhraseTrie.Hit hit) {
+    private static boolean isSentence(SqueezedText squeezed, PhraseTrie.Hit<KnownError> hit) {
         return !squeezed.text().startsWith("vmextensionerror", hit.start())
                 && !squeezed.text().startsWith("k8sapiserver", hit.start())
                 && !squeezed.text().startsWith("err_", hit.start());

@@ -40,7 +40,8 @@ public class PasteParser {
         }
     }
 
-    private Diagnosis diagnose(String text) {
+    /** The pipeline without the safety net of {@link #parse}, so tests can prove it does not need it. */
+    Diagnosis diagnose(String text) {
         NormalizedPaste paste = NormalizedPaste.of(normalizer.normalize(text));
         ExtractedValues v = values.extract(paste);
         List<Finding> findings = recognizer.recognize(paste, v.vmss() != null && v.instanceId() != null);

@@ -28,8 +28,8 @@ final class NodeNameExtractor {
     NodeRef extract(String lower) {
         Matcher node = AnchoredMatch.first(NODE, lower, "aks-", WINDOW, MAX_TRIES);
         if (node != null) {
-            int instance = Integer.parseInt(node.group(2), 36);
-            return new NodeRef(node.group(), node.group(1), Integer.toString(instance));
+            long instance = Long.parseLong(node.group(2), 36);
+            return new NodeRef(node.group(), node.group(1), Long.toString(instance));
         }
         Matcher vm = AnchoredMatch.first(VM_NAME, lower, "aks-", WINDOW, MAX_TRIES);
         if (vm != null) {

@@ -1,6 +1,8 @@
 package dev.aksdoctor.diagnosis;
 
 import dev.aksdoctor.azure.ClusterRef;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,12 +47,12 @@ final class ClusterLocator {
             if (parts.length < 3) {
                 continue;
             }
-            String groupRegion = parts[parts.length - 1].toLowerCase(java.util.Locale.ROOT);
+            String groupRegion = parts[parts.length - 1].toLowerCase(Locale.ROOT);
             if (!AzureRegions.isRegion(groupRegion)) {
                 continue;
             }
             String name = parts[parts.length - 2];
-            String resourceGroup = String.join("_", java.util.Arrays.copyOf(parts, parts.length - 2));
+            String resourceGroup = String.join("_", Arrays.copyOf(parts, parts.length - 2));
             if (name.isEmpty() || resourceGroup.isEmpty()) {
                 continue;
             }

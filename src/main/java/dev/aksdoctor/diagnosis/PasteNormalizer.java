@@ -45,7 +45,14 @@ final class PasteNormalizer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c != '<' || !startsSlackToken(s, i + 1)) {
+            if (c != '<') {
+                int next = s.indexOf('<', i);
+                int end = next < 0 ? n : next;
+                out.append(s, i, end);
+                i = end;
+                continue;
+            }
+            if (!startsSlackToken(s, i + 1)) {
                 out.append(c);
                 i++;
                 continue;
@@ -98,6 +105,13 @@ final class PasteNormalizer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
+            if (c != '&') {
+                int next = s.indexOf('&', i);
+                int end = next < 0 ? n : next;
+                out.append(s, i, end);
+                i = end;
+                continue;
+            }
             if (c == '&') {
                 boolean matched = false;
                 for (String[] e : ENTITIES) {
@@ -131,7 +145,14 @@ final class PasteNormalizer {
         int i = first;
         while (i < n) {
             char c = s.charAt(i);
-            if (c != '\\' || i + 1 >= n) {
+            if (c != '\\') {
+                int next = s.indexOf('\\', i);
+                int end = next < 0 ? n : next;
+                out.append(s, i, end);
+                i = end;
+                continue;
+            }
+            if (i + 1 >= n) {
                 out.append(c);
                 i++;
                 continue;

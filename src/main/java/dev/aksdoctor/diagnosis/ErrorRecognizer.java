@@ -131,7 +131,7 @@ final class ErrorRecognizer {
         int end = Math.min(squeezed.length(), from + KUBECTL_WINDOW);
         String window = squeezed.substring(Math.min(from, end), end);
         String code;
-        if (window.contains("nosuchhost") || window.contains("nosuchhostisknown")) {
+        if (window.contains("nosuchhost")) {
             code = "KubectlNoSuchHost";
         } else if (window.contains("connectionrefused") || window.contains("activelyrefused")) {
             code = "KubectlConnectionRefused";

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 
 /** Azure region names in their ARM form ({@code eastus}), from {@code catalog/regions.txt}. */
@@ -26,7 +27,7 @@ final class AzureRegions {
      * the longest run of up to four words that, lower-cased and joined without spaces, is a region.
      */
     static String leading(String words) {
-        String[] parts = words.trim().toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+", 6);
+        String[] parts = words.trim().toLowerCase(Locale.ROOT).split("[^a-z0-9]+", 6);
         String best = null;
         StringBuilder joined = new StringBuilder();
         for (int i = 0; i < Math.min(4, parts.length); i++) {

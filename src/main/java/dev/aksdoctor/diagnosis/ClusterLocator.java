@@ -1,6 +1,8 @@
 package dev.aksdoctor.diagnosis;
 
 import dev.aksdoctor.azure.ClusterRef;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,26 +22,37 @@ final class ClusterLocator {
             "/subscriptions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
     private static final Pattern LABELLED_REGION = Pattern.compile(
             "(?:location|region)\"? {0,2}[:=]? {0,2}[\"']?([a-z][a-z0-9 ]{2,30})");
-    private static final Pattern REGION_PHRASE = Pattern.compile("\\bin (?:the )?([a-z][a-z0-9 ]{2,24}) region\\b");
+    private static final Pattern REGION_PHRASE = Pattern.compile("\\bin (?:the )?([a-z][a-z0-9 ]{2,24})$");
 
     Location locate(NormalizedPaste paste) {
         String text = paste.text();
         String lower = paste.lower();
-        ClusterRef fromId = ClusterRef.findResourceId(text).orElse(null);
+        ClusterRef fromId = resourceId(text, lower);
         ClusterRef fromGroup = null;
         String region = null;
-        Matcher mc = MC_GROUP.matcher(lower);
-        for (int n = 0; n < MAX_TRIES && fromGroup == null && mc.find(); n++) {
+        int from = 0;
+        for (int n = 0; n < MAX_TRIES && fromGroup == null; n++) {
+            int at = lower.indexOf("mc_", from);
+            if (at < 0) {
+                break;
+            }
+            from = at + 3;
+            Matcher mc = MC_GROUP.matcher(lower);
+            mc.useTransparentBounds(true);
+            mc.region(at, Math.min(lower.length(), at + 210));
+            if (!mc.lookingAt()) {
+                continue;
+            }
             String[] parts = trimEnd(text.substring(mc.start(1), mc.end(1))).split("_");
             if (parts.length < 3) {
                 continue;
             }
-            String groupRegion = parts[parts.length - 1].toLowerCase(java.util.Locale.ROOT);
+            String groupRegion = parts[parts.length - 1].toLowerCase(Locale.ROOT);
             if (!AzureRegions.isRegion(groupRegion)) {
                 continue;
             }
             String name = parts[parts.length - 2];
-            String resourceGroup = String.join("_", java.util.Arrays.copyOf(parts, parts.length - 2));
+            String resourceGroup = String.join("_", Arrays.copyOf(parts, parts.length - 2));
             if (name.isEmpty() || resourceGroup.isEmpty()) {
                 continue;
             }
@@ -57,6 +70,23 @@ final class ClusterLocator {
             }
         }
         return new Location(cluster, region);
+    }
+
+    private static ClusterRef resourceId(String text, String lower) {
+        int from = 0;
+        for (int n = 0; n < MAX_TRIES; n++) {
+            int at = lower.indexOf("/subscriptions/", from);
+            if (at < 0) {
+                return null;
+            }
+            from = at + 1;
+            ClusterRef ref = ClusterRef.findResourceId(text.substring(at, Math.min(text.length(), at + 400)))
+                    .orElse(null);
+            if (ref != null) {
+                return ref;
+            }
+        }
+        return null;
     }
 
     private static String trimEnd(String group) {
@@ -83,9 +113,19 @@ final class ClusterLocator {
 
     /** The subscription when every resource ID in the paste is in the same one. */
     private static String onlySubscription(String lower) {
-        Matcher m = SUBSCRIPTION.matcher(lower);
         String only = null;
-        for (int n = 0; n < MAX_TRIES && m.find(); n++) {
+        int from = 0;
+        for (int n = 0; n < MAX_TRIES; n++) {
+            int at = lower.indexOf("/subscriptions/", from);
+            if (at < 0) {
+                break;
+            }
+            from = at + 1;
+            Matcher m = SUBSCRIPTION.matcher(lower);
+            m.region(at, Math.min(lower.length(), at + 60));
+            if (!m.lookingAt()) {
+                continue;
+            }
             if (only == null) {
                 only = m.group(1);
             } else if (!only.equals(m.group(1))) {
@@ -96,9 +136,34 @@ final class ClusterLocator {
     }
 
     private static String labelledRegion(String lower) {
-        for (Pattern p : new Pattern[] {LABELLED_REGION, REGION_PHRASE}) {
-            Matcher m = p.matcher(lower);
-            for (int n = 0; n < MAX_TRIES && m.find(); n++) {
+        for (String anchor : new String[] {"location", "region"}) {
+            Matcher m = LABELLED_REGION.matcher(lower);
+            m.useTransparentBounds(true);
+            int from = 0;
+            for (int n = 0; n < MAX_TRIES; n++) {
+                int at = lower.indexOf(anchor, from);
+                if (at < 0) {
+                    break;
+                }
+                from = at + 1;
+                m.region(at, Math.min(lower.length(), at + 50));
+                if (m.lookingAt()) {
+                    String region = AzureRegions.leading(m.group(1));
+                    if (region != null) {
+                        return region;
+                    }
+                }
+            }
+        }
+        int from = 0;
+        for (int n = 0; n < MAX_TRIES; n++) {
+            int at = lower.indexOf(" region", from);
+            if (at < 0) {
+                return null;
+            }
+            from = at + 1;
+            Matcher m = REGION_PHRASE.matcher(lower.substring(Math.max(0, at - 40), at));
+            if (m.find()) {
                 String region = AzureRegions.leading(m.group(1));
                 if (region != null) {
                     return region;

@@ -17,7 +17,6 @@ final class EndpointExtractor {
     private static final String AZMK8S = ".azmk8s.io";
     private static final Pattern FQDN = Pattern.compile(
             "[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,6}\\.(hcp|privatelink)\\.([a-z0-9]{2,30})\\.azmk8s\\.io");
-    private static final Pattern IPV4 = Pattern.compile("(?<![\\d.])(\\d{1,3}(?:\\.\\d{1,3}){3})(?!\\d|\\.\\d)");
     private static final Pattern API_LABEL = Pattern.compile(
             "(?:api ?server(?: ip| endpoint| address)?(?: is)?(?: at)?|dial tcp|masterip|kubernetes endpoint)"
                     + " {0,2}[:=]? {0,2}['\"]?$");
@@ -58,9 +57,9 @@ final class EndpointExtractor {
         String labelledApi = null;
         String contextApi = null;
         String node = null;
-        Matcher ip = IPV4.matcher(lower);
-        for (int n = 0; n < MAX_IPS && ip.find(); n++) {
-            String address = ip.group(1);
+        Ipv4Scanner ip = new Ipv4Scanner(lower);
+        for (int n = 0; n < MAX_IPS && ip.next(); n++) {
+            String address = ip.address();
             if (!validAddress(address)) {
                 continue;
             }

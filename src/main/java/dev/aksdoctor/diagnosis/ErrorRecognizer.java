@@ -3,9 +3,11 @@ package dev.aksdoctor.diagnosis;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Recognises every known error in a normalised paste: CSE names (RP-facing new and legacy, AgentBaker constants),
@@ -22,7 +24,8 @@ final class ErrorRecognizer {
     private static final String KUBECTL_FALLBACK = "KubectlConnectionFailed";
 
     private final KnowledgeCatalog catalog;
-    private final PhraseTrie trie;
+    private final PhraseTrie<KnownError> trie;
+    private final Set<String> sentences;
     private final KnownError apiServerLinux;
     private final KnownError apiServerWindows;
     private final ExitCodeFinder exitCodes = new ExitCodeFinder();
@@ -34,16 +37,20 @@ final class ErrorRecognizer {
         KnownError dns = catalog.cse(OsType.LINUX, 52).orElseThrow();
         KnownError outbound = catalog.cse(OsType.LINUX, 50).orElseThrow();
         Map<String, KnownError> phrases = new LinkedHashMap<>(catalog.phrases());
-        // RP sentences that name a failure without its number (2019 to 2026 wordings).
-        phrases.put("unabletoestablishconnectionfromagentstokubernetesapiserver", apiServerLinux);
-        phrases.put("unabletoestablishconnectiontokubernetesapiserver", apiServerLinux);
-        phrases.put("couldnotreachapiserverat", apiServerLinux);
-        phrases.put("unabletoresolvekubernetesapiservername", dns);
-        phrases.put("unabletoestablishoutboundconnection", outbound);
-        phrases.put("notabletoestablishoutboundconnectivity", outbound);
+        // RP sentences that name a failure without its number (2019 to 2026 wordings); the API server ones are
+        // said of Windows nodes too.
+        Map<String, KnownError> sentences = new LinkedHashMap<>();
+        sentences.put("unabletoestablishconnectionfromagentstokubernetesapiserver", apiServerLinux);
+        sentences.put("unabletoestablishconnectiontokubernetesapiserver", apiServerLinux);
+        sentences.put("couldnotreachapiserverat", apiServerLinux);
+        sentences.put("unabletoresolvekubernetesapiservername", dns);
+        sentences.put("unabletoestablishoutboundconnection", outbound);
+        sentences.put("notabletoestablishoutboundconnectivity", outbound);
+        phrases.putAll(sentences);
+        this.sentences = Set.copyOf(sentences.keySet());
         // Check-APIServerConnectivity in the Windows CSE (kubernetesfunc.ps1).
         phrases.put("failedtoconnecttoapiserver", apiServerWindows);
-        this.trie = new PhraseTrie(phrases);
+        this.trie = new PhraseTrie<>(phrases);
     }
 
     /**
@@ -52,13 +59,13 @@ final class ErrorRecognizer {
      */
     List<Finding> recognize(NormalizedPaste paste, boolean namesNode) {
         SqueezedText squeezed = paste.squeezed();
-        OsEvidence evidence = OsEvidence.of(paste.lower());
+        OsEvidence evidence = OsEvidence.of(paste.squeezed().text());
         List<Finding> raw = new ArrayList<>();
-        List<PhraseTrie.Hit> hits = trie.find(squeezed.text(), MAX_PHRASE_HITS);
+        List<PhraseTrie.Hit<KnownError>> hits = trie.find(squeezed.text(), MAX_PHRASE_HITS);
         boolean windowsApi = false;
         boolean linuxCse = false;
-        for (PhraseTrie.Hit hit : hits) {
-            KnownError e = hit.error();
+        for (PhraseTrie.Hit<KnownError> hit : hits) {
+            KnownError e = hit.value();
             if (e.isCseExitCode()) {
                 windowsApi |= e == apiServerWindows;
                 linuxCse |= e.os() == OsType.LINUX && !isSentence(squeezed, hit);
@@ -70,8 +77,8 @@ final class ErrorRecognizer {
             linuxCse |= f.os() == OsType.LINUX;
         }
         boolean sentencesAreWindows = windowsApi || (evidence.windows() && !linuxCse);
-        for (PhraseTrie.Hit hit : hits) {
-            KnownError e = hit.error();
+        for (PhraseTrie.Hit<KnownError> hit : hits) {
+            KnownError e = hit.value();
             int position = squeezed.origin(hit.start());
             if (e == apiServerLinux && sentencesAreWindows && isSentence(squeezed, hit)) {
                 e = apiServerWindows;
@@ -109,10 +116,8 @@ final class ErrorRecognizer {
         return evidence.windows() && !evidence.linux() ? OsType.WINDOWS : OsType.LINUX;
     }
 
-    private static boolean isSentence(SqueezedText squeezed, PhraseTrie.Hit hit) {
-        return !squeezed.text().startsWith("vmextensionerror", hit.start())
-                && !squeezed.text().startsWith("k8sapiserver", hit.start())
-                && !squeezed.text().startsWith("err_", hit.start());
+    private boolean isSentence(SqueezedText squeezed, PhraseTrie.Hit<KnownError> hit) {
+        return sentences.contains(squeezed.text().substring(hit.start(), hit.end()));
     }
 
     private static OsType osFor(KnownError e, OsEvidence evidence) {
@@ -126,7 +131,7 @@ final class ErrorRecognizer {
         int end = Math.min(squeezed.length(), from + KUBECTL_WINDOW);
         String window = squeezed.substring(Math.min(from, end), end);
         String code;
-        if (window.contains("nosuchhost") || window.contains("nosuchhostisknown")) {
+        if (window.contains("nosuchhost")) {
             code = "KubectlNoSuchHost";
         } else if (window.contains("connectionrefused") || window.contains("activelyrefused")) {
             code = "KubectlConnectionRefused";
@@ -149,7 +154,7 @@ final class ErrorRecognizer {
         for (Finding f : first.values()) {
             (f.error().wrapper() ? wrappers : specific).add(f);
         }
-        java.util.Set<String> subsumed = new java.util.HashSet<>();
+        Set<String> subsumed = new HashSet<>();
         for (Finding f : specific) {
             subsumed.addAll(f.error().subsumes());
         }

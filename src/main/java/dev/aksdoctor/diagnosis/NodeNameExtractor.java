@@ -14,6 +14,8 @@ final class NodeNameExtractor {
     record NodeRef(String nodeName, String vmss, String instanceId) {
     }
 
+    private static final int WINDOW = 64;
+    private static final int MAX_TRIES = 256;
     private static final Pattern NODE = Pattern.compile(
             "(?<![a-z0-9-])(aks-[a-z0-9]{1,12}-\\d{6,12}-vmss)([0-9a-z]{6})(?![0-9a-z])");
     private static final Pattern VM_NAME = Pattern.compile(
@@ -24,25 +26,25 @@ final class NodeNameExtractor {
             "(?<![a-z0-9-])(aks-[a-z0-9]{1,12}-\\d{6,12}-vmss)(?![0-9a-z_])");
 
     NodeRef extract(String lower) {
-        Matcher node = NODE.matcher(lower);
-        if (node.find()) {
-            int instance = Integer.parseInt(node.group(2), 36);
-            return new NodeRef(node.group(), node.group(1), Integer.toString(instance));
+        Matcher node = AnchoredMatch.first(NODE, lower, "aks-", WINDOW, MAX_TRIES);
+        if (node != null) {
+            long instance = Long.parseLong(node.group(2), 36);
+            return new NodeRef(node.group(), node.group(1), Long.toString(instance));
         }
-        Matcher vm = VM_NAME.matcher(lower);
-        if (vm.find()) {
+        Matcher vm = AnchoredMatch.first(VM_NAME, lower, "aks-", WINDOW, MAX_TRIES);
+        if (vm != null) {
             int instance = Integer.parseInt(vm.group(2));
             return new NodeRef(nodeName(vm.group(1), instance), vm.group(1), Integer.toString(instance));
         }
-        Matcher id = VMSS_VM_ID.matcher(lower);
-        if (id.find()) {
+        Matcher id = AnchoredMatch.first(VMSS_VM_ID, lower, "virtualmachinescalesets/", WINDOW * 2, MAX_TRIES);
+        if (id != null) {
             int instance = Integer.parseInt(id.group(2));
             String vmss = id.group(1);
             String name = vmss.startsWith("aks-") && vmss.endsWith("-vmss") ? nodeName(vmss, instance) : null;
             return new NodeRef(name, vmss, Integer.toString(instance));
         }
-        Matcher only = VMSS_ONLY.matcher(lower);
-        if (only.find()) {
+        Matcher only = AnchoredMatch.first(VMSS_ONLY, lower, "aks-", WINDOW, MAX_TRIES);
+        if (only != null) {
             return new NodeRef(null, only.group(1), null);
         }
         return new NodeRef(null, null, null);

@@ -24,7 +24,7 @@ final class PasteNormalizer {
                 : raw.substring(0, MAX_CHARS / 2) + "\n" + raw.substring(raw.length() - MAX_CHARS / 2);
         s = unwrapSlackLinks(s);
         s = decodeEntities(s);
-        for (int depth = 0; depth < MAX_UNESCAPE_DEPTH; depth++) {
+        for (int depth = 0; depth < MAX_UNESCAPE_DEPTH && s.indexOf('\\') >= 0; depth++) {
             String once = unescapeOnce(s);
             if (once == s) {
                 break;
@@ -36,7 +36,8 @@ final class PasteNormalizer {
 
     /** {@code <url|label>} → {@code label url}, {@code <url>} → url, {@code <#C1|chan>} → chan, {@code <@U1>} → "". */
     static String unwrapSlackLinks(String s) {
-        if (s.indexOf('<') < 0) {
+        if (s.indexOf("<http") < 0 && s.indexOf("<@") < 0 && s.indexOf("<#") < 0 && s.indexOf("<!") < 0
+                && s.indexOf("<mailto:") < 0) {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
@@ -44,7 +45,14 @@ final class PasteNormalizer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c != '<' || !startsSlackToken(s, i + 1)) {
+            if (c != '<') {
+                int next = s.indexOf('<', i);
+                int end = next < 0 ? n : next;
+                out.append(s, i, end);
+                i = end;
+                continue;
+            }
+            if (!startsSlackToken(s, i + 1)) {
                 out.append(c);
                 i++;
                 continue;
@@ -97,6 +105,13 @@ final class PasteNormalizer {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
+            if (c != '&') {
+                int next = s.indexOf('&', i);
+                int end = next < 0 ? n : next;
+                out.append(s, i, end);
+                i = end;
+                continue;
+            }
             if (c == '&') {
                 boolean matched = false;
                 for (String[] e : ENTITIES) {
@@ -130,7 +145,14 @@ final class PasteNormalizer {
         int i = first;
         while (i < n) {
             char c = s.charAt(i);
-            if (c != '\\' || i + 1 >= n) {
+            if (c != '\\') {
+                int next = s.indexOf('\\', i);
+                int end = next < 0 ? n : next;
+                out.append(s, i, end);
+                i = end;
+                continue;
+            }
+            if (i + 1 >= n) {
                 out.append(c);
                 i++;
                 continue;
@@ -195,8 +217,9 @@ final class PasteNormalizer {
      * trims each line.
      */
     static String tidy(String s) {
-        StringBuilder out = new StringBuilder(s.length());
         int n = s.length();
+        char[] out = new char[n];
+        int len = 0;
         int i = 0;
         boolean lineStart = true;
         while (i < n) {
@@ -223,8 +246,10 @@ final class PasteNormalizer {
                 continue;
             }
             if (c == '\n') {
-                trimTrailingSpace(out);
-                out.append('\n');
+                while (len > 0 && out[len - 1] == ' ') {
+                    len--;
+                }
+                out[len++] = '\n';
                 lineStart = true;
                 i++;
                 continue;
@@ -235,25 +260,22 @@ final class PasteNormalizer {
                     j++;
                 }
                 if (j < n && s.charAt(j) != '\n' && s.charAt(j) != '\r') {
-                    out.append(' ');
+                    out[len++] = ' ';
                 }
                 i = j;
                 continue;
             }
-            out.append(c);
+            out[len++] = c;
             i++;
         }
-        trimTrailingSpace(out);
-        return out.toString();
+        while (len > 0 && out[len - 1] == ' ') {
+            len--;
+        }
+        return new String(out, 0, len);
     }
 
     private static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\u00a0' || c == '\f' || c == '\u000b';
     }
 
-    private static void trimTrailingSpace(StringBuilder sb) {
-        while (sb.length() > 0 && sb.charAt(sb.length() - 1) == ' ') {
-            sb.setLength(sb.length() - 1);
-        }
-    }
 }

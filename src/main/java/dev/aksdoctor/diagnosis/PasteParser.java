@@ -34,13 +34,16 @@ public class PasteParser {
         try {
             return diagnose(text);
         } catch (RuntimeException | StackOverflowError e) {
-            // A parser bug must not cost the on-call engineer the reply; the paste itself is not logged (secrets).
-            LOG.warnf("parser failed on a paste of %d characters: %s", text == null ? 0 : text.length(), e);
+            // A parser bug must not cost the on-call engineer the reply; the paste itself is never logged (secrets).
+            // Exception messages can quote the input, so only the type and the failing frame are logged.
+            LOG.warnf("parser failed on a paste of %d characters: %s at %s", text == null ? 0 : text.length(),
+                    e.getClass().getName(), e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?");
             return unrecognised(new ExtractedValues(null, null, null, null, null, null, null, null, null, null));
         }
     }
 
-    private Diagnosis diagnose(String text) {
+    /** The pipeline without the safety net of {@link #parse}, so tests can prove it does not need it. */
+    Diagnosis diagnose(String text) {
         NormalizedPaste paste = NormalizedPaste.of(normalizer.normalize(text));
         ExtractedValues v = values.extract(paste);
         List<Finding> findings = recognizer.recognize(paste, v.vmss() != null && v.instanceId() != null);

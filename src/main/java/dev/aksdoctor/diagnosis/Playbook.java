@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The ordered checks for recognised errors, in the order the troubleshooting docs give them (DESIGN.md
@@ -105,7 +106,7 @@ public final class Playbook {
     }
 
     /** The plan for several errors: each error's checks in turn, each check once. */
-    static List<CheckId> plan(List<Finding> findings, java.util.function.Function<Finding, Subcategory> subcategory) {
+    static List<CheckId> plan(List<Finding> findings, Function<Finding, Subcategory> subcategory) {
         Set<CheckId> plan = new LinkedHashSet<>();
         for (Finding f : findings) {
             plan.addAll(checks(f.error(), subcategory.apply(f)));

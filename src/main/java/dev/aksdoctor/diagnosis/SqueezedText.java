@@ -7,30 +7,36 @@ package dev.aksdoctor.diagnosis;
  */
 final class SqueezedText {
 
-    private final String text;
-    private final int[] origin;
+    /** Every {@value #STRIDE}th squeezed character records its origin; the rest are found by walking from there. */
+    private static final int STRIDE = 32;
 
-    private SqueezedText(String text, int[] origin) {
+    private final String source;
+    private final String text;
+    private final int[] checkpoints;
+
+    private SqueezedText(String source, String text, int[] checkpoints) {
+        this.source = source;
         this.text = text;
-        this.origin = origin;
+        this.checkpoints = checkpoints;
     }
 
     static SqueezedText of(String normalized) {
         int n = normalized.length();
         char[] out = new char[n];
-        int[] origin = new int[n + 1];
+        int[] checkpoints = new int[n / STRIDE + 2];
         int len = 0;
         for (int i = 0; i < n; i++) {
             char c = normalized.charAt(i);
             if (dropped(c)) {
                 continue;
             }
+            if (len % STRIDE == 0) {
+                checkpoints[len / STRIDE] = i;
+            }
             out[len] = lower(c);
-            origin[len] = i;
             len++;
         }
-        origin[len] = n;
-        return new SqueezedText(new String(out, 0, len), origin);
+        return new SqueezedText(normalized, new String(out, 0, len), checkpoints);
     }
 
     /** The same transformation applied to a catalog phrase. */
@@ -55,7 +61,19 @@ final class SqueezedText {
 
     /** Position in the normalised text of the character at {@code squeezedIndex}. */
     int origin(int squeezedIndex) {
-        return origin[Math.max(0, Math.min(squeezedIndex, text.length()))];
+        if (squeezedIndex >= text.length()) {
+            return source.length();
+        }
+        int k = Math.max(0, squeezedIndex);
+        int at = checkpoints[k / STRIDE];
+        for (int skip = k % STRIDE; ; at++) {
+            if (!dropped(source.charAt(at))) {
+                if (skip == 0) {
+                    return at;
+                }
+                skip--;
+            }
+        }
     }
 
     private static boolean dropped(char c) {

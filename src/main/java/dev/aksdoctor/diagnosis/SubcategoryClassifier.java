@@ -1,8 +1,10 @@
 package dev.aksdoctor.diagnosis;
 
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Tells how a connection failed, from the RP's diagnostic sentence or the raw curl/nc/.NET/Go output (seed 001's
@@ -12,56 +14,48 @@ import java.util.Map;
  */
 final class SubcategoryClassifier {
 
-    private static final int MAX_OCCURRENCES = 32;
-    private static final Map<Subcategory, List<String>> KEYWORDS = new LinkedHashMap<>();
-
-    static {
-        KEYWORDS.put(Subcategory.CERTIFICATE_PROBLEM, List.of("certificatenamemismatch",
-                "certificateverificationfailed", "sslcertificateproblem", "curl:(60)", "x509:",
-                "certificatesignedbyunknownauthority", "selfsignedcertificateincertificatechain",
-                "certificateverifyfailed", "remotecertificateisinvalid", "certificatehasexpired"));
-        KEYWORDS.put(Subcategory.TLS_HANDSHAKE_FAILED, List.of("tlshandshakefailed", "tlshandshaketimeout",
-                "curl:(35)", "unexpectedeofwhilereading", "connectionresetbypeer", "sslhandshakefailed",
-                "handshakefailure", "tlshandshakeerror"));
-        KEYWORDS.put(Subcategory.CONNECTION_REFUSED, List.of("connectionrefused", "activelyrefused"));
-        KEYWORDS.put(Subcategory.NO_ROUTE_TO_HOST, List.of("noroutetohost", "networkisunreachable",
-                "hostisunreachable", "unreachablenetwork", "unreachablehost"));
-        KEYWORDS.put(Subcategory.CONNECTION_TIMED_OUT, List.of("connectiontimedout", "i/otimeout",
-                "operationtimedout", "curl:(28)", "didnotproperlyrespond", "timedoutwhileconnecting"));
-        KEYWORDS.put(Subcategory.DNS_LOOKUP_FAILED, List.of("nosuchhost", "couldnotresolvehost", "curl:(6)",
-                "nxdomain", "servfail", "nameorservicenotknown", "temporaryfailureinnameresolution", "can'tfind",
-                "unabletoresolvekubernetesapiservername", "dnslookupfail"));
-    }
+    private static final int MAX_HITS = 4000;
+    private static final List<Subcategory> PRIORITY = List.of(Subcategory.CERTIFICATE_PROBLEM,
+            Subcategory.TLS_HANDSHAKE_FAILED, Subcategory.CONNECTION_REFUSED, Subcategory.NO_ROUTE_TO_HOST,
+            Subcategory.CONNECTION_TIMED_OUT, Subcategory.DNS_LOOKUP_FAILED);
+    private static final PhraseTrie<Subcategory> KEYWORDS = keywords();
 
     Subcategory classify(NormalizedPaste paste, boolean aboutApiServer) {
-        String squeezed = paste.squeezed().text();
-        for (Map.Entry<Subcategory, List<String>> e : KEYWORDS.entrySet()) {
-            for (String keyword : e.getValue()) {
-                if (foundInRelevantLine(paste, squeezed, keyword, aboutApiServer)) {
-                    return e.getKey();
-                }
+        Set<Subcategory> found = EnumSet.noneOf(Subcategory.class);
+        for (PhraseTrie.Hit<Subcategory> hit : KEYWORDS.find(paste.squeezed().text(), MAX_HITS)) {
+            if (found.contains(hit.value())) {
+                continue;
+            }
+            if (!aboutApiServer || !NonApiHosts.mentionedIn(
+                    NonApiHosts.lineBefore(paste.lower(), paste.squeezed().origin(hit.start()), 200))) {
+                found.add(hit.value());
+            }
+        }
+        for (Subcategory s : PRIORITY) {
+            if (found.contains(s)) {
+                return s;
             }
         }
         return Subcategory.UNKNOWN;
     }
 
-    private static boolean foundInRelevantLine(NormalizedPaste paste, String squeezed, String keyword,
-            boolean aboutApiServer) {
-        int from = 0;
-        for (int n = 0; n < MAX_OCCURRENCES; n++) {
-            int at = squeezed.indexOf(keyword, from);
-            if (at < 0) {
-                return false;
-            }
-            if (!aboutApiServer) {
-                return true;
-            }
-            String line = NonApiHosts.lineBefore(paste.lower(), paste.squeezed().origin(at), 200);
-            if (!NonApiHosts.mentionedIn(line)) {
-                return true;
-            }
-            from = at + keyword.length();
-        }
-        return false;
+    private static PhraseTrie<Subcategory> keywords() {
+        Map<String, Subcategory> k = new HashMap<>();
+        List.of("certificatenamemismatch", "certificateverificationfailed", "sslcertificateproblem", "curl:(60)",
+                "x509:", "certificatesignedbyunknownauthority", "selfsignedcertificateincertificatechain",
+                "self-signedcertificateincertificatechain", "certificateverifyfailed", "remotecertificateisinvalid",
+                "certificatehasexpired").forEach(w -> k.put(w, Subcategory.CERTIFICATE_PROBLEM));
+        List.of("tlshandshakefailed", "tlshandshaketimeout", "curl:(35)", "unexpectedeofwhilereading",
+                "connectionresetbypeer", "sslhandshakefailed", "handshakefailure", "tlshandshakeerror")
+                .forEach(w -> k.put(w, Subcategory.TLS_HANDSHAKE_FAILED));
+        List.of("connectionrefused", "activelyrefused").forEach(w -> k.put(w, Subcategory.CONNECTION_REFUSED));
+        List.of("noroutetohost", "networkisunreachable", "hostisunreachable", "unreachablenetwork",
+                "unreachablehost").forEach(w -> k.put(w, Subcategory.NO_ROUTE_TO_HOST));
+        List.of("connectiontimedout", "i/otimeout", "operationtimedout", "curl:(28)", "didnotproperlyrespond",
+                "timedoutwhileconnecting").forEach(w -> k.put(w, Subcategory.CONNECTION_TIMED_OUT));
+        List.of("nosuchhost", "couldnotresolvehost", "curl:(6)", "nxdomain", "servfail", "nameorservicenotknown",
+                "temporaryfailureinnameresolution", "can'tfind", "unabletoresolvekubernetesapiservername",
+                "dnslookupfail").forEach(w -> k.put(w, Subcategory.DNS_LOOKUP_FAILED));
+        return new PhraseTrie<>(k);
     }
 }

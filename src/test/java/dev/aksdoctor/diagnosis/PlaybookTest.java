@@ -1,0 +1,37 @@
+package dev.aksdoctor.diagnosis;
+
+import static dev.aksdoctor.check.CheckId.AUTHORIZED_IP_RANGES;
+import static dev.aksdoctor.check.CheckId.CLUSTER_STATE;
+import static dev.aksdoctor.check.CheckId.PRIVATE_ENDPOINT;
+import static dev.aksdoctor.check.CheckId.ROUTE_TABLE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.aksdoctor.check.CheckId;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlaybookTest {
+
+    private final KnowledgeCatalog catalog = KnowledgeCatalog.defaultCatalog();
+
+    @Test
+    void checks_apiServerFailure_followsTheSubcategoryOfTheDocs() {
+        KnownError linux51 = catalog.cse(OsType.LINUX, 51).orElseThrow();
+        KnownError windows5 = catalog.cse(OsType.WINDOWS, 5).orElseThrow();
+        assertEquals(AUTHORIZED_IP_RANGES, Playbook.checks(linux51, Subcategory.CONNECTION_TIMED_OUT).get(0));
+        assertEquals(CLUSTER_STATE, Playbook.checks(linux51, Subcategory.CONNECTION_REFUSED).get(0));
+        assertEquals(List.of(PRIVATE_ENDPOINT, ROUTE_TABLE, CheckId.EGRESS_APPLIANCE),
+                Playbook.checks(linux51, Subcategory.NO_ROUTE_TO_HOST));
+        assertEquals(Playbook.checks(linux51, Subcategory.UNKNOWN), Playbook.checks(windows5, Subcategory.UNKNOWN));
+        assertEquals(Playbook.checks(linux51, null), Playbook.checks(linux51, Subcategory.UNKNOWN));
+    }
+
+    @Test
+    void plan_severalErrors_runsEachPlaybookInTurnWithoutRepeats() {
+        Finding quota = new Finding(catalog.error("QuotaExceeded").orElseThrow(), null, 0);
+        Finding lock = new Finding(catalog.error("ScopeLocked").orElseThrow(), null, 10);
+        List<CheckId> plan = Playbook.plan(List.of(quota, lock), f -> null);
+        assertEquals(List.of(CheckId.VCPU_QUOTA, CLUSTER_STATE, CheckId.NODE_POOL_STATE,
+                CheckId.ACTIVITY_LOG_FAILURES, CheckId.RESOURCE_LOCKS), plan);
+    }
+}

@@ -11,4 +11,12 @@ public record NsgPathVerdict(
         NsgVerdict subnetVerdict,
         NsgVerdict nicVerdict,
         String explanation) {
+
+    /**
+     * True when every NSG that was evaluated decided without skipping a rule it could not decide offline;
+     * otherwise a check should warn rather than pass or fail outright.
+     */
+    public boolean certain() {
+        return (subnetVerdict == null || subnetVerdict.certain()) && (nicVerdict == null || nicVerdict.certain());
+    }
 }

@@ -239,6 +239,7 @@ class NsgEvaluatorTest {
         assertEquals(subnet.nsgId(), verdict.denyingNsgId());
         assertEquals("deny-partner-range", verdict.denyingRule().name());
         assertTrue(verdict.nicVerdict().allowed());
+        assertTrue(verdict.certain(), verdict.explanation());
         assertTrue(verdict.explanation().startsWith("Denied by subnet NSG 'aks-agentpool-12345678-nsg'"),
                 verdict.explanation());
     }
@@ -253,6 +254,15 @@ class NsgEvaluatorTest {
         assertEquals("subnet-nsg", verdict.denyingNsgId());
         assertEquals("DenyAllInBound", verdict.denyingRule().name());
         assertNull(verdict.nicVerdict());
+    }
+
+    @Test
+    void evaluatePath_undecidableRuleInSubnetNsg_isNotCertain() {
+        NsgLayer subnet = new NsgLayer(ArmExampleJson.id("/network/AksNodeSubnetNsg.json"), AKS_NSG);
+        NsgPathVerdict verdict = NsgEvaluator.evaluatePath(subnet, null, Direction.OUTBOUND,
+                new Flow("10.224.0.4", "98.67.228.23", 443, "Tcp"), new AddressContext(VNET, "uksouth", true));
+        assertTrue(verdict.allowed());
+        assertFalse(verdict.certain());
     }
 
     @Test

@@ -113,7 +113,7 @@ public final class NodeProbeScripts {
         s.add("  $ssl.AuthenticateAsClient('" + sni + "', $null, [System.Security.Authentication.SslProtocols]::Tls12, $false)");
         s.add("  $x = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2($ssl.RemoteCertificate)");
         s.add("  $issuer = $x.Issuer; $subject = $x.Subject");
-        s.add("} catch { } finally { if ($c) { $c.Close() } }");
+        s.add("} catch { [Console]::Error.WriteLine('TLS probe failed: ' + $_.Exception.Message) } finally { if ($c) { $c.Close() } }");
         s.add("if ($issuer) { $tls = 'tls=ok' } else { $tls = 'tls=fail' }");
         s.add("$px = [Environment]::GetEnvironmentVariable('HTTPS_PROXY', 'Machine'); if (-not $px) { $px = $env:HTTPS_PROXY }");
         s.add("if ($px) { $px = $px -replace '//[^/@]*@', '//***@' } else { $px = 'none' }");

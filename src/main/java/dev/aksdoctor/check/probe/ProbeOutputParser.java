@@ -21,8 +21,8 @@ public final class ProbeOutputParser {
     private static final int TAIL_CHARS = 2000;
     private static final int VALUE_CHARS = 512;
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t]]");
-    private static final Pattern URL_CREDENTIALS = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^\\s/@]+@");
-    private static final Pattern AUTH_HEADER = Pattern.compile("(?im)^(.*authorization:).*$");
+    private static final Pattern URL_CREDENTIALS = Pattern.compile("(?i)([a-z][a-z0-9+.-]{0,15}://)[^\\s/@]{1,512}@");
+    private static final Pattern AUTH_HEADER = Pattern.compile("(?im)^([^\\n]{0,200}authorization:)[^\\n]*$");
 
     private ProbeOutputParser() {
     }
@@ -120,7 +120,9 @@ public final class ProbeOutputParser {
     }
 
     private static String tail(String text) {
-        String cleaned = redact(CONTROL.matcher(text).replaceAll(""));
+        // Redact a window wider than the tail, so a credential crossing the cut is still recognised whole.
+        String window = text.length() > TAIL_CHARS + 600 ? text.substring(text.length() - TAIL_CHARS - 600) : text;
+        String cleaned = redact(CONTROL.matcher(window).replaceAll(""));
         return cleaned.length() > TAIL_CHARS ? cleaned.substring(cleaned.length() - TAIL_CHARS) : cleaned;
     }
 }

@@ -9,6 +9,9 @@ import java.util.regex.Pattern;
  * node: the FQDN must be plain ASCII matching a DNS-name pattern (lower-cased first), the IP is parsed and
  * re-rendered canonically (the raw text is never kept), the port is 1 to 65535. At least one of {@code fqdn}
  * and {@code ip} is required; either may be null.
+ *
+ * <p>When both are given the probe goes to the FQDN, as the node's own components do; the IP is then what the
+ * caller expects it to resolve to (compare with {@link ProbeResult#resolvedIps()}, e.g. a private endpoint's IP).
  */
 public record ProbeTarget(String fqdn, String ip, int port) {
 

@@ -45,6 +45,8 @@ public class NsgOutboundCheck implements Check {
                     + "the API server's address, so NSG rules cannot be evaluated.",
                     Findings.action(NextAction.RUN_NODE_PROBE));
         }
+        // The NIC NSG hangs off the scale sets, which need only the cluster: fetch them alongside the subnet.
+        context.facts().ahead(() -> context.facts().scaleSets());
         List<NodeSubnet> subnets = context.facts().nodeSubnets();
         if (subnets.isEmpty()) {
             return Findings.skip(id(), "No node subnet found", "NSG rules need the node subnet.");

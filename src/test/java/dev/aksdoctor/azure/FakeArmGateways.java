@@ -4,6 +4,8 @@ import com.azure.core.http.HttpClient;
 import com.azure.core.http.vertx.VertxHttpClientBuilder;
 import com.azure.core.util.Configuration;
 import com.azure.core.util.ConfigurationBuilder;
+import com.azure.core.util.ConfigurationSource;
+import java.util.Map;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 
@@ -28,18 +30,23 @@ public final class FakeArmGateways {
 
     public static AzureArmGateway gateway(FakeArm arm, AzureConfig config, boolean withCredential) {
         Configuration configuration = withCredential ? credentialSettings()
-                : new ConfigurationBuilder().putProperty("AZURE_TOKEN_CREDENTIALS", "prod").build();
+                : environment(Map.of("AZURE_TOKEN_CREDENTIALS", "prod"));
         return new AzureArmGateway(config, () -> httpClient(arm), configuration, Clock.systemUTC());
     }
 
     /** The environment a service principal would have: what {@code DefaultAzureCredential} reads first. */
     public static Configuration credentialSettings() {
-        return new ConfigurationBuilder()
-                .putProperty("AZURE_TENANT_ID", TENANT)
-                .putProperty("AZURE_CLIENT_ID", CLIENT_ID)
-                .putProperty("AZURE_CLIENT_SECRET", "not-a-secret")
-                .putProperty("AZURE_TOKEN_CREDENTIALS", "prod")
-                .build();
+        return environment(Map.of("AZURE_TENANT_ID", TENANT, "AZURE_CLIENT_ID", CLIENT_ID,
+                "AZURE_CLIENT_SECRET", "not-a-secret", "AZURE_TOKEN_CREDENTIALS", "prod"));
+    }
+
+    /**
+     * A private environment: {@code ConfigurationBuilder.putProperty} would write into the JVM-wide
+     * environment configuration and leak credentials into every other test.
+     */
+    public static Configuration environment(Map<String, String> variables) {
+        ConfigurationSource empty = path -> Map.of();
+        return new ConfigurationBuilder(empty, empty, path -> variables).build();
     }
 
     public static HttpClient httpClient(FakeArm arm) {

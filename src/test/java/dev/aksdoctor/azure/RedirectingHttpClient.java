@@ -41,6 +41,11 @@ public final class RedirectingHttpClient implements HttpClient {
         HttpRequest copy = request.copy();
         UrlBuilder url = UrlBuilder.parse(request.getUrl());
         url.setScheme("http").setHost("127.0.0.1").setPort(port);
+        // ARM ids appended to an endpoint ending in '/' give '//subscriptions/…'; ARM accepts that, but a
+        // plain HTTP server would read the first segment as an authority.
+        if (url.getPath() != null) {
+            url.setPath(url.getPath().replaceFirst("^/{2,}", "/"));
+        }
         copy.setUrl(url.toString());
         return copy;
     }

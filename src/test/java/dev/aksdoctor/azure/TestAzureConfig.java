@@ -14,7 +14,7 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
 
     public static TestAzureConfig fake() {
         return new TestAzureConfig(AzureCloud.CUSTOM, Optional.of(ARM_URL), Optional.of(AUTHORITY), Optional.empty(),
-                Duration.ofSeconds(10), Duration.ofMinutes(5), Duration.ofHours(24), false, Duration.ofSeconds(10));
+                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofHours(24), false, Duration.ofSeconds(60));
     }
 
     @Override

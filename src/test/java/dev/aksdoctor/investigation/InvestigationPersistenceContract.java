@@ -9,6 +9,8 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The same persistence tests, run on H2 and on PostgreSQL by the subclasses. */
@@ -21,6 +23,12 @@ abstract class InvestigationPersistenceContract {
     AgroalDataSource dataSource;
 
     protected abstract String expectedDatabase();
+
+    @AfterEach
+    void removeRows() {
+        // The in-memory H2 database outlives one Quarkus boot; other test classes count these rows.
+        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
+    }
 
     @Test
     void database_isTheOneThisProfileTargets() throws SQLException {

@@ -1,6 +1,8 @@
 package dev.aksdoctor.access;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,10 @@ public interface AccessConfig {
 
     /** Channel limits by Slack channel id. */
     Map<String, ChannelRule> channels();
+
+    /** How long the members of an operator user group are reused before Slack is asked again. */
+    @WithDefault("2m")
+    Duration groupMembersTtl();
 
     interface OperatorRule {
         /** {@code /}, {@code /subscriptions/<id>} or {@code /subscriptions/<id>/resourceGroups/<name>}. */

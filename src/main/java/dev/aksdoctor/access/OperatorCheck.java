@@ -21,7 +21,6 @@ import org.jboss.logging.Logger;
 public class OperatorCheck {
 
     private static final Logger LOG = Logger.getLogger(OperatorCheck.class);
-    static final Duration GROUP_TTL = Duration.ofMinutes(2);
 
     /** The verdict, with who may act so that a refusal can say so. */
     public record Verdict(boolean allowed, OperatorPolicy.Operators operators) {
@@ -33,12 +32,14 @@ public class OperatorCheck {
     private final OperatorPolicy policy;
     private final SlackGateway slack;
     private final Clock clock;
+    private final Duration groupTtl;
     private final Map<String, Members> groups = new ConcurrentHashMap<>();
 
     public OperatorCheck(AccessConfig config, SlackGateway slack, Clock clock) {
         this.policy = OperatorPolicy.of(config.operators());
         this.slack = slack;
         this.clock = clock;
+        this.groupTtl = config.groupMembersTtl();
         policy.problems().forEach(p -> LOG.errorf("Ignoring invalid access configuration: %s", p));
     }
 
@@ -58,7 +59,7 @@ public class OperatorCheck {
     private List<String> members(String group) {
         Instant now = clock.instant();
         Members cached = groups.get(group);
-        if (cached != null && now.isBefore(cached.fetchedAt().plus(GROUP_TTL))) {
+        if (cached != null && now.isBefore(cached.fetchedAt().plus(groupTtl))) {
             return cached.users();
         }
         try {

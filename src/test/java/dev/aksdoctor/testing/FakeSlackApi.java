@@ -147,6 +147,8 @@ public final class FakeSlackApi implements AutoCloseable {
                 }
             }
             case "conversations.history" -> answer.putArray("messages");
+            case "bots.info" -> answer.putObject("bot").put("id", params.getOrDefault("bot", "B000"))
+                    .put("user_id", "UOTHERBOT").put("name", "another-bot");
             case "usergroups.users.list" -> {
                 var users = answer.putArray("users");
                 userGroups.getOrDefault(params.get("usergroup"), List.of()).forEach(users::add);

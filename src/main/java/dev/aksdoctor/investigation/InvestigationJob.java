@@ -7,11 +7,16 @@ import java.util.Objects;
  * memory: the database keeps the redacted text, and a response_url is a capability that must not be stored.
  */
 public record InvestigationJob(long investigationId, String requester, String channel, String threadTs,
-                               String text, String responseUrl) {
+                               String text, String responseUrl, boolean runNodeProbes) {
     public InvestigationJob {
         Objects.requireNonNull(requester, "requester");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(text, "text");
+    }
+
+    public InvestigationJob(long investigationId, String requester, String channel, String threadTs, String text,
+            String responseUrl) {
+        this(investigationId, requester, channel, threadTs, text, responseUrl, false);
     }
 
     @Override

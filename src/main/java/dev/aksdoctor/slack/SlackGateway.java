@@ -4,11 +4,17 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
+import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
 import com.slack.api.webhook.WebhookPayloads;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -30,16 +36,20 @@ public class SlackGateway {
     private final SlackSettings settings;
     private final MeterRegistry meters;
     private final Sleeper sleeper;
+    private final ChannelPacer pacer;
+    private volatile String workspaceUrl;
 
-    public SlackGateway(SlackBolt bolt, SlackSettings settings, MeterRegistry meters, Sleeper sleeper) {
+    public SlackGateway(SlackBolt bolt, SlackSettings settings, MeterRegistry meters, Sleeper sleeper, Clock clock) {
         this.bolt = bolt;
         this.settings = settings;
         this.meters = meters;
         this.sleeper = sleeper;
+        this.pacer = new ChannelPacer(settings.channelPostInterval(), clock);
     }
 
     /** Posts a message (in a thread when {@code threadTs} is set) and returns its ts. */
     public String postMessage(String channel, String threadTs, String fallbackText, List<LayoutBlock> blocks) {
+        pace(channel);
         ChatPostMessageResponse response = call("chat.postMessage", client -> client.chatPostMessage(r -> r
                 .channel(channel)
                 .threadTs(threadTs)
@@ -55,12 +65,67 @@ public class SlackGateway {
         call("chat.update", client -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(fallbackText).blocks(blocks)));
     }
 
+    /** Posts a message only {@code user} sees, in a thread when {@code threadTs} is set. */
+    public void postEphemeral(String channel, String user, String threadTs, String fallbackText,
+            List<LayoutBlock> blocks) {
+        call("chat.postEphemeral", client -> client.chatPostEphemeral(r -> r.channel(channel).user(user)
+                .threadTs(threadTs).text(fallbackText).blocks(blocks)));
+    }
+
+    /** Opens a modal for an interaction; the trigger expires 3 s after Slack sent it. Returns the view id. */
+    public String openView(String triggerId, View view) {
+        ViewsOpenResponse response = call("views.open", client -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+        return response.getView() == null ? null : response.getView().getId();
+    }
+
+    /** Replaces an open modal (e.g. once what it shows has been read from Azure). */
+    public void updateView(String viewId, View view) {
+        call("views.update", client -> client.viewsUpdate(r -> r.viewId(viewId).view(view)));
+    }
+
+    /** Shows {@code view} as the user's App Home tab. */
+    public void publishHome(String user, View view) {
+        call("views.publish", client -> client.viewsPublish(r -> r.userId(user).view(view)));
+    }
+
+    /** The first message of a thread (the message itself when {@code ts} is not a thread). */
+    public Optional<Message> threadRoot(String channel, String threadTs) {
+        ConversationsRepliesResponse response = call("conversations.replies", client -> client.conversationsReplies(r -> r
+                .channel(channel).ts(threadTs).limit(1).inclusive(true)));
+        return response.getMessages() == null ? Optional.empty() : response.getMessages().stream().findFirst();
+    }
+
+    /** The members of a user group (a subteam id such as {@code S0614TZR7}). */
+    public List<String> userGroupMembers(String groupId) {
+        UsergroupsUsersListResponse response = call("usergroups.users.list", client -> client.usergroupsUsersList(r -> r
+                .usergroup(groupId)));
+        return response.getUsers() == null ? List.of() : List.copyOf(response.getUsers());
+    }
+
+    /** The workspace's address, e.g. {@code https://example.slack.com/}, for links to threads. */
+    public String workspaceUrl() {
+        String url = workspaceUrl;
+        if (url == null) {
+            url = call("auth.test", client -> client.authTest(r -> r)).getUrl();
+            workspaceUrl = url;
+        }
+        return url;
+    }
+
     /** Answers through an interaction's response_url (only the requester sees it). */
     public void respondEphemeral(String responseUrl, String text) {
         try {
             bolt.slack().send(responseUrl, WebhookPayloads.payload(p -> p.text(text)));
         } catch (IOException e) {
             LOG.warnf("Could not answer through response_url: %s", e.getMessage());
+        }
+    }
+
+    private void pace(String channel) {
+        Duration wait = pacer.reserve(channel);
+        if (!wait.isZero()) {
+            meters.counter("aksdoctor.slack.paced").increment();
+            sleeper.sleep(wait);
         }
     }
 

@@ -28,6 +28,13 @@ public interface SlackSettings {
     @WithDefault("3")
     int maxRetries();
 
+    /**
+     * Least time between two messages the bot posts in one channel: Slack allows about one per second per
+     * channel and rate-limits bursts.
+     */
+    @WithDefault("1s")
+    Duration channelPostInterval();
+
     default boolean configured() {
         return signingSecret().filter(s -> !s.isBlank()).isPresent()
                 && botToken().filter(s -> !s.isBlank()).isPresent();

@@ -43,6 +43,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<String>> scriptedErrors = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
+    private final Map<String, String> threadRoots = new ConcurrentHashMap<>();
     private final AtomicLong tsCounter = new AtomicLong(1_700_000_000_000_100L);
 
     public FakeSlackApi() {
@@ -86,6 +88,18 @@ public final class FakeSlackApi implements AutoCloseable {
     public void reset() {
         calls.clear();
         scriptedErrors.clear();
+        userGroups.clear();
+        threadRoots.clear();
+    }
+
+    /** usergroups.users.list answers these members for {@code group}. */
+    public void userGroup(String group, String... users) {
+        userGroups.put(group, List.of(users));
+    }
+
+    /** conversations.replies for {@code channel}/{@code threadTs} answers a root message with this text. */
+    public void threadRoot(String channel, String threadTs, String text) {
+        threadRoots.put(channel + "/" + threadTs, text);
     }
 
     /** The next calls of {@code method} answer these Slack errors in order (e.g. "ratelimited", "not_in_channel"). */
@@ -124,7 +138,21 @@ public final class FakeSlackApi implements AutoCloseable {
             }
             case "chat.postEphemeral" -> answer.put("message_ts", "1700000000.000001");
             case "views.open", "views.update", "views.publish" -> answer.putObject("view").put("id", "V111");
-            case "conversations.replies", "conversations.history" -> answer.putArray("messages");
+            case "conversations.replies" -> {
+                var messages = answer.putArray("messages");
+                String root = threadRoots.get(params.get("channel") + "/" + params.get("ts"));
+                if (root != null) {
+                    messages.addObject().put("type", "message").put("user", "W222").put("text", root)
+                            .put("ts", params.get("ts")).put("thread_ts", params.get("ts"));
+                }
+            }
+            case "conversations.history" -> answer.putArray("messages");
+            case "bots.info" -> answer.putObject("bot").put("id", params.getOrDefault("bot", "B000"))
+                    .put("user_id", "UOTHERBOT").put("name", "another-bot");
+            case "usergroups.users.list" -> {
+                var users = answer.putArray("users");
+                userGroups.getOrDefault(params.get("usergroup"), List.of()).forEach(users::add);
+            }
             default -> {
             }
         }

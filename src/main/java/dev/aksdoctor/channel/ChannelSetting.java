@@ -1,0 +1,31 @@
+package dev.aksdoctor.channel;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** What a channel chose: autodetect of pasted errors, and its default cluster. */
+@Entity
+@Table(name = "channel_settings")
+public class ChannelSetting extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 64)
+    public String channel;
+
+    @Column(nullable = false)
+    public boolean autodetect;
+
+    /** The managed cluster's ARM resource id. */
+    @Column(name = "default_cluster_id", length = 400)
+    public String defaultClusterId;
+
+    @Column(name = "updated_by", nullable = false, length = 64)
+    public String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,62 @@
+package dev.aksdoctor.command;
+
+import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
+import com.slack.api.bolt.App;
+import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.slack.SlackDeliveries;
+import dev.aksdoctor.slack.SlackGateway;
+import dev.aksdoctor.slack.SlackRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The message shortcut "Diagnose with AKS Doctor": diagnoses the message it was used on and answers in
+ * that message's thread (the thread it belongs to, when it is itself a reply).
+ */
+@ApplicationScoped
+public class DiagnoseMessageShortcut implements SlackRoute {
+
+    public static final String CALLBACK_ID = "diagnose_message";
+
+    private final StartInvestigation start;
+    private final SlackDeliveries deliveries;
+    private final SlackGateway slack;
+
+    public DiagnoseMessageShortcut(StartInvestigation start, SlackDeliveries deliveries, SlackGateway slack) {
+        this.start = start;
+        this.deliveries = deliveries;
+        this.slack = slack;
+    }
+
+    @Override
+    public void register(App app) {
+        app.messageShortcut(CALLBACK_ID, (req, ctx) -> {
+            MessageShortcutPayload p = req.getPayload();
+            if (p.getUser() == null || p.getChannel() == null || p.getMessage() == null
+                    || !SlackIds.isUser(p.getUser().getId()) || !SlackIds.isChannel(p.getChannel().getId())
+                    || !SlackIds.isTs(p.getMessageTs())) {
+                return ctx.ack();
+            }
+            if (p.getTriggerId() != null && !deliveries.firstTime("trigger:" + p.getTriggerId())) {
+                return ctx.ack();
+            }
+            String text = p.getMessage().getText();
+            String responseUrl = p.getResponseUrl();
+            if (text == null || text.isBlank()) {
+                respond(responseUrl, "That message has no text I can read. Paste the error with `/aks-doctor <error>`.");
+                return ctx.ack();
+            }
+            String thread = SlackIds.isTs(p.getMessage().getThreadTs()) ? p.getMessage().getThreadTs() : p.getMessageTs();
+            if (start.inThread(InvestigationSource.MESSAGE_SHORTCUT, p.getUser().getId(), p.getChannel().getId(), thread,
+                    text, responseUrl, false).isEmpty()) {
+                respond(responseUrl, ":hourglass: I'm working through a backlog of investigations; please try again in a minute.");
+            }
+            return ctx.ack();
+        });
+    }
+
+    private void respond(String responseUrl, String text) {
+        if (responseUrl != null) {
+            slack.respondEphemeral(responseUrl, text);
+        }
+    }
+}

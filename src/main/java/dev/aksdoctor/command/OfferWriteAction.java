@@ -1,0 +1,130 @@
+package dev.aksdoctor.command;
+
+import com.slack.api.bolt.App;
+import dev.aksdoctor.action.RangeChange;
+import dev.aksdoctor.action.WriteAction;
+import dev.aksdoctor.azure.ArmException;
+import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.reply.ActionReplies;
+import dev.aksdoctor.slack.SlackCallFailed;
+import dev.aksdoctor.slack.SlackDeliveries;
+import dev.aksdoctor.slack.SlackGateway;
+import dev.aksdoctor.slack.SlackRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * A write button (start, reconcile, change ranges, rotate, reimage, run-command): refuses anyone who is not
+ * an operator for the cluster (and says who is, and audits the refusal), else opens a confirmation dialog.
+ * Nothing changes in Azure until the dialog is confirmed ({@link RunConfirmedAction}).
+ */
+@ApplicationScoped
+public class OfferWriteAction implements SlackRoute {
+
+    private static final Logger LOG = Logger.getLogger(OfferWriteAction.class);
+    static final Pattern ACTION_IDS = Pattern.compile("^(" + Arrays.stream(WriteAction.values())
+            .map(WriteAction::actionId).collect(Collectors.joining("|")) + ")$");
+
+    private final InvestigationStore investigations;
+    private final ButtonGuard guard;
+    private final SlackDeliveries deliveries;
+    private final SlackGateway slack;
+    private final ArmGateway arm;
+    private final BackgroundWork background;
+
+    public OfferWriteAction(InvestigationStore investigations, ButtonGuard guard, SlackDeliveries deliveries,
+            SlackGateway slack, ArmGateway arm, BackgroundWork background) {
+        this.investigations = investigations;
+        this.guard = guard;
+        this.deliveries = deliveries;
+        this.slack = slack;
+        this.arm = arm;
+        this.background = background;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(ACTION_IDS, (req, ctx) -> {
+            Optional<ButtonPress> parsed = ButtonPress.from(req.getPayload(), investigations);
+            if (parsed.isEmpty()) {
+                return ctx.ack();
+            }
+            ButtonPress press = parsed.get();
+            if (press.triggerId() != null && !deliveries.firstTime("trigger:" + press.triggerId())) {
+                return ctx.ack();
+            }
+            WriteAction action = WriteAction.byActionId(press.actionId()).orElseThrow();
+            Optional<ClusterRef> cluster = guard.permitWrite(press, action);
+            if (cluster.isEmpty()) {
+                return ctx.ack();
+            }
+            for (String required : action.requiredParameters()) {
+                if (press.payload().parameter(required).isEmpty()) {
+                    guard.tell(press, "This button lacks its " + required + "; re-run the checks for a fresh one.");
+                    return ctx.ack();
+                }
+            }
+            PendingAction pending = new PendingAction(action, press.payload(), press.channel(), press.threadTs(), null);
+            try {
+                if (action == WriteAction.ADD_AUTHORIZED_RANGE) {
+                    String viewId = slack.openView(press.triggerId(), ActionReplies.loading(action.label(),
+                            "Reading the cluster's current authorized IP ranges…"));
+                    background.submit("range dialog " + press.channel(), () -> showRangeChange(viewId, pending, cluster.get()));
+                } else {
+                    slack.openView(press.triggerId(), ActionReplies.confirmation(confirmation(action, cluster.get(),
+                            press.payload(), List.of()), pending.toJson()));
+                }
+            } catch (SlackCallFailed e) {
+                LOG.warnf("Could not open the confirmation dialog: %s", e.error());
+                guard.tell(press, "I couldn't open the confirmation dialog (Slack said `" + e.error() + "`); press the button again.");
+            }
+            return ctx.ack();
+        });
+    }
+
+    private void showRangeChange(String viewId, PendingAction pending, ClusterRef cluster) {
+        WriteAction action = pending.action();
+        try {
+            String cidr = pending.payload().parameter(SuggestedAction.CIDR).orElseThrow();
+            RangeChange change = RangeChange.of(arm.cluster(cluster).authorizedIpRanges(), cidr);
+            if (change.problem().isPresent()) {
+                slack.updateView(viewId, ActionReplies.problem(action.label(), change.problem().get()));
+                return;
+            }
+            List<String> details = new ArrayList<>();
+            details.add("*Adding:* `" + cidr + "`");
+            details.add("*Current list (" + change.current().size() + "):* " + codes(change.current()));
+            details.add("*New list (" + change.proposed().size() + "):* " + codes(change.proposed()));
+            PendingAction withDigest = new PendingAction(action, pending.payload(), pending.channel(), pending.threadTs(),
+                    RangeChange.digest(change.current()));
+            slack.updateView(viewId, ActionReplies.confirmation(confirmation(action, cluster, pending.payload(), details),
+                    withDigest.toJson()));
+        } catch (ArmException e) {
+            slack.updateView(viewId, ActionReplies.problem(action.label(), "I couldn't read the cluster from Azure: "
+                    + e.getMessage()));
+        }
+    }
+
+    private static String codes(List<String> ranges) {
+        return ranges.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", "));
+    }
+
+    static ActionReplies.Confirmation confirmation(WriteAction action, ClusterRef cluster, ActionPayload payload,
+            List<String> details) {
+        List<String> lines = new ArrayList<>(details);
+        payload.parameter(SuggestedAction.POOL).ifPresent(p -> lines.add("*Node pool:* `" + p + "`"));
+        payload.parameter(SuggestedAction.SCALE_SET).ifPresent(s -> lines.add("*Scale set:* `" + s + "`, instance `"
+                + payload.parameter(SuggestedAction.INSTANCE_ID).orElse("?") + "`"));
+        return new ActionReplies.Confirmation(action.label(), action.verb(),
+                cluster.displayName() + " (subscription " + cluster.subscriptionId() + ")", action.warning(), lines);
+    }
+}

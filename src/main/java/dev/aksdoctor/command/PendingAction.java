@@ -1,0 +1,65 @@
+package dev.aksdoctor.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aksdoctor.action.WriteAction;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A write action waiting for confirmation, carried in the dialog's {@code private_metadata} (≤ 3000
+ * characters) and validated again when the dialog comes back.
+ *
+ * @param shownDigest for authorized ranges: a digest of the range list the dialog showed, so that a list
+ *                    changed since is not overwritten; else null
+ */
+public record PendingAction(WriteAction action, ActionPayload payload, String channel, String threadTs,
+        String shownDigest) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
+
+    public PendingAction {
+        if (action == null || payload == null || !SlackIds.isChannel(channel)
+                || (threadTs != null && !SlackIds.isTs(threadTs))
+                || (shownDigest != null && !DIGEST.matcher(shownDigest).matches())) {
+            throw new IllegalArgumentException("invalid pending action");
+        }
+    }
+
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("a", action.actionId());
+        root.put("v", payload.toJson());
+        root.put("c", channel);
+        root.put("t", threadTs);
+        root.put("d", shownDigest);
+        return root.toString();
+    }
+
+    public static Optional<PendingAction> parse(String json) {
+        if (json == null || json.isEmpty() || json.length() > 3000) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode root = JSON.readTree(json);
+            if (root == null || !root.isObject()) {
+                return Optional.empty();
+            }
+            Optional<WriteAction> action = WriteAction.byActionId(root.path("a").asText(""));
+            Optional<ActionPayload> payload = ActionPayload.parse(root.path("v").asText(""));
+            if (action.isEmpty() || payload.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new PendingAction(action.get(), payload.get(), root.path("c").asText(""),
+                    text(root.get("t")), text(root.get("d"))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.aksdoctor.command;
+
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
+import com.slack.api.bolt.App;
+import dev.aksdoctor.reply.ActionReplies;
+import dev.aksdoctor.slack.SlackDeliveries;
+import dev.aksdoctor.slack.SlackRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/**
+ * The confirmation dialog of a write action was submitted: checks again that the submitter is an operator
+ * for the cluster and the channel may touch it (the dialog may have been open for a while, the rules may
+ * have changed), then runs the action once in the background.
+ */
+@ApplicationScoped
+public class RunConfirmedAction implements SlackRoute {
+
+    private final ButtonGuard guard;
+    private final SlackDeliveries deliveries;
+    private final PerformWriteAction perform;
+    private final BackgroundWork background;
+
+    public RunConfirmedAction(ButtonGuard guard, SlackDeliveries deliveries, PerformWriteAction perform,
+            BackgroundWork background) {
+        this.guard = guard;
+        this.deliveries = deliveries;
+        this.perform = perform;
+        this.background = background;
+    }
+
+    @Override
+    public void register(App app) {
+        app.viewSubmission(ActionReplies.CONFIRM_CALLBACK, (req, ctx) -> {
+            ViewSubmissionPayload p = req.getPayload();
+            if (p.getUser() == null || !SlackIds.isUser(p.getUser().getId()) || p.getView() == null
+                    || p.getView().getId() == null) {
+                return ctx.ack();
+            }
+            Optional<PendingAction> pending = PendingAction.parse(p.getView().getPrivateMetadata());
+            if (pending.isEmpty() || !deliveries.firstTime("view:" + p.getView().getId())) {
+                return ctx.ack();
+            }
+            PendingAction action = pending.get();
+            String user = p.getUser().getId();
+            if (guard.permitWrite(user, action.channel(), action.threadTs(), action.payload(), action.action(), null)
+                    .isEmpty()) {
+                return ctx.ack();
+            }
+            if (!background.submit("write " + action.action().actionId(), () -> perform.perform(action, user))) {
+                guard.tellUser(user, action.channel(), action.threadTs(),
+                        ":hourglass: Too much is running right now; nothing was changed. Press the button again in a minute.");
+            }
+            return ctx.ack();
+        });
+    }
+}

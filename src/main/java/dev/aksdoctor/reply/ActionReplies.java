@@ -1,0 +1,101 @@
+package dev.aksdoctor.reply;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.view.Views.view;
+import static com.slack.api.model.view.Views.viewClose;
+import static com.slack.api.model.view.Views.viewSubmit;
+import static com.slack.api.model.view.Views.viewTitle;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The confirmation dialog of a write action, refusals, and the thread announcements. Pure. */
+public final class ActionReplies {
+
+    public static final String CONFIRM_CALLBACK = "confirm_write_action";
+
+    /** What the dialog shows: the action, its target, the warning and any detail lines (e.g. the new range list). */
+    public record Confirmation(String label, String verb, String target, String warning, List<String> details) {
+        public Confirmation {
+            details = details == null ? List.of() : List.copyOf(details);
+        }
+    }
+
+    private ActionReplies() {
+    }
+
+    public static View confirmation(Confirmation c, String privateMetadata) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(section(s -> s.text(markdownText("Do you want to " + Mrkdwn.escape(c.verb()) + " *"
+                + Mrkdwn.escape(c.target()) + "*?"))));
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(c.warning(), SlackLimits.SECTION_TEXT)))));
+        if (!c.details().isEmpty()) {
+            String details = c.details().stream().collect(Collectors.joining("\n"));
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(details, SlackLimits.SECTION_TEXT)))));
+        }
+        blocks.add(context(List.of(markdownText("The action, who confirmed it and its result are recorded in the "
+                + "audit log and announced in the thread."))));
+        return view(v -> v.type("modal").callbackId(CONFIRM_CALLBACK)
+                .title(viewTitle(t -> t.type("plain_text").text(Mrkdwn.truncate(c.label(), 24))))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Confirm")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .privateMetadata(privateMetadata)
+                .blocks(blocks));
+    }
+
+    /** Shown at once while what the dialog must show is read from Azure (the trigger expires in 3 s). */
+    public static View loading(String label, String what) {
+        return view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text(Mrkdwn.truncate(label, 24))))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(List.of(section(s -> s.text(markdownText(":hourglass_flowing_sand: " + Mrkdwn.escape(what)))))));
+    }
+
+    /** A dialog that explains why the action cannot go ahead, with no Confirm button. */
+    public static View problem(String label, String why) {
+        return view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text(Mrkdwn.truncate(label, 24))))
+                .close(viewClose(t -> t.type("plain_text").text("Close")))
+                .blocks(List.of(section(s -> s.text(markdownText(Mrkdwn.truncate(why, SlackLimits.SECTION_TEXT)))))));
+    }
+
+    /** Who may run write actions on a target, as Slack mentions. */
+    public static String whoMay(List<String> users, List<String> groups) {
+        List<String> names = new ArrayList<>();
+        users.forEach(u -> names.add("<@" + u + ">"));
+        groups.forEach(g -> names.add("<!subteam^" + g + ">"));
+        if (names.isEmpty()) {
+            return "nobody: no operators are configured for it (aks-doctor.access.operators)";
+        }
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+
+    public static String refusal(String verb, String target, List<String> users, List<String> groups) {
+        return ":no_entry: You are not an operator for " + Mrkdwn.escape(target) + ", so you may not " + verb
+                + " it. Who may: " + whoMay(users, groups) + ".";
+    }
+
+    public static List<LayoutBlock> announcement(String mrkdwn) {
+        return List.of(section(s -> s.text(markdownText(Mrkdwn.truncate(mrkdwn, SlackLimits.SECTION_TEXT)))));
+    }
+
+    public static String started(String user, String label, String target) {
+        return ":gear: <@" + user + "> confirmed *" + Mrkdwn.escape(label) + "* on " + Mrkdwn.code(target)
+                + ". Running it now; I'll post the result here.";
+    }
+
+    public static String succeeded(String label, String target, String detail) {
+        return ":white_check_mark: *" + Mrkdwn.escape(label) + "* on " + Mrkdwn.code(target) + " finished."
+                + (detail == null || detail.isBlank() ? "" : " " + Mrkdwn.escape(detail));
+    }
+
+    public static String failed(String label, String target, String why) {
+        return ":x: *" + Mrkdwn.escape(label) + "* on " + Mrkdwn.code(target) + " failed: " + Mrkdwn.escape(why);
+    }
+}

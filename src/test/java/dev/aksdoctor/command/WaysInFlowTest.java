@@ -1,0 +1,178 @@
+package dev.aksdoctor.command;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.InvestigationStatus;
+import dev.aksdoctor.testing.FakeSlackApi;
+import dev.aksdoctor.testing.FakeSlackResource;
+import dev.aksdoctor.testing.InjectFakeSlack;
+import dev.aksdoctor.testing.SlackRequests;
+import dev.aksdoctor.testing.SlackSigner;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(SlackFlowProfile.class)
+@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+class WaysInFlowTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String PASTE = "Code=\"VMExtensionError_K8SAPIServerConnFail\" Message=\"VM has reported a failure when "
+            + "processing extension 'vmssCSE'. Error: command terminated with exit status=51\"";
+    static final AtomicInteger IDS = new AtomicInteger();
+
+    @InjectFakeSlack
+    FakeSlackApi slack;
+
+    @BeforeEach
+    void reset() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Investigation.count("status in ?1", List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING))) == 0);
+        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
+        slack.reset();
+    }
+
+    @Test
+    void messageShortcut_onThreadReply_answersInThatThread() {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", "message_action").put("token", "legacy-fixed-value").put("action_ts", "1583637157.207593");
+        p.putObject("team").put("id", "T123").put("domain", "test-test");
+        p.putObject("user").put("id", "U123").put("name", "test-test");
+        p.putObject("channel").put("id", "C123").put("name", "dev");
+        p.put("callback_id", "diagnose_message").put("trigger_id", "123.123." + IDS.incrementAndGet())
+                .put("message_ts", "1583636382.000300");
+        p.putObject("message").put("type", "message").put("text", PASTE).put("user", "U234")
+                .put("ts", "1583636382.000300").put("thread_ts", "1583636000.000100");
+        p.put("response_url", slack.responseUrl("shortcut"));
+
+        SlackRequests.postSignedForm(form(p)).then().statusCode(200);
+
+        Investigation inv = awaitOne(InvestigationSource.MESSAGE_SHORTCUT);
+        assertEquals("1583636000.000100", inv.threadTs, "a reply's shortcut answers in the thread it belongs to");
+        assertEquals("U123", inv.requester);
+        await().atMost(Duration.ofSeconds(60)).until(() -> !slack.calls("chat.postMessage").isEmpty());
+        assertTrue(slack.calls("chat.postMessage").stream().allMatch(c -> "1583636000.000100".equals(c.param("thread_ts"))));
+    }
+
+    @Test
+    void mention_inThreadWithoutError_diagnosesTheRootMessage_retryProcessedOnce() {
+        slack.threadRoot("C111", "1726133698.626339", PASTE);
+        String body = mentionEvent("Ev" + IDS.incrementAndGet(), "<@UBOT1> can you look at this?");
+
+        signedJson(body, null).then().statusCode(200);
+        signedJson(body, "1").then().statusCode(200);
+        signedJson(body, "2").then().statusCode(200);
+
+        Investigation inv = awaitOne(InvestigationSource.MENTION);
+        assertEquals("1726133698.626339", inv.threadTs);
+        assertTrue(inv.textRedacted.contains("exit status=51"), "the thread's root was diagnosed");
+        assertEquals(1, slack.calls("conversations.replies").size());
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Investigation.count()) == 1);
+    }
+
+    @Test
+    void mention_withOwnError_diagnosesItsOwnText() {
+        signedJson(mentionEvent("Ev" + IDS.incrementAndGet(), "<@UBOT1> " + PASTE), null).then().statusCode(200);
+        Investigation inv = awaitOne(InvestigationSource.MENTION);
+        assertTrue(inv.textRedacted.contains("exit status=51"));
+        assertTrue(slack.calls("conversations.replies").isEmpty());
+    }
+
+    @Test
+    void autodetect_onInChannel_diagnosesErrorMessagesOnlyAndIgnoresBots() throws Exception {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("autodetect on", slack.responseUrl("1")))
+                .then().statusCode(200);
+        signedJson(messageEvent("Ev" + IDS.incrementAndGet(), "W222", null, "lunch anyone?"), null).then().statusCode(200);
+        signedJson(messageEvent("Ev" + IDS.incrementAndGet(), null, "B111", PASTE), null).then().statusCode(200);
+        String event = messageEvent("Ev" + IDS.incrementAndGet(), "W222", null, PASTE);
+        signedJson(event, null).then().statusCode(200);
+        signedJson(event, "1").then().statusCode(200);
+
+        Investigation inv = awaitOne(InvestigationSource.AUTODETECT);
+        assertEquals(JSON.readTree(event).path("event").path("ts").asText(), inv.threadTs,
+                "a top-level message is answered in its own thread");
+    }
+
+    @Test
+    void autodetect_off_errorMessageIgnored() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("autodetect off", slack.responseUrl("1")))
+                .then().statusCode(200);
+        signedJson(messageEvent("Ev" + IDS.incrementAndGet(), "W222", null, PASTE), null).then().statusCode(200);
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> Investigation.count()));
+    }
+
+    private static Investigation awaitOne(InvestigationSource source) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Investigation.count("source", source)) >= 1);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Investigation> all = Investigation.list("source", source);
+            assertEquals(1, all.size());
+            return all.get(0);
+        });
+    }
+
+    private static String form(ObjectNode payload) {
+        return "payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static String mentionEvent(String eventId, String text) {
+        ObjectNode e = envelope(eventId);
+        e.putObject("event").put("type", "app_mention").put("user", "W222").put("text", text)
+                .put("ts", nextTs()).put("thread_ts", "1726133698.626339").put("channel", "C111")
+                .put("event_ts", "1726133700.887259");
+        return e.toString();
+    }
+
+    private static String messageEvent(String eventId, String user, String botId, String text) {
+        ObjectNode e = envelope(eventId);
+        ObjectNode ev = e.putObject("event").put("type", "message").put("text", text).put("ts", nextTs())
+                .put("channel", "C111").put("event_ts", "1726133700.887259").put("channel_type", "channel");
+        if (user != null) {
+            ev.put("user", user);
+        }
+        if (botId != null) {
+            ev.put("bot_id", botId).put("subtype", "bot_message");
+        }
+        return e.toString();
+    }
+
+    private static String nextTs() {
+        return String.format("1726133700.%06d", IDS.incrementAndGet());
+    }
+
+    private static ObjectNode envelope(String eventId) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("token", "verification_token").put("team_id", "T111").put("api_app_id", "A111")
+                .put("type", "event_callback").put("event_id", eventId).put("event_time", 1599616881);
+        e.putArray("authorizations").addObject().put("team_id", "T111").put("user_id", "UBOT1").put("is_bot", true);
+        return e;
+    }
+
+    private static io.restassured.response.Response signedJson(String body, String retryNum) {
+        SlackSigner.Signed signed = SlackRequests.SIGNER.signNow(body);
+        var spec = SlackRequests.raw().contentType(ContentType.JSON.withCharset(StandardCharsets.UTF_8))
+                .header("X-Slack-Request-Timestamp", signed.timestamp())
+                .header("X-Slack-Signature", signed.signature());
+        if (retryNum != null) {
+            spec = spec.header("X-Slack-Retry-Num", retryNum).header("X-Slack-Retry-Reason", "http_timeout");
+        }
+        return spec.body(body.getBytes(StandardCharsets.UTF_8)).post("/slack/events");
+    }
+}

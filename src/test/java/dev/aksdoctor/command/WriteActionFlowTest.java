@@ -1,0 +1,288 @@
+package dev.aksdoctor.command;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aksdoctor.action.ActionAudit;
+import dev.aksdoctor.azure.ArmFixtures;
+import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.azure.FakeArm;
+import dev.aksdoctor.azure.FakeArmBackedGateway;
+import dev.aksdoctor.check.NextAction;
+import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.InvestigationStatus;
+import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.testing.FakeSlackApi;
+import dev.aksdoctor.testing.FakeSlackResource;
+import dev.aksdoctor.testing.InjectFakeSlack;
+import dev.aksdoctor.testing.SlackRequests;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(SlackFlowProfile.class)
+@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+class WriteActionFlowTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final FakeArm ARM = FakeArmBackedGateway.ARM;
+    static final ClusterRef CLUSTER = new ClusterRef(ArmWorld.SUB, ArmWorld.RG, ArmWorld.NAME);
+    static final String ROTATE = ArmWorld.CLUSTER_ID + "/rotateClusterCertificates";
+    static final String THREAD = "1700000000.000100";
+    static final AtomicInteger TRIGGERS = new AtomicInteger();
+
+    @InjectFakeSlack
+    FakeSlackApi slack;
+
+    @Inject
+    InvestigationStore store;
+
+    long investigation;
+
+    @BeforeEach
+    void reset() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Investigation.count("status in ?1", List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING))) == 0);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Investigation.deleteAll();
+            ActionAudit.deleteAll();
+        });
+        slack.reset();
+        ARM.reset();
+        new ArmWorld().install(ARM);
+        investigation = store.open("UREQ1", "C111", THREAD, InvestigationSource.SLASH_COMMAND, "exit status=51");
+        store.finish(investigation, InvestigationStatus.ANSWERED, "recognised");
+    }
+
+    @Test
+    void rotateCertificates_nonOperator_refusedEphemerallyNothingOnArmAudited() {
+        press("UNOBODY1", "C111", "rotate_certificates", ActionPayload.of(investigation, CLUSTER)).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("response_url").isEmpty());
+        String refusal = text(slack.calls("response_url").get(0).rawBody());
+        assertTrue(refusal.contains("not an operator"), refusal);
+        assertTrue(refusal.contains("Who may: <@" + SlackFlowProfile.OPERATOR + "> or <!subteam^" + SlackFlowProfile.GROUP
+                + ">"), refusal);
+        assertTrue(slack.calls("views.open").isEmpty(), "no confirmation dialog for a non-operator");
+        assertEquals(0, ARM.count("POST", ROTATE));
+        assertTrue(ARM.requests().stream().noneMatch(r -> !r.method().equals("GET") && r.path().startsWith("/subscriptions")));
+        ActionAudit audit = onlyAudit();
+        assertEquals(ActionAudit.Result.REFUSED, audit.result);
+        assertEquals("UNOBODY1", audit.actor);
+        assertEquals("rotate_certificates", audit.action);
+        assertEquals(ArmWorld.CLUSTER_ID, audit.target);
+    }
+
+    @Test
+    void rotateCertificates_operatorConfirms_armCalledOnceAuditedAnnouncedAndResubmitIgnored() throws Exception {
+        ARM.respond("POST", ROTATE, 204, "", Map.of());
+        press(SlackFlowProfile.OPERATOR, "C111", "rotate_certificates", ActionPayload.of(investigation, CLUSTER))
+                .then().statusCode(200);
+
+        FakeSlackApi.Call open = slack.last("views.open").orElseThrow();
+        JsonNode view = JSON.readTree(open.param("view"));
+        assertTrue(view.toString().contains("maintenance window"), "the dialog warns about the API server restart");
+        assertEquals(0, ARM.count("POST", ROTATE), "nothing happens before confirmation");
+
+        submit(SlackFlowProfile.OPERATOR, "VCONF1", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result != ActionAudit.Result.RUNNING);
+        assertEquals(ActionAudit.Result.SUCCEEDED, onlyAudit().result, () -> onlyAudit().detail);
+        assertEquals(1, ARM.count("POST", ROTATE));
+        ActionAudit audit = onlyAudit();
+        assertEquals(SlackFlowProfile.OPERATOR, audit.actor);
+        assertEquals(investigation, audit.investigationId);
+        assertEquals("C111", audit.channel);
+        assertTrue(audit.finishedAt != null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage").size() == 2);
+        List<FakeSlackApi.Call> posts = slack.calls("chat.postMessage");
+        assertTrue(posts.stream().allMatch(p -> THREAD.equals(p.param("thread_ts")) && "C111".equals(p.param("channel"))));
+        assertTrue(posts.get(0).param("text").contains("<@" + SlackFlowProfile.OPERATOR + "> confirmed *Rotate certificates*"));
+        assertTrue(posts.get(1).param("text").contains("finished"), posts.get(1).param("text"));
+
+        // Slack delivers the same submission again: it must not rotate twice.
+        submit(SlackFlowProfile.OPERATOR, "VCONF1", view.path("private_metadata").asText()).then().statusCode(200);
+        submit(SlackFlowProfile.OPERATOR, "VCONF2", "{\"a\":\"rotate_certificates\",\"v\":\"not json\",\"c\":\"C111\"}")
+                .then().statusCode(200);
+        assertEquals(1, ARM.count("POST", ROTATE));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> ActionAudit.count()));
+    }
+
+    @Test
+    void startCluster_groupMember_opensDialog() {
+        slack.userGroup(SlackFlowProfile.GROUP, "UOTHER1", SlackFlowProfile.GROUP_MEMBER);
+        press(SlackFlowProfile.GROUP_MEMBER, "C111", "start_cluster", ActionPayload.of(investigation, CLUSTER))
+                .then().statusCode(200);
+        assertEquals(1, slack.calls("views.open").size());
+        assertTrue(slack.calls("response_url").isEmpty());
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> ActionAudit.count()));
+    }
+
+    @Test
+    void confirmedDialog_submitterNotOperator_refusedNothingOnArm() throws Exception {
+        press(SlackFlowProfile.OPERATOR, "C111", "rotate_certificates", ActionPayload.of(investigation, CLUSTER));
+        String metadata = JSON.readTree(slack.last("views.open").orElseThrow().param("view")).path("private_metadata").asText();
+
+        submit("UNOBODY2", "VCONF3", metadata).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("chat.postEphemeral").isEmpty());
+        assertTrue(slack.last("chat.postEphemeral").orElseThrow().param("text").contains("not an operator"));
+        assertEquals(0, ARM.count("POST", ROTATE));
+        assertEquals(ActionAudit.Result.REFUSED, onlyAudit().result);
+    }
+
+    @Test
+    void addAuthorizedRange_operator_dialogShowsExactNewListThenPutsIt() throws Exception {
+        ArmWorld world = new ArmWorld().authorizedRanges("10.240.0.0/16", "203.0.113.0/24");
+        world.install(ARM);
+        ARM.json("PUT", ArmWorld.CLUSTER_ID, ArmFixtures.write(world.cluster));
+        ActionPayload payload = ActionPayload.of(investigation, CLUSTER, SuggestedAction.addRange("20.50.60.70/32"));
+
+        press(SlackFlowProfile.OPERATOR, "C111", "add_authorized_range", payload).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !slack.calls("views.update").isEmpty());
+        JsonNode view = JSON.readTree(slack.last("views.update").orElseThrow().param("view"));
+        String shown = view.toString();
+        assertTrue(shown.contains("*New list (3):* `10.240.0.0/16`, `203.0.113.0/24`, `20.50.60.70/32`"), shown);
+        assertTrue(shown.contains("*Current list (2):* `10.240.0.0/16`, `203.0.113.0/24`"), shown);
+
+        submit(SlackFlowProfile.OPERATOR, "VCONF4", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result == ActionAudit.Result.SUCCEEDED);
+        List<FakeArm.Recorded> puts = ARM.requests().stream()
+                .filter(r -> r.method().equals("PUT") && r.path().equalsIgnoreCase(ArmWorld.CLUSTER_ID)).toList();
+        assertEquals(1, puts.size());
+        JsonNode ranges = JSON.readTree(puts.get(0).body()).path("properties").path("apiServerAccessProfile")
+                .path("authorizedIPRanges");
+        assertEquals("[\"10.240.0.0/16\",\"203.0.113.0/24\",\"20.50.60.70/32\"]", ranges.toString());
+    }
+
+    @Test
+    void addAuthorizedRange_rangesChangedAfterDialog_refusedAtRunNoPut() throws Exception {
+        new ArmWorld().authorizedRanges("10.240.0.0/16").install(ARM);
+        press(SlackFlowProfile.OPERATOR, "C111", "add_authorized_range",
+                ActionPayload.of(investigation, CLUSTER, SuggestedAction.addRange("20.50.60.70/32")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !slack.calls("views.update").isEmpty());
+        String metadata = JSON.readTree(slack.last("views.update").orElseThrow().param("view")).path("private_metadata").asText();
+        new ArmWorld().authorizedRanges("10.240.0.0/16", "198.51.100.0/24").install(ARM);
+
+        submit(SlackFlowProfile.OPERATOR, "VCONF5", metadata);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result == ActionAudit.Result.FAILED);
+        assertTrue(onlyAudit().detail.contains("changed since the dialog"));
+        assertEquals(0, ARM.requests().stream().filter(r -> r.method().equals("PUT")).count());
+    }
+
+    @Test
+    void writeButton_clusterOutsideChannelScope_refusedAndAudited() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Investigation inv = Investigation.findById(investigation);
+            inv.channel = SlackFlowProfile.SCOPED_CHANNEL;
+        });
+        press(SlackFlowProfile.OPERATOR, SlackFlowProfile.SCOPED_CHANNEL, "start_cluster",
+                ActionPayload.of(investigation, CLUSTER)).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !slack.calls("response_url").isEmpty());
+        assertTrue(text(slack.calls("response_url").get(0).rawBody()).contains("limited to"));
+        assertTrue(slack.calls("views.open").isEmpty());
+        assertEquals(ActionAudit.Result.REFUSED, onlyAudit().result);
+    }
+
+    @Test
+    void writeButton_valueOfAnotherChannelsInvestigation_ignored() {
+        press(SlackFlowProfile.OPERATOR, "COTHER1", "start_cluster", ActionPayload.of(investigation, CLUSTER))
+                .then().statusCode(200);
+        assertTrue(slack.callsBesidesAuth().isEmpty(), () -> slack.callsBesidesAuth().toString());
+    }
+
+    @Test
+    void writeButton_forgedValue_ignoredNoDialog() {
+        pressRaw(SlackFlowProfile.OPERATOR, "C111", "reconcile_node_pool",
+                "{\"inv\":" + investigation + ",\"cluster\":\"" + ArmWorld.CLUSTER_ID + "\",\"p\":{\"pool\":\"x; rm -rf /\"}}")
+                .then().statusCode(200);
+        assertTrue(slack.callsBesidesAuth().isEmpty(), () -> slack.callsBesidesAuth().toString());
+    }
+
+    @Test
+    void markResolved_twice_announcedOnce() {
+        ActionPayload payload = ActionPayload.of(investigation, CLUSTER, SuggestedAction.of(NextAction.MARK_RESOLVED));
+        press("UREQ1", "C111", "mark_resolved", payload).then().statusCode(200);
+        press("UREQ1", "C111", "mark_resolved", payload).then().statusCode(200);
+        assertEquals(1, slack.calls("chat.postMessage").size());
+        assertTrue(slack.calls("chat.postMessage").get(0).param("text").contains("marked this resolved"));
+        assertEquals(THREAD, slack.calls("chat.postMessage").get(0).param("thread_ts"));
+    }
+
+    // ---------------------------------------------------------------- payloads shaped like the fixtures
+
+    private io.restassured.response.Response press(String user, String channel, String actionId, ActionPayload value) {
+        return pressRaw(user, channel, actionId, value.toJson());
+    }
+
+    private io.restassured.response.Response pressRaw(String user, String channel, String actionId, String value) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", "block_actions");
+        p.putObject("user").put("id", user).put("username", "someone").put("name", "someone").put("team_id", "T111");
+        p.put("api_app_id", "A111").put("token", "xxx");
+        p.putObject("container").put("type", "message").put("message_ts", "1700000000.000200")
+                .put("thread_ts", THREAD).put("channel_id", channel).put("is_ephemeral", false);
+        p.put("trigger_id", "111.222." + TRIGGERS.incrementAndGet());
+        p.putObject("team").put("id", "T111").put("domain", "example");
+        p.putObject("channel").put("id", channel).put("name", "aks-oncall");
+        p.put("response_url", slack.responseUrl("actions/" + TRIGGERS.get()));
+        ObjectNode action = p.putArray("actions").addObject();
+        action.put("action_id", actionId).put("block_id", "next_steps").put("value", value).put("type", "button")
+                .put("action_ts", "1700000001.000100");
+        action.putObject("text").put("type", "plain_text").put("text", actionId);
+        return SlackRequests.postSignedForm("payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8));
+    }
+
+    private io.restassured.response.Response submit(String user, String viewId, String privateMetadata) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", "view_submission");
+        p.putObject("team").put("id", "T111").put("domain", "example");
+        p.putObject("user").put("id", user).put("username", "someone").put("name", "someone").put("team_id", "T111");
+        p.put("api_app_id", "A111").put("token", "xxx").put("trigger_id", "123.123." + TRIGGERS.incrementAndGet());
+        ObjectNode view = p.putObject("view");
+        view.put("id", viewId).put("team_id", "T111").put("type", "modal").put("callback_id", "confirm_write_action")
+                .put("private_metadata", privateMetadata).put("hash", "1583638467.cd05659d").put("app_id", "A111")
+                .put("bot_id", "B111");
+        view.putArray("blocks");
+        view.putObject("state").putObject("values");
+        p.putArray("response_urls");
+        return SlackRequests.postSignedForm("payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8));
+    }
+
+    private static String text(String json) {
+        try {
+            return JSON.readTree(json).path("text").asText();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static ActionAudit onlyAudit() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<ActionAudit> all = ActionAudit.listAll();
+            assertEquals(1, all.size(), () -> "audit rows: " + all.size());
+            return all.get(0);
+        });
+    }
+}

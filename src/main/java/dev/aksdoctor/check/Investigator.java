@@ -84,6 +84,11 @@ public class Investigator {
         if (location.found().isEmpty()) {
             return new InvestigationReport(location, List.of(), Optional.empty(), access, 0);
         }
+        if (!options.clusterPermitted().test(location.cluster())) {
+            return new InvestigationReport(ClusterLocation.notFound("the cluster " + location.cluster().displayName()
+                    + " is outside what this channel may investigate (ask an admin to check aks-doctor.access.channels)"),
+                    List.of(), Optional.empty(), access, 0);
+        }
         InvestigationFacts facts = new InvestigationFacts(gateway, location.cluster(), diagnosis, clock,
                 config.activityLogWindow(), executor);
         CheckContext context = new CheckContext(diagnosis, location.cluster(), facts,

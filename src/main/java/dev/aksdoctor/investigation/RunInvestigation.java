@@ -1,6 +1,8 @@
 package dev.aksdoctor.investigation;
 
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.access.ChannelScopes;
+import dev.aksdoctor.channel.ChannelSettings;
+import dev.aksdoctor.check.InvestigationOptions;
 import dev.aksdoctor.check.InvestigationReport;
 import dev.aksdoctor.check.Investigator;
 import dev.aksdoctor.check.Playbook;
@@ -14,7 +16,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,15 +34,20 @@ public class RunInvestigation {
     private final InvestigationStore store;
     private final MeterRegistry meters;
     private final Clock clock;
+    private final ChannelSettings channelSettings;
+    private final ChannelScopes channelScopes;
 
     public RunInvestigation(PasteParser parser, Investigator investigator, SlackGateway slack,
-                            InvestigationStore store, MeterRegistry meters, Clock clock) {
+                            InvestigationStore store, MeterRegistry meters, Clock clock,
+                            ChannelSettings channelSettings, ChannelScopes channelScopes) {
         this.parser = parser;
         this.investigator = investigator;
         this.slack = slack;
         this.store = store;
         this.meters = meters;
         this.clock = clock;
+        this.channelSettings = channelSettings;
+        this.channelScopes = channelScopes;
     }
 
     public void run(InvestigationJob job) {
@@ -91,16 +97,15 @@ public class RunInvestigation {
                 InvestigationReplyRenderer.runningText(diagnosis, 0, total),
                 InvestigationReplyRenderer.running(diagnosis, List.of(), total));
         ThreadProgress progress = new ThreadProgress(slack, clock, job.channel(), replyTs, diagnosis, total);
-        InvestigationReport report = investigator.investigate(diagnosis, channelDefault(job.channel()), progress);
+        InvestigationOptions options = new InvestigationOptions(job.runNodeProbes(),
+                cluster -> channelScopes.permits(job.channel(), cluster));
+        InvestigationReport report = investigator.investigate(diagnosis, channelSettings.channelDefault(job.channel()),
+                options, progress);
         slack.updateMessage(job.channel(), replyTs, InvestigationReplyRenderer.finishedText(diagnosis, report),
                 InvestigationReplyRenderer.finished(job.investigationId(), diagnosis, report));
         if (!report.access().configured()) {
             return "no_azure";
         }
         return report.likelyCause().isPresent() ? "cause_found" : "no_cause";
-    }
-
-    private Optional<ClusterRef> channelDefault(String channel) {
-        return Optional.empty();
     }
 }

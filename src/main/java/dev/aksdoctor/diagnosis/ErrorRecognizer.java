@@ -57,10 +57,10 @@ final class ErrorRecognizer {
      * @param namesNode whether the paste names one scale-set instance: "is in a failed state" is then about that
      *     node rather than the cluster
      */
-    List<Finding> recognize(NormalizedPaste paste, boolean namesNode) {
+    List<ErrorHit> recognize(NormalizedPaste paste, boolean namesNode) {
         SqueezedText squeezed = paste.squeezed();
         OsEvidence evidence = OsEvidence.of(paste.squeezed().text());
-        List<Finding> raw = new ArrayList<>();
+        List<ErrorHit> raw = new ArrayList<>();
         List<PhraseTrie.Hit<KnownError>> hits = trie.find(squeezed.text(), MAX_PHRASE_HITS);
         boolean windowsApi = false;
         boolean linuxCse = false;
@@ -85,25 +85,25 @@ final class ErrorRecognizer {
             } else if ("kubectl".equals(e.playbook())) {
                 e = refineKubectl(squeezed.text(), hit.end());
             }
-            raw.add(new Finding(e, e.os() != null ? e.os() : osFor(e, evidence), position));
+            raw.add(new ErrorHit(e, e.os() != null ? e.os() : osFor(e, evidence), position));
         }
         for (ExitCodeFinder.Found f : numbers) {
             OsType os = f.os() != null ? f.os() : osAround(paste.lower(), f.position(), evidence);
             if (f.code() == 0 || (os == OsType.WINDOWS && f.code() == 1 && f.os() == null)) {
                 continue;
             }
-            catalog.cse(os, f.code()).ifPresent(e -> raw.add(new Finding(e, os, f.position())));
+            catalog.cse(os, f.code()).ifPresent(e -> raw.add(new ErrorHit(e, os, f.position())));
         }
         return nodeOrCluster(distinct(raw), paste.squeezed().text(), namesNode);
     }
 
-    private List<Finding> nodeOrCluster(List<Finding> findings, String squeezed, boolean namesNode) {
+    private List<ErrorHit> nodeOrCluster(List<ErrorHit> findings, String squeezed, boolean namesNode) {
         if (!namesNode || findings.size() != 1 || !FAILED_STATE.equals(findings.get(0).error().code())
                 || squeezed.contains("clusteris") || squeezed.contains("poolis")) {
             return findings;
         }
-        Finding f = findings.get(0);
-        return List.of(new Finding(catalog.error(NODE_FAILED).orElseThrow(), null, f.position()));
+        ErrorHit f = findings.get(0);
+        return List.of(new ErrorHit(catalog.error(NODE_FAILED).orElseThrow(), null, f.position()));
     }
 
     /** A number without OS syntax takes the OS of the Windows constant next to it, else of the whole paste. */
@@ -144,23 +144,23 @@ final class ErrorRecognizer {
         return catalog.error(code).orElseThrow();
     }
 
-    private static List<Finding> distinct(List<Finding> raw) {
-        Map<String, Finding> first = new HashMap<>();
-        for (Finding f : raw) {
+    private static List<ErrorHit> distinct(List<ErrorHit> raw) {
+        Map<String, ErrorHit> first = new HashMap<>();
+        for (ErrorHit f : raw) {
             first.merge(f.identity(), f, (a, b) -> a.position() <= b.position() ? a : b);
         }
-        List<Finding> specific = new ArrayList<>();
-        List<Finding> wrappers = new ArrayList<>();
-        for (Finding f : first.values()) {
+        List<ErrorHit> specific = new ArrayList<>();
+        List<ErrorHit> wrappers = new ArrayList<>();
+        for (ErrorHit f : first.values()) {
             (f.error().wrapper() ? wrappers : specific).add(f);
         }
         Set<String> subsumed = new HashSet<>();
-        for (Finding f : specific) {
+        for (ErrorHit f : specific) {
             subsumed.addAll(f.error().subsumes());
         }
         specific.removeIf(f -> !f.error().isCseExitCode() && subsumed.contains(f.error().code()));
-        List<Finding> out = specific.isEmpty() ? wrappers : specific;
-        out.sort(Comparator.comparingInt(Finding::position).thenComparing(Finding::identity));
+        List<ErrorHit> out = specific.isEmpty() ? wrappers : specific;
+        out.sort(Comparator.comparingInt(ErrorHit::position).thenComparing(ErrorHit::identity));
         return out;
     }
 }

@@ -46,20 +46,20 @@ public class PasteParser {
     Diagnosis diagnose(String text) {
         NormalizedPaste paste = NormalizedPaste.of(normalizer.normalize(text));
         ExtractedValues v = values.extract(paste);
-        List<Finding> findings = recognizer.recognize(paste, v.vmss() != null && v.instanceId() != null);
+        List<ErrorHit> findings = recognizer.recognize(paste, v.vmss() != null && v.instanceId() != null);
         if (findings.isEmpty()) {
             return unrecognised(v);
         }
         Map<String, Subcategory> byIdentity = new HashMap<>();
         Map<Boolean, Subcategory> classified = new HashMap<>();
-        for (Finding f : findings) {
+        for (ErrorHit f : findings) {
             byIdentity.put(f.identity(), subcategory(f, paste, classified));
         }
-        Finding primary = findings.get(0);
+        ErrorHit primary = findings.get(0);
         Subcategory subcategory = byIdentity.get(primary.identity());
         List<RecognizedError> errors = new ArrayList<>();
         Map<String, DocLink> docs = new LinkedHashMap<>();
-        for (Finding f : findings) {
+        for (ErrorHit f : findings) {
             errors.add(new RecognizedError(f.error().code(), f.error().exitCode(), f.os(), f.error().meaning()));
             for (DocLink d : f.error().docs()) {
                 if (docs.size() < MAX_DOCS) {
@@ -74,7 +74,7 @@ public class PasteParser {
                 summaries.write(findings, subcategory), new ArrayList<>(docs.values()), plan);
     }
 
-    private Subcategory subcategory(Finding f, NormalizedPaste paste, Map<Boolean, Subcategory> classified) {
+    private Subcategory subcategory(ErrorHit f, NormalizedPaste paste, Map<Boolean, Subcategory> classified) {
         String playbook = f.error().playbook();
         if ("dns".equals(playbook)) {
             return Subcategory.DNS_LOOKUP_FAILED;

@@ -106,9 +106,9 @@ public final class Playbook {
     }
 
     /** The plan for several errors: each error's checks in turn, each check once. */
-    static List<CheckId> plan(List<Finding> findings, Function<Finding, Subcategory> subcategory) {
+    static List<CheckId> plan(List<ErrorHit> findings, Function<ErrorHit, Subcategory> subcategory) {
         Set<CheckId> plan = new LinkedHashSet<>();
-        for (Finding f : findings) {
+        for (ErrorHit f : findings) {
             plan.addAll(checks(f.error(), subcategory.apply(f)));
         }
         return new ArrayList<>(plan);

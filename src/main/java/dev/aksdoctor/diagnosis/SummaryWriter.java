@@ -27,11 +27,11 @@ final class SummaryWriter {
             Subcategory.DNS_LOOKUP_FAILED, "DNS lookup failed: the API server name does not resolve",
             Subcategory.UNKNOWN, "no diagnostic details: running the baseline connectivity checks in order");
 
-    String write(List<Finding> findings, Subcategory primarySubcategory) {
+    String write(List<ErrorHit> findings, Subcategory primarySubcategory) {
         if (findings.isEmpty()) {
             return NOTHING_RECOGNISED;
         }
-        Finding primary = findings.get(0);
+        ErrorHit primary = findings.get(0);
         KnownError e = primary.error();
         StringBuilder sb = new StringBuilder(e.code());
         if (e.isCseExitCode()) {
@@ -46,7 +46,7 @@ final class SummaryWriter {
         if (findings.size() > 1) {
             sb.append(" Also found: ");
             for (int i = 1; i < findings.size(); i++) {
-                Finding f = findings.get(i);
+                ErrorHit f = findings.get(i);
                 sb.append(i > 1 ? ", " : "").append(f.error().code());
                 if (f.error().isCseExitCode()) {
                     sb.append(" (").append(f.os().json()).append(' ').append(f.error().exitCode()).append(')');

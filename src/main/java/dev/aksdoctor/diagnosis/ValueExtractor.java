@@ -12,12 +12,12 @@ final class ValueExtractor {
                     + "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?![0-9a-f])");
 
     private final EndpointExtractor endpoints = new EndpointExtractor();
-    private final ClusterLocator clusters = new ClusterLocator();
+    private final ClusterNameExtractor clusters = new ClusterNameExtractor();
     private final NodeNameExtractor nodes = new NodeNameExtractor();
 
     ExtractedValues extract(NormalizedPaste paste) {
         ApiServerEndpoint endpoint = endpoints.extract(paste);
-        ClusterLocator.Location location = clusters.locate(paste);
+        ClusterNameExtractor.Location location = clusters.locate(paste);
         NodeNameExtractor.NodeRef node = nodes.extract(paste.lower());
         String region = endpoint.region() != null ? endpoint.region() : location.region();
         return new ExtractedValues(endpoint.nodeIp(), endpoint.apiServerIp(), endpoint.fqdn(), region,

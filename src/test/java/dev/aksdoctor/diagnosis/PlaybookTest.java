@@ -28,8 +28,8 @@ class PlaybookTest {
 
     @Test
     void plan_severalErrors_runsEachPlaybookInTurnWithoutRepeats() {
-        Finding quota = new Finding(catalog.error("QuotaExceeded").orElseThrow(), null, 0);
-        Finding lock = new Finding(catalog.error("ScopeLocked").orElseThrow(), null, 10);
+        ErrorHit quota = new ErrorHit(catalog.error("QuotaExceeded").orElseThrow(), null, 0);
+        ErrorHit lock = new ErrorHit(catalog.error("ScopeLocked").orElseThrow(), null, 10);
         List<CheckId> plan = Playbook.plan(List.of(quota, lock), f -> null);
         assertEquals(List.of(CheckId.VCPU_QUOTA, CLUSTER_STATE, CheckId.NODE_POOL_STATE,
                 CheckId.ACTIVITY_LOG_FAILURES, CheckId.RESOURCE_LOCKS), plan);

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Finds which cluster a paste is about (a managed-cluster resource ID, or the node resource group
  * {@code MC_<rg>_<cluster>_<region>}) and the region named outside the FQDN.
  */
-final class ClusterLocator {
+final class ClusterNameExtractor {
 
     /** The cluster and the region when the text names them. */
     record Location(ClusterRef cluster, String region) {

@@ -1,7 +1,7 @@
 package dev.aksdoctor.diagnosis;
 
 /** One error recognised in a paste, the OS it applies to, and where it was first seen (normalised text). */
-record Finding(KnownError error, OsType os, int position) {
+record ErrorHit(KnownError error, OsType os, int position) {
 
     String identity() {
         return error.identity();

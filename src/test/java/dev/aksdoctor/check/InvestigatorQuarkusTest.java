@@ -18,7 +18,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(FakeArmResource.class)
+@QuarkusTestResource(value = FakeArmResource.class, restrictToAnnotatedClass = true)
 class InvestigatorQuarkusTest {
 
     @InjectFakeArm

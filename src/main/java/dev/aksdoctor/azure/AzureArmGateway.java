@@ -213,6 +213,11 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     @Override
+    public Optional<AzureAccess> knownAccess() {
+        return Optional.ofNullable(access);
+    }
+
+    @Override
     public AzureAccess access() {
         if (!config.enabled()) {
             return AzureAccess.unavailable("Azure access is turned off (AKS_DOCTOR_AZURE_ENABLED=false)");

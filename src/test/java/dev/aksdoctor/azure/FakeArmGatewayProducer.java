@@ -1,6 +1,5 @@
 package dev.aksdoctor.azure;
 
-import com.azure.core.util.Configuration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -26,7 +25,7 @@ public class FakeArmGatewayProducer {
                 throw new IllegalStateException("this test has no fake ARM: add @QuarkusTestResource(value = FakeArmResource.class, restrictToAnnotatedClass = true)");
             }, Configuration.getGlobalConfiguration(), Clock.systemUTC());
         }
-        return new AzureArmGateway(config, () -> FakeArmGateways.httpClient(arm), Configuration.getGlobalConfiguration(),
+        return new AzureArmGateway(config, () -> FakeArmGateways.httpClient(arm), FakeArmGateways.credentialSettings(),
                 Clock.systemUTC());
     }
 }

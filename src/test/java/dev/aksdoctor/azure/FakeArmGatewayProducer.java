@@ -23,7 +23,7 @@ public class FakeArmGatewayProducer {
             // A test without the fake ARM: Azure is off in the test profile, and nothing may leave the machine.
             return new AzureArmGateway(config, () -> {
                 throw new IllegalStateException("this test has no fake ARM: add @QuarkusTestResource(value = FakeArmResource.class, restrictToAnnotatedClass = true)");
-            }, Configuration.getGlobalConfiguration(), Clock.systemUTC());
+            }, FakeArmGateways.credentialSettings(), Clock.systemUTC());
         }
         return new AzureArmGateway(config, () -> FakeArmGateways.httpClient(arm), FakeArmGateways.credentialSettings(),
                 Clock.systemUTC());

@@ -3,6 +3,7 @@ package dev.aksdoctor.investigation;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.PasteParser;
 import dev.aksdoctor.reply.DiagnosisReplyRenderer;
+import dev.aksdoctor.reply.InvestigationNoticeRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,10 @@ import org.jboss.logging.Logger;
 /**
  * One investigation, start to end: parse the paste, anchor a thread (a root message naming who asked, for
  * slash commands, which Slack cannot run in threads), answer in it, record the outcome.
+ *
+ * <p>Safe to run again for the same investigation (a job resumed after a crash or restart): the thread and
+ * the answer message are recorded as soon as they exist and are reused, the final answer is always an
+ * update of that one message, and nothing is posted once the answer is recorded as delivered.
  */
 @ApplicationScoped
 public class RunInvestigation {
@@ -31,35 +36,54 @@ public class RunInvestigation {
     }
 
     public void run(InvestigationJob job) {
+        long id = job.investigationId();
+        Investigation row = store.find(id).orElse(null);
+        if (row == null || row.answeredAt != null
+                || row.status == InvestigationStatus.FAILED || row.status == InvestigationStatus.TIMED_OUT) {
+            return;
+        }
         String outcome = "failed";
         try {
             Diagnosis diagnosis = parser.parse(job.text());
-            store.markRunning(job.investigationId(), diagnosis.errorCode());
-            String threadTs = job.threadTs();
+            store.markRunning(id, diagnosis.errorCode());
+            String threadTs = row.threadTs != null ? row.threadTs : job.threadTs();
             if (threadTs == null) {
                 threadTs = slack.postMessage(job.channel(), null,
                         DiagnosisReplyRenderer.rootText(job.requester(), diagnosis),
                         DiagnosisReplyRenderer.rootBlocks(job.requester(), diagnosis));
-                store.attachThread(job.investigationId(), threadTs);
+                store.attachThread(id, threadTs);
             }
-            slack.postMessage(job.channel(), threadTs, DiagnosisReplyRenderer.fallbackText(diagnosis),
-                    DiagnosisReplyRenderer.render(diagnosis));
+            String answerTs = row.answerTs;
+            if (answerTs == null) {
+                answerTs = slack.postMessage(job.channel(), threadTs, InvestigationNoticeRenderer.investigatingText(),
+                        InvestigationNoticeRenderer.investigating());
+                store.attachAnswer(id, answerTs);
+            }
             outcome = diagnosis.recognized() ? "recognised" : "unrecognised";
-            store.finish(job.investigationId(), InvestigationStatus.ANSWERED, outcome);
+            if (!store.claimFinal(id, InvestigationStatus.ANSWERED, outcome)) {
+                LOG.infof("Investigation %d was closed meanwhile (timed out); its answer is not posted", id);
+                outcome = "timed_out";
+                return;
+            }
+            slack.updateMessage(job.channel(), answerTs, DiagnosisReplyRenderer.fallbackText(diagnosis),
+                    DiagnosisReplyRenderer.render(diagnosis));
+            store.markDelivered(id);
         } catch (SlackCallFailed e) {
-            store.finish(job.investigationId(), InvestigationStatus.FAILED, outcome);
+            store.finish(id, InvestigationStatus.FAILED, "failed");
+            outcome = "failed";
             if (job.responseUrl() != null) {
                 slack.respondEphemeral(job.responseUrl(), e.needsInvite()
                         ? "I can't post in this channel yet. Invite me with `/invite @AKS Doctor` and run the command again."
                         : "I couldn't post my answer (Slack said `" + e.error() + "`). Investigation #"
-                                + job.investigationId() + " is recorded; please try again in a minute.");
+                                + id + " is recorded; please try again in a minute.");
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Investigation %d failed", job.investigationId());
-            store.finish(job.investigationId(), InvestigationStatus.FAILED, outcome);
+            LOG.errorf(e, "Investigation %d failed", id);
+            store.finish(id, InvestigationStatus.FAILED, "failed");
+            outcome = "failed";
             if (job.responseUrl() != null) {
                 slack.respondEphemeral(job.responseUrl(), "Something went wrong while investigating (#"
-                        + job.investigationId() + "). The error is logged for the operators.");
+                        + id + "). The error is logged for the operators.");
             }
         } finally {
             meters.counter("aksdoctor.investigations", "outcome", outcome).increment();

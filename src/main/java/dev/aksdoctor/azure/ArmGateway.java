@@ -1,0 +1,88 @@
+package dev.aksdoctor.azure;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Our verbs over Azure Resource Manager, returning our own records. Every verb either returns what it
+ * was asked for or throws {@link ArmException} (403 names the permission and scope; a missing credential
+ * says how to configure one). Resource ids are ARM ids as ARM returns them.
+ */
+public interface ArmGateway {
+
+    /** Whether a credential is configured and can get a token; never throws. */
+    AzureAccess access();
+
+    // ---- reads ----
+
+    List<String> subscriptions();
+
+    List<ClusterSummary> clusters(String subscriptionId);
+
+    ClusterFacts cluster(ClusterRef ref);
+
+    VnetFacts vnet(String vnetId);
+
+    List<VnetFacts> vnets(String subscriptionId, String resourceGroup);
+
+    NsgFacts nsg(String nsgId);
+
+    RouteTableFacts routeTable(String routeTableId);
+
+    PublicIpFacts publicIp(String publicIpId);
+
+    NatGatewayFacts natGateway(String natGatewayId);
+
+    List<FirewallFacts> firewalls(String subscriptionId);
+
+    List<PrivateEndpointFacts> privateEndpoints(String subscriptionId, String resourceGroup);
+
+    List<PrivateDnsZoneFacts> privateDnsZones(String subscriptionId, String resourceGroup);
+
+    PrivateDnsZoneFacts privateDnsZone(String zoneId);
+
+    List<ScaleSetFacts> scaleSets(String subscriptionId, String resourceGroup);
+
+    List<InstanceFacts> instances(String subscriptionId, String resourceGroup, String scaleSetName);
+
+    InstanceFacts instance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId);
+
+    List<ActivityEventFacts> activityLog(String subscriptionId, String resourceGroup, OffsetDateTime from,
+            OffsetDateTime to);
+
+    List<UsageFacts> computeUsages(String subscriptionId, String region);
+
+    List<UsageFacts> networkUsages(String subscriptionId, String region);
+
+    List<SkuFacts> vmSkus(String subscriptionId, String region);
+
+    PolicyAssignmentFacts policyAssignment(String assignmentId);
+
+    List<LockFacts> locks(String subscriptionId, String resourceGroup);
+
+    ProviderFacts provider(String subscriptionId, String namespace);
+
+    SubscriptionFacts subscription(String subscriptionId);
+
+    // ---- node probes ----
+
+    /** Runs a script on one scale set instance; {@code windows} picks RunPowerShellScript over RunShellScript. */
+    RunCommandOutput runCommand(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId,
+            boolean windows, List<String> scriptLines);
+
+    // ---- writes (the Slack buttons; callers confirm and authorise first) ----
+
+    void startCluster(ClusterRef ref);
+
+    /** PUT of the cluster as it is: AKS reconciles it to its goal state. */
+    void reconcileCluster(ClusterRef ref);
+
+    /** PUT of the agent pool as it is. */
+    void reconcileAgentPool(ClusterRef ref, String poolName);
+
+    void updateAuthorizedRanges(ClusterRef ref, List<String> ranges);
+
+    void rotateCertificates(ClusterRef ref);
+
+    void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId);
+}

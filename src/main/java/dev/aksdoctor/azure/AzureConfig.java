@@ -1,0 +1,44 @@
+package dev.aksdoctor.azure;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Azure settings; environment names map automatically, e.g. {@code AKS_DOCTOR_AZURE_CLOUD}. */
+@ConfigMapping(prefix = "aks-doctor.azure")
+public interface AzureConfig {
+
+    @WithDefault("AZURE")
+    AzureCloud cloud();
+
+    /** Only for {@link AzureCloud#CUSTOM}: e.g. {@code https://management.local.azurestack.external/}. */
+    Optional<String> resourceManagerUrl();
+
+    /** Only for {@link AzureCloud#CUSTOM}: the Entra ID (or AD FS) authority host. */
+    Optional<String> authorityHost();
+
+    /** Subscriptions searched when a cluster must be found by FQDN or node IP; all visible ones when empty. */
+    Optional<List<String>> subscriptions();
+
+    /** How long one check may take before it is reported as ERROR. */
+    @WithDefault("30s")
+    Duration checkTimeout();
+
+    /** How long the list of visible clusters is reused when locating a cluster. */
+    @WithDefault("5m")
+    Duration inventoryTtl();
+
+    /** How far back the Activity Log is searched for failed operations. */
+    @WithDefault("24h")
+    Duration activityLogWindow();
+
+    /** Whether node probes (VMSS run-command) run in every investigation, not only when a user asks. */
+    @WithDefault("false")
+    boolean nodeProbesAlways();
+
+    /** How long a credential check may take before Azure access is reported as unavailable. */
+    @WithDefault("20s")
+    Duration credentialTimeout();
+}

@@ -1,0 +1,35 @@
+package dev.aksdoctor.azure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Reports Azure access as data, always UP: readiness depends on the database only, and a missing Azure
+ * credential must not take the Slack bot out of service (it answers with what to configure instead).
+ */
+@Readiness
+@ApplicationScoped
+public class AzureHealthCheck implements HealthCheck {
+
+    private final ArmGateway gateway;
+    private final AzureConfig config;
+
+    @Inject
+    public AzureHealthCheck(ArmGateway gateway, AzureConfig config) {
+        this.gateway = gateway;
+        this.config = config;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        AzureAccess access = gateway.access();
+        return HealthCheckResponse.named("azure").up()
+                .withData("cloud", config.cloud().name())
+                .withData("azure", access.detail())
+                .withData("configured", access.configured())
+                .build();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.aksdoctor.azure;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What ARM says about a managed cluster, reduced to what the checks read.
+ *
+ * @param powerState {@code Running}, {@code Stopped} or null when ARM did not say
+ * @param outboundType ARM's spelling, e.g. {@code loadBalancer}, {@code userDefinedRouting}
+ * @param egressIpIds public IP resource ids the cluster's load balancer or managed NAT gateway uses
+ * @param networkPlugin {@code azure}, {@code azure/overlay}, {@code kubenet}, {@code none} or null
+ */
+public record ClusterFacts(
+        String id,
+        ClusterRef ref,
+        String location,
+        String provisioningState,
+        String powerState,
+        String kubernetesVersion,
+        String fqdn,
+        String privateFqdn,
+        boolean privateCluster,
+        String privateDnsZone,
+        List<String> authorizedIpRanges,
+        String outboundType,
+        List<String> egressIpIds,
+        String nodeResourceGroup,
+        List<AgentPoolFacts> agentPools,
+        HttpProxyFacts httpProxy,
+        String apiServerSubnetId,
+        String networkPlugin) {
+
+    public ClusterFacts {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(ref, "ref");
+        authorizedIpRanges = authorizedIpRanges == null ? List.of() : List.copyOf(authorizedIpRanges);
+        egressIpIds = egressIpIds == null ? List.of() : List.copyOf(egressIpIds);
+        agentPools = agentPools == null ? List.of() : List.copyOf(agentPools);
+    }
+
+    public boolean authorizedRangesEnabled() {
+        return !authorizedIpRanges.isEmpty();
+    }
+
+    public Optional<HttpProxyFacts> proxy() {
+        return Optional.ofNullable(httpProxy);
+    }
+
+    public Optional<AgentPoolFacts> pool(String name) {
+        return agentPools.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.aksdoctor.check;
+
+import dev.aksdoctor.azure.ClusterFacts;
+import dev.aksdoctor.network.AddressRanges;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * API server authorized IP ranges: when enabled, the node subnet and every egress IP (load balancer
+ * outbound IPs, NAT gateway IPs, the firewall's public IP for userDefinedRouting) must be inside them.
+ */
+@ApplicationScoped
+public class AuthorizedIpRangesCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.AUTHORIZED_IP_RANGES;
+    }
+
+    @Override
+    public Set<CheckId> after() {
+        return Set.of(CheckId.NODE_SUBNET);
+    }
+
+    @Override
+    public Finding run(CheckContext context) {
+        ClusterFacts c = context.facts().cluster();
+        if (c.privateCluster()) {
+            return Findings.pass(id(), "Private cluster: authorized IP ranges do not apply to the nodes",
+                    List.of(Evidence.of("enablePrivateCluster true", c.id())), Docs.AUTHORIZED_RANGES);
+        }
+        if (!c.authorizedRangesEnabled()) {
+            return Findings.pass(id(), "Authorized IP ranges are not enabled",
+                    List.of(Evidence.of("apiServerAccessProfile.authorizedIPRanges is empty", c.id())),
+                    Docs.AUTHORIZED_RANGES);
+        }
+        List<String> ranges = c.authorizedIpRanges();
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(Evidence.of("authorized ranges: " + String.join(", ", ranges), c.id()));
+        List<SuggestedAction> actions = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (NodeSubnet ns : context.facts().nodeSubnets()) {
+            for (String cidr : ns.subnet().addressPrefixes()) {
+                Optional<String> in = AddressRanges.firstContaining(ranges, cidr);
+                if (in.isPresent()) {
+                    evidence.add(Evidence.of("node subnet " + cidr + " is inside " + in.get(), ns.subnet().id()));
+                } else {
+                    evidence.add(Evidence.of("node subnet " + cidr + " is not in any authorized range",
+                            ns.subnet().id()));
+                    missing.add("node subnet " + cidr);
+                    actions.add(SuggestedAction.addRange(cidr));
+                }
+            }
+        }
+        List<EgressIp> egress = context.facts().egressIps();
+        for (EgressIp ip : egress) {
+            Optional<String> in = AddressRanges.firstContaining(ranges, ip.address());
+            if (in.isPresent()) {
+                evidence.add(Evidence.of("egress IP " + ip.address() + " (" + ip.source() + ") is inside " + in.get(),
+                        ip.resourceId()));
+            } else {
+                evidence.add(Evidence.of("egress IP " + ip.address() + " (" + ip.source()
+                        + ") is not in any authorized range", ip.resourceId()));
+                missing.add(ip.source() + " " + ip.address());
+                actions.add(SuggestedAction.addRange(hostCidr(ip.address())));
+            }
+        }
+        if ("userDefinedRouting".equalsIgnoreCase(c.outboundType()) && egress.isEmpty()) {
+            evidence.add(Evidence.of("outbound type userDefinedRouting: the firewall's public IP was not found "
+                    + "(an appliance outside Azure Firewall, or in another subscription)", c.id()));
+        }
+        if (!missing.isEmpty()) {
+            return Findings.fail(id(), "Authorized IP ranges block " + String.join(", ", missing), evidence,
+                    "Nodes reach the API server from these addresses: add them to the authorized IP ranges "
+                            + "(az aks update --api-server-authorized-ip-ranges).",
+                    Docs.AUTHORIZED_RANGES, actions.toArray(SuggestedAction[]::new));
+        }
+        return Findings.pass(id(), "The node subnet and egress IPs are inside the authorized ranges", evidence,
+                Docs.AUTHORIZED_RANGES);
+    }
+
+    static String hostCidr(String ip) {
+        return ip.contains(":") ? ip + "/128" : ip + "/32";
+    }
+}

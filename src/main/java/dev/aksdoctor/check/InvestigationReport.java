@@ -1,0 +1,22 @@
+package dev.aksdoctor.check;
+
+import dev.aksdoctor.azure.AzureAccess;
+import dev.aksdoctor.azure.ClusterLocation;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The result of one investigation: where the cluster is (or why it could not be found), the findings in
+ * the playbook's order, the likely cause (the first FAIL in that order), whether Azure was reachable at
+ * all, and how many ARM fetches it took.
+ */
+public record InvestigationReport(ClusterLocation location, List<Finding> findings, Optional<Finding> likelyCause,
+        AzureAccess access, int armCalls) {
+    public InvestigationReport {
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(access, "access");
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        likelyCause = likelyCause == null ? Optional.empty() : likelyCause;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.aksdoctor.check;
+
+import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.azure.AzureAccess;
+import dev.aksdoctor.azure.AzureConfig;
+import dev.aksdoctor.azure.ClusterLocation;
+import dev.aksdoctor.azure.ClusterLocator;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.Diagnosis;
+import io.quarkus.arc.All;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * The entry point: locate the cluster, run the diagnosis' playbook against ARM, report findings in the
+ * playbook's order with the first FAIL as the likely cause. Blocking; call it from a worker, not an event loop.
+ */
+@ApplicationScoped
+public class Investigator {
+
+    private final ArmGateway gateway;
+    private final ClusterLocator locator;
+    private final List<Check> checks;
+    private final AzureConfig config;
+    private final Clock clock;
+    private final ExecutorService executor;
+
+    @Inject
+    public Investigator(ArmGateway gateway, ClusterLocator locator, @All List<Check> checks, AzureConfig config) {
+        this(gateway, locator, checks, config, Clock.systemUTC());
+    }
+
+    public Investigator(ArmGateway gateway, ClusterLocator locator, List<Check> checks, AzureConfig config,
+            Clock clock) {
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.locator = Objects.requireNonNull(locator, "locator");
+        this.checks = List.copyOf(checks);
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "aks-doctor-check-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    public InvestigationReport investigate(Diagnosis diagnosis, Optional<ClusterRef> channelDefault,
+            ProgressListener listener) {
+        return investigate(diagnosis, channelDefault, InvestigationOptions.DEFAULT, listener);
+    }
+
+    public InvestigationReport investigate(Diagnosis diagnosis, Optional<ClusterRef> channelDefault,
+            InvestigationOptions options, ProgressListener listener) {
+        ProgressListener progress = listener == null ? ProgressListener.NONE : listener;
+        List<CheckId> plan = Playbook.planFor(diagnosis);
+        AzureAccess access = gateway.access();
+        if (!access.configured()) {
+            ClusterLocation location = diagnosis.cluster() != null && diagnosis.cluster().subscriptionId() != null
+                    ? ClusterLocation.found(diagnosis.cluster(), "resource ID in the paste")
+                    : ClusterLocation.notFound("Azure access is not configured, so the cluster cannot be looked up");
+            List<Finding> skipped = plan.stream().map(id -> new Finding(id, Outcome.SKIPPED,
+                    "Skipped: Azure access is not configured", List.of(), access.detail(), null, List.of()))
+                    .collect(Collectors.toList());
+            skipped.forEach(progress::checkFinished);
+            return new InvestigationReport(location, skipped, Optional.empty(), access, 0);
+        }
+        ClusterLocation location = locator.locate(diagnosis, channelDefault);
+        if (location.found().isEmpty()) {
+            return new InvestigationReport(location, List.of(), Optional.empty(), access, 0);
+        }
+        InvestigationFacts facts = new InvestigationFacts(gateway, location.cluster(), diagnosis, clock,
+                config.activityLogWindow());
+        CheckContext context = new CheckContext(diagnosis, location.cluster(), facts,
+                options.runNodeProbes() || config.nodeProbesAlways());
+        List<Finding> findings = new CheckRunner(checks, executor, config.checkTimeout()).run(plan, context, progress);
+        Optional<Finding> likely = findings.stream().filter(Finding::failed).findFirst();
+        return new InvestigationReport(location, findings, likely, access, facts.armCalls());
+    }
+}

@@ -1,0 +1,135 @@
+package dev.aksdoctor.check;
+
+import dev.aksdoctor.azure.ClusterFacts;
+import dev.aksdoctor.azure.NsgFacts;
+import dev.aksdoctor.azure.ScaleSetFacts;
+import dev.aksdoctor.network.AddressContext;
+import dev.aksdoctor.network.AddressRanges;
+import dev.aksdoctor.network.Direction;
+import dev.aksdoctor.network.Flow;
+import dev.aksdoctor.network.NsgEvaluator;
+import dev.aksdoctor.network.NsgLayer;
+import dev.aksdoctor.network.NsgPathVerdict;
+import dev.aksdoctor.network.NsgRule;
+import dev.aksdoctor.network.NsgVerdict;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * TCP 443 from the node subnet to the API server through the NIC NSG and the subnet NSG, custom and
+ * default rules by priority: the first matching rule of each decides, and a Deny is named.
+ */
+@ApplicationScoped
+public class NsgOutboundCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.NSG_OUTBOUND;
+    }
+
+    @Override
+    public Set<CheckId> after() {
+        return Set.of(CheckId.NODE_SUBNET);
+    }
+
+    @Override
+    public Finding run(CheckContext context) {
+        ClusterFacts c = context.facts().cluster();
+        Optional<String> apiIp = context.facts().apiServerIp();
+        if (apiIp.isEmpty()) {
+            return Findings.skip(id(), "API server IP unknown", "Neither the paste, the private endpoint nor DNS gave "
+                    + "the API server's address, so NSG rules cannot be evaluated.",
+                    Findings.action(NextAction.RUN_NODE_PROBE));
+        }
+        List<NodeSubnet> subnets = context.facts().nodeSubnets();
+        if (subnets.isEmpty()) {
+            return Findings.skip(id(), "No node subnet found", "NSG rules need the node subnet.");
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        for (NodeSubnet ns : subnets) {
+            String cidr = ns.subnet().addressPrefixes().isEmpty() ? null : ns.subnet().addressPrefixes().get(0);
+            String source = sourceIp(context, ns, cidr);
+            if (source == null) {
+                continue;
+            }
+            Flow flow = new Flow(source, apiIp.get(), 443, "Tcp");
+            AddressContext ctx = new AddressContext(ns.vnet().addressPrefixes(), c.location(),
+                    !AddressRanges.isPrivate(apiIp.get()));
+            NsgLayer subnetLayer = layer(context, ns.subnet().nsgId());
+            List<String> nicNsgs = nicNsgIds(context, ns);
+            List<String> nicCandidates = nicNsgs.isEmpty() ? java.util.Collections.singletonList(null) : nicNsgs;
+            for (String nicNsgId : nicCandidates) {
+                NsgLayer nicLayer = layer(context, nicNsgId);
+                NsgPathVerdict verdict = NsgEvaluator.evaluatePath(subnetLayer, nicLayer, Direction.OUTBOUND, flow, ctx);
+                if (!verdict.allowed()) {
+                    NsgRule rule = verdict.denyingRule();
+                    String ruleText = rule == null ? "a rule" : "rule " + rule.name() + " (priority " + rule.priority()
+                            + (rule.defaultRule() ? ", default rule" : "") + ")";
+                    evidence.add(0, Evidence.of("NSG " + name(verdict.denyingNsgId()) + " " + ruleText + " denies TCP "
+                            + source + " → " + apiIp.get() + ":443. " + verdict.explanation(),
+                            rule != null && rule.resourceId() != null ? rule.resourceId() : verdict.denyingNsgId()));
+                    return Findings.fail(id(), "NSG " + name(verdict.denyingNsgId()) + " " + ruleText
+                            + " denies outbound TCP 443 to the API server", evidence,
+                            "Remove or re-prioritise that rule, or add an Allow for TCP 443 to " + apiIp.get()
+                                    + " with a lower priority number.",
+                            Docs.NSG, Findings.action(NextAction.SHOW_NSG_RULES));
+                }
+                describe(evidence, "NIC NSG", nicNsgId, verdict.nicVerdict());
+                describe(evidence, "subnet NSG", ns.subnet().nsgId(), verdict.subnetVerdict());
+            }
+        }
+        return new Finding(id(), Outcome.PASS, "NSGs allow outbound TCP 443 to " + apiIp.get(), evidence, null, Docs.NSG,
+                List.of(Findings.action(NextAction.SHOW_NSG_RULES)));
+    }
+
+    private static void describe(List<Evidence> evidence, String what, String nsgId, NsgVerdict verdict) {
+        if (nsgId == null) {
+            evidence.add(Evidence.of("no " + what));
+            return;
+        }
+        NsgRule rule = verdict == null ? null : verdict.decidingRule();
+        evidence.add(Evidence.of(what + " " + name(nsgId) + ": " + (rule == null ? "allowed"
+                : "allowed by " + rule.name() + " (priority " + rule.priority() + ")"),
+                rule != null && rule.resourceId() != null ? rule.resourceId() : nsgId));
+    }
+
+    private static String sourceIp(CheckContext context, NodeSubnet ns, String cidr) {
+        String nodeIp = context.diagnosis().nodeIp();
+        if (nodeIp != null && AddressRanges.isValidIp(nodeIp)
+                && AddressRanges.firstContaining(ns.subnet().addressPrefixes(), nodeIp).isPresent()) {
+            return nodeIp;
+        }
+        return cidr == null ? null : SubnetAddresses.firstAssignable(cidr).orElse(null);
+    }
+
+    private static NsgLayer layer(CheckContext context, String nsgId) {
+        if (nsgId == null) {
+            return null;
+        }
+        NsgFacts nsg = context.facts().nsg(nsgId);
+        return new NsgLayer(nsg.id(), nsg.rules());
+    }
+
+    private static List<String> nicNsgIds(CheckContext context, NodeSubnet ns) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (ScaleSetFacts s : context.facts().scaleSets()) {
+            boolean inSubnet = s.subnetIds().stream().anyMatch(id -> id.equalsIgnoreCase(ns.subnet().id()))
+                    || s.subnetIds().isEmpty();
+            if (inSubnet) {
+                ids.addAll(s.nicNsgIds());
+            }
+        }
+        return new ArrayList<>(ids);
+    }
+
+    static String name(String resourceId) {
+        if (resourceId == null) {
+            return "(none)";
+        }
+        return resourceId.substring(resourceId.lastIndexOf('/') + 1);
+    }
+}

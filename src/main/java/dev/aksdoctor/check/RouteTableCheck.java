@@ -1,0 +1,78 @@
+package dev.aksdoctor.check;
+
+import dev.aksdoctor.azure.ClusterFacts;
+import dev.aksdoctor.azure.RouteTableFacts;
+import dev.aksdoctor.network.NextHopType;
+import dev.aksdoctor.network.RouteDecision;
+import dev.aksdoctor.network.RouteEntry;
+import dev.aksdoctor.network.RouteLookup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The node subnet's route to the API server, longest prefix first: {@code None} is a black hole. */
+@ApplicationScoped
+public class RouteTableCheck implements Check {
+
+    @Override
+    public CheckId id() {
+        return CheckId.ROUTE_TABLE;
+    }
+
+    @Override
+    public Set<CheckId> after() {
+        return Set.of(CheckId.NODE_SUBNET);
+    }
+
+    @Override
+    public Finding run(CheckContext context) {
+        ClusterFacts c = context.facts().cluster();
+        Optional<String> apiIp = context.facts().apiServerIp();
+        List<Evidence> evidence = new ArrayList<>();
+        evidence.add(Evidence.of("outbound type " + c.outboundType(), c.id()));
+        if (apiIp.isEmpty()) {
+            return Findings.skip(id(), "API server IP unknown", "Routes cannot be matched without the API server's address.",
+                    Findings.action(NextAction.RUN_NODE_PROBE));
+        }
+        Finding appliance = null;
+        for (NodeSubnet ns : context.facts().nodeSubnets()) {
+            if (ns.subnet().routeTableId() == null) {
+                evidence.add(Evidence.of("subnet " + ns.subnet().name() + " has no route table: system routes apply",
+                        ns.subnet().id()));
+                continue;
+            }
+            RouteTableFacts rt = context.facts().routeTable(ns.subnet().routeTableId());
+            RouteDecision decision = RouteLookup.effectiveRoute(rt.routes(), ns.vnet().addressPrefixes(), apiIp.get());
+            RouteEntry route = decision.route();
+            if (route == null) {
+                evidence.add(Evidence.of(decision.explanation(), rt.id()));
+                continue;
+            }
+            String routeText = (route.userDefined() ? "route " + route.name() + " in " + rt.name() : "system route")
+                    + " " + route.addressPrefix() + " → " + route.nextHopType().azureName()
+                    + (route.nextHopIpAddress() == null ? "" : " " + route.nextHopIpAddress());
+            String resource = route.resourceId() != null ? route.resourceId() : rt.id();
+            if (route.nextHopType() == NextHopType.NONE) {
+                evidence.add(0, Evidence.of(routeText + " matches " + apiIp.get() + ": traffic is dropped", resource));
+                return Findings.fail(id(), "Route " + route.name() + " sends API server traffic to None (black hole)",
+                        evidence, "Remove that route or point it at a working next hop; next hop None drops the "
+                                + "traffic silently, which the nodes see as a timeout.",
+                        Docs.UDR, Findings.action(NextAction.SHOW_ROUTES));
+            }
+            evidence.add(Evidence.of(routeText + " matches " + apiIp.get(), resource));
+            if (route.nextHopType() == NextHopType.VIRTUAL_APPLIANCE && appliance == null) {
+                appliance = Findings.warn(id(), "API server traffic goes through the appliance "
+                        + route.nextHopIpAddress(), evidence, "The appliance must be running and allow TCP 443 to the "
+                        + "API server (and not inspect its TLS).", Docs.EGRESS, Findings.action(NextAction.SHOW_ROUTES));
+            }
+        }
+        if (appliance != null) {
+            return new Finding(id(), appliance.outcome(), appliance.title(), evidence, appliance.remedy(),
+                    appliance.docLink(), appliance.actions());
+        }
+        return new Finding(id(), Outcome.PASS, "The route to " + apiIp.get() + " has a working next hop", evidence, null,
+                Docs.UDR, List.of(Findings.action(NextAction.SHOW_ROUTES)));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.aksdoctor.check;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A next step with what it needs, e.g. {@code ADD_AUTHORIZED_RANGE {cidr=20.1.2.3/32}} or
+ * {@code RECONCILE_NODE_POOL {pool=nodepool1}}. Parameter names are the constants below.
+ */
+public record SuggestedAction(NextAction action, Map<String, String> parameters) {
+
+    public static final String CIDR = "cidr";
+    public static final String POOL = "pool";
+    public static final String SCALE_SET = "scaleSet";
+    public static final String INSTANCE_ID = "instanceId";
+    public static final String RESOURCE_ID = "resourceId";
+
+    public SuggestedAction {
+        Objects.requireNonNull(action, "action");
+        parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    }
+
+    public static SuggestedAction of(NextAction action) {
+        return new SuggestedAction(action, Map.of());
+    }
+
+    public static SuggestedAction of(NextAction action, String key, String value) {
+        return new SuggestedAction(action, Map.of(key, value));
+    }
+
+    public static SuggestedAction addRange(String cidr) {
+        return of(NextAction.ADD_AUTHORIZED_RANGE, CIDR, cidr);
+    }
+
+    public static SuggestedAction reconcilePool(String pool) {
+        return of(NextAction.RECONCILE_NODE_POOL, POOL, pool);
+    }
+
+    public static SuggestedAction reimage(String scaleSet, String instanceId) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(SCALE_SET, scaleSet);
+        p.put(INSTANCE_ID, instanceId);
+        return new SuggestedAction(NextAction.REIMAGE_INSTANCE, p);
+    }
+}

@@ -1,0 +1,29 @@
+package dev.aksdoctor.azure;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** An {@link AzureConfig} for plain JUnit tests: the CUSTOM cloud pointing at the fake ARM's host names. */
+public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManagerUrl, Optional<String> authorityHost,
+        Optional<List<String>> subscriptions, Duration checkTimeout, Duration inventoryTtl,
+        Duration activityLogWindow, boolean nodeProbesAlways, Duration credentialTimeout) implements AzureConfig {
+
+    public static final String ARM_URL = "https://management.fake-arm.test/";
+    public static final String AUTHORITY = "https://login.fake-arm.test/";
+
+    public static TestAzureConfig fake() {
+        return new TestAzureConfig(AzureCloud.CUSTOM, Optional.of(ARM_URL), Optional.of(AUTHORITY), Optional.empty(),
+                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofHours(24), false, Duration.ofSeconds(60));
+    }
+
+    public TestAzureConfig withSubscriptions(List<String> subs) {
+        return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, Optional.of(subs), checkTimeout,
+                inventoryTtl, activityLogWindow, nodeProbesAlways, credentialTimeout);
+    }
+
+    public TestAzureConfig withCheckTimeout(Duration timeout) {
+        return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, subscriptions, timeout, inventoryTtl,
+                activityLogWindow, nodeProbesAlways, credentialTimeout);
+    }
+}

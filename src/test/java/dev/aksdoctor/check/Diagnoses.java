@@ -1,0 +1,68 @@
+package dev.aksdoctor.check;
+
+import static dev.aksdoctor.check.CheckId.*;
+
+import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.OsType;
+import dev.aksdoctor.diagnosis.Subcategory;
+import java.util.List;
+
+/** Diagnoses as the parser produces them for the seeds' errors, with the playbooks of DESIGN.md. */
+final class Diagnoses {
+
+    static final ClusterRef CLUSTER = new ClusterRef(ArmWorld.SUB, ArmWorld.RG, ArmWorld.NAME);
+
+    static final List<CheckId> TIMED_OUT = List.of(NODE_SUBNET, AUTHORIZED_IP_RANGES, NSG_OUTBOUND, ROUTE_TABLE,
+            EGRESS_APPLIANCE, PRIVATE_ENDPOINT, PRIVATE_DNS_ZONE_LINK, HTTP_PROXY, NODE_TCP_PROBE, CLUSTER_STATE);
+    static final List<CheckId> REFUSED = List.of(CLUSTER_STATE, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES, NODE_TCP_PROBE);
+    static final List<CheckId> NO_ROUTE = List.of(PRIVATE_ENDPOINT, NODE_SUBNET, ROUTE_TABLE, EGRESS_APPLIANCE,
+            NSG_OUTBOUND, NODE_TCP_PROBE);
+    static final List<CheckId> DNS = List.of(VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, PRIVATE_ENDPOINT, NODE_DNS_PROBE);
+    static final List<CheckId> FAILED_STATE = List.of(CLUSTER_STATE, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES, VCPU_QUOTA,
+            PUBLIC_IP_QUOTA, SKU_AVAILABILITY, POLICY_DENIAL, RESOURCE_LOCKS, PROVIDER_REGISTRATION, SUBSCRIPTION_STATE,
+            SUBNET_CAPACITY, VMSS_INSTANCES, CSE_STATUS, PDB_DRAIN);
+    static final List<CheckId> WINDOWS_5 = List.of(NODE_SUBNET, NSG_OUTBOUND, EGRESS_APPLIANCE, AUTHORIZED_IP_RANGES,
+            ROUTE_TABLE, NODE_TCP_PROBE);
+
+    private Diagnoses() {
+    }
+
+    static Diagnosis connection(Subcategory sub, List<CheckId> plan) {
+        return new Diagnosis("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX, sub, "10.240.0.4",
+                ArmWorld.API_SERVER_IP, ArmWorld.FQDN, ArmWorld.LOCATION, false, CLUSTER, null, null, null, null,
+                null, "Nodes cannot reach the API server.", null, plan);
+    }
+
+    static Diagnosis timedOut() {
+        return connection(Subcategory.CONNECTION_TIMED_OUT, TIMED_OUT);
+    }
+
+    static Diagnosis privateTimedOut() {
+        return new Diagnosis("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX,
+                Subcategory.CONNECTION_TIMED_OUT, "10.240.0.4", null, ArmWorld.PRIVATE_FQDN, ArmWorld.LOCATION, true,
+                CLUSTER, null, null, null, null, null, "Nodes cannot reach the API server.", null, TIMED_OUT);
+    }
+
+    static Diagnosis dns(int exitCode) {
+        return new Diagnosis("VMExtensionError_DnsFailure", exitCode, OsType.LINUX, Subcategory.DNS_LOOKUP_FAILED, null,
+                null, ArmWorld.PRIVATE_FQDN, ArmWorld.LOCATION, true, CLUSTER, null, null, null, null, null,
+                "DNS lookup failed.", null, DNS);
+    }
+
+    static Diagnosis failedState(String code) {
+        return new Diagnosis(code, null, null, null, null, null, null, ArmWorld.LOCATION, null, CLUSTER, null, null,
+                null, null, null, "The cluster is in a failed state.", null, FAILED_STATE);
+    }
+
+    static Diagnosis windows5() {
+        return new Diagnosis("WINDOWS_CSE_ERROR_CHECK_API_SERVER_CONNECTIVITY", 5, OsType.WINDOWS, Subcategory.UNKNOWN,
+                null, ArmWorld.API_SERVER_IP, null, ArmWorld.LOCATION, false, CLUSTER, null, null, null, null, null,
+                "Windows nodes cannot reach the API server.", null, WINDOWS_5);
+    }
+
+    static Diagnosis single(CheckId id) {
+        return connection(Subcategory.CONNECTION_TIMED_OUT, List.of(id));
+    }
+}

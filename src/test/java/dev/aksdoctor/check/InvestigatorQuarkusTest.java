@@ -1,0 +1,51 @@
+package dev.aksdoctor.check;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.azure.FakeArm;
+import dev.aksdoctor.azure.FakeArmResource;
+import dev.aksdoctor.azure.InjectFakeArm;
+import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.OsType;
+import dev.aksdoctor.diagnosis.Subcategory;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(FakeArmResource.class)
+class InvestigatorQuarkusTest {
+
+    @InjectFakeArm
+    FakeArm arm;
+
+    @Inject
+    Investigator investigator;
+
+    @Test
+    void investigate_fqdnOnly_locatesClusterThroughInventoryAndFindsNsgDeny() {
+        ArmWorld world = new ArmWorld();
+        world.rule(world.nicNsg, "deny-443", "Outbound", "Deny", 100, "Tcp", "*", "443");
+        world.install(arm);
+        Diagnosis d = new Diagnosis("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX,
+                Subcategory.CONNECTION_TIMED_OUT, "10.240.0.4", ArmWorld.API_SERVER_IP, ArmWorld.FQDN,
+                ArmWorld.LOCATION, false, null, null, null, null, null, null, "x", null, Diagnoses.TIMED_OUT);
+
+        InvestigationReport r = investigator.investigate(d, Optional.empty(), ProgressListener.NONE);
+
+        assertEquals("API server FQDN " + ArmWorld.FQDN, r.location().how());
+        assertEquals(CheckId.NSG_OUTBOUND, r.likelyCause().orElseThrow().checkId());
+    }
+
+    @Test
+    void health_azureCredentialFromEnvironment_reportsUpWithData() {
+        new ArmWorld().install(arm);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("azure"));
+    }
+}

@@ -10,8 +10,13 @@ import java.util.List;
  */
 public interface ArmGateway {
 
-    /** Whether a credential is configured and can get a token; never throws. */
+    /** Whether a credential is configured and can get a token; never throws, may block on the first token. */
     AzureAccess access();
+
+    /** The last {@link #access()} answer, without blocking; empty until one was computed. */
+    default java.util.Optional<AzureAccess> knownAccess() {
+        return java.util.Optional.empty();
+    }
 
     // ---- reads ----
 

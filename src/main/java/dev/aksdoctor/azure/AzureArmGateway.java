@@ -213,6 +213,11 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     @Override
+    public Optional<AzureAccess> knownAccess() {
+        return Optional.ofNullable(access);
+    }
+
+    @Override
     public AzureAccess access() {
         AzureAccess known = access;
         Instant now = clock.instant();

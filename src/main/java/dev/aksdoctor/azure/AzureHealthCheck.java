@@ -2,6 +2,7 @@ package dev.aksdoctor.azure;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -25,7 +26,11 @@ public class AzureHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        AzureAccess access = gateway.access();
+        // A readiness probe must not wait for a token: report what is known and check in the background.
+        AzureAccess access = gateway.knownAccess().orElseGet(() -> {
+            CompletableFuture.runAsync(gateway::access);
+            return new AzureAccess(false, "checking the Azure credential…");
+        });
         return HealthCheckResponse.named("azure").up()
                 .withData("cloud", config.cloud().name())
                 .withData("azure", access.detail())

@@ -64,9 +64,17 @@ public final class InvestigationFacts {
     private final Duration activityLogWindow;
     private final Map<String, CompletableFuture<Object>> memo = new ConcurrentHashMap<>();
     private final AtomicInteger armCalls = new AtomicInteger();
+    private final java.util.concurrent.Executor executor;
 
     public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
             Duration activityLogWindow) {
+        this(gateway, ref, diagnosis, clock, activityLogWindow, Runnable::run);
+    }
+
+    /** {@code executor} runs fetches a check starts ahead of need (see {@link #ahead}); it must not be bounded small. */
+    public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
+            Duration activityLogWindow, java.util.concurrent.Executor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.ref = Objects.requireNonNull(ref, "ref");
         this.diagnosis = Objects.requireNonNull(diagnosis, "diagnosis");
@@ -123,6 +131,17 @@ public final class InvestigationFacts {
             }
             throw e;
         }
+    }
+
+    /** Starts a fetch now, in parallel with the caller's next one; its result lands in the memo. */
+    public void ahead(Supplier<?> fetch) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                fetch.get();
+            } catch (RuntimeException e) {
+                // Remembered in the memo; the check that needs it reports it.
+            }
+        }, executor);
     }
 
     public ClusterRef ref() {

@@ -47,7 +47,8 @@ public class Investigator {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(16, r -> {
+        // Unbounded: checks block on ARM and on fetches other checks started; a small fixed pool could starve.
+        this.executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "aks-doctor-check-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -84,7 +85,7 @@ public class Investigator {
             return new InvestigationReport(location, List.of(), Optional.empty(), access, 0);
         }
         InvestigationFacts facts = new InvestigationFacts(gateway, location.cluster(), diagnosis, clock,
-                config.activityLogWindow());
+                config.activityLogWindow(), executor);
         CheckContext context = new CheckContext(diagnosis, location.cluster(), facts,
                 options.runNodeProbes() || config.nodeProbesAlways());
         List<Finding> findings = new CheckRunner(checks, executor, config.checkTimeout()).run(plan, context, progress);

@@ -45,11 +45,14 @@ public class NsgOutboundCheck implements Check {
                     + "the API server's address, so NSG rules cannot be evaluated.",
                     Findings.action(NextAction.RUN_NODE_PROBE));
         }
+        // The NIC NSG hangs off the scale sets, which need only the cluster: fetch them alongside the subnet.
+        context.facts().ahead(() -> context.facts().scaleSets());
         List<NodeSubnet> subnets = context.facts().nodeSubnets();
         if (subnets.isEmpty()) {
             return Findings.skip(id(), "No node subnet found", "NSG rules need the node subnet.");
         }
         List<Evidence> evidence = new ArrayList<>();
+        boolean uncertain = false;
         for (NodeSubnet ns : subnets) {
             String cidr = ns.subnet().addressPrefixes().isEmpty() ? null : ns.subnet().addressPrefixes().get(0);
             String source = sourceIp(context, ns, cidr);
@@ -65,6 +68,12 @@ public class NsgOutboundCheck implements Check {
             for (String nicNsgId : nicCandidates) {
                 NsgLayer nicLayer = layer(context, nicNsgId);
                 NsgPathVerdict verdict = NsgEvaluator.evaluatePath(subnetLayer, nicLayer, Direction.OUTBOUND, flow, ctx);
+                if (!verdict.certain()) {
+                    // A rule with application security groups was skipped: the verdict is a best guess.
+                    uncertain = true;
+                    evidence.add(Evidence.of(verdict.explanation(), verdict.denyingNsgId()));
+                    continue;
+                }
                 if (!verdict.allowed()) {
                     NsgRule rule = verdict.denyingRule();
                     String ruleText = rule == null ? "a rule" : "rule " + rule.name() + " (priority " + rule.priority()
@@ -81,6 +90,12 @@ public class NsgOutboundCheck implements Check {
                 describe(evidence, "NIC NSG", nicNsgId, verdict.nicVerdict());
                 describe(evidence, "subnet NSG", ns.subnet().nsgId(), verdict.subnetVerdict());
             }
+        }
+        if (uncertain) {
+            return Findings.warn(id(), "NSG rules with application security groups could not be decided offline",
+                    evidence, "Check those rules in the portal (Effective security rules of a node NIC), or run the "
+                            + "node test.", Docs.NSG, Findings.action(NextAction.SHOW_NSG_RULES),
+                    Findings.action(NextAction.RUN_NODE_PROBE));
         }
         return new Finding(id(), Outcome.PASS, "NSGs allow outbound TCP 443 to " + apiIp.get(), evidence, null, Docs.NSG,
                 List.of(Findings.action(NextAction.SHOW_NSG_RULES)));

@@ -1,6 +1,5 @@
 package dev.aksdoctor.azure;
 
-import com.azure.core.util.Configuration;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
@@ -23,7 +22,7 @@ public class FakeArmGatewayProducer {
         if (arm == null) {
             throw new IllegalStateException("FakeArmGatewayProducer needs @QuarkusTestResource(FakeArmResource.class)");
         }
-        return new AzureArmGateway(config, () -> FakeArmGateways.httpClient(arm), Configuration.getGlobalConfiguration(),
+        return new AzureArmGateway(config, () -> FakeArmGateways.httpClient(arm), FakeArmGateways.credentialSettings(),
                 Clock.systemUTC());
     }
 }

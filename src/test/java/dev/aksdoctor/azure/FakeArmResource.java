@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * Starts a {@link FakeArm} for {@code @QuarkusTest}s and points the application at it:
  * {@code aks-doctor.azure.cloud=CUSTOM} with the fake's https host names, which
- * {@link FakeArmHttpClientProducer} routes to the fake's port. The credential is the production
- * DefaultAzureCredential reading AZURE_CLIENT_ID/… from system properties set here.
+ * {@link FakeArmGatewayProducer} routes to the fake's port. The credential is the production
+ * DefaultAzureCredential reading AZURE_CLIENT_ID/… from a private test environment (never JVM-wide
+ * system properties, which would leak a credential into tests that expect none).
  *
  * <pre>
  * &#64;QuarkusTest
@@ -26,10 +27,6 @@ public class FakeArmResource implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         arm = FakeArm.start();
         current = arm;
-        System.setProperty("AZURE_TENANT_ID", FakeArmGateways.TENANT);
-        System.setProperty("AZURE_CLIENT_ID", FakeArmGateways.CLIENT_ID);
-        System.setProperty("AZURE_CLIENT_SECRET", "not-a-secret");
-        System.setProperty("AZURE_TOKEN_CREDENTIALS", "prod");
         return Map.of(
                 "aks-doctor.azure.cloud", "CUSTOM",
                 "aks-doctor.azure.resource-manager-url", TestAzureConfig.ARM_URL,

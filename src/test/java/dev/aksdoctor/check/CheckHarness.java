@@ -43,7 +43,7 @@ final class CheckHarness {
         ARM.reset();
         world.install(ARM);
         InvestigationFacts facts = new InvestigationFacts(GATEWAY, CLUSTER, diagnosis, Clock.systemUTC(),
-                Duration.ofHours(24));
+                Duration.ofHours(24), EXECUTOR);
         CheckContext context = new CheckContext(diagnosis, CLUSTER, facts, probes);
         return new CheckRunner(List.of(check), EXECUTOR, Duration.ofSeconds(60))
                 .run(List.of(check.id()), context, ProgressListener.NONE).get(0);

@@ -120,6 +120,18 @@ class NetworkPathChecksTest {
     }
 
     @Test
+    void nsg_denyRuleOnApplicationSecurityGroup_warnsInsteadOfGuessing() {
+        ArmWorld w = new ArmWorld();
+        w.rule(w.subnetNsg, "deny-to-asg", "Outbound", "Deny", 100, "Tcp", "*", "443");
+        ObjectNode p = (ObjectNode) w.subnetNsg.get("properties").get("securityRules").get(1).get("properties");
+        p.remove("destinationAddressPrefix");
+        p.putArray("destinationApplicationSecurityGroups").addObject().put("id", ArmWorld.NET_RG
+                + "/applicationSecurityGroups/asg-api");
+        Finding f = run(new NsgOutboundCheck(), w, Diagnoses.single(CheckId.NSG_OUTBOUND));
+        assertEquals(Outcome.WARN, f.outcome(), text(f));
+    }
+
+    @Test
     void routeTable_unrelatedRoutes_passes() {
         Finding f = run(new RouteTableCheck(), new ArmWorld(), Diagnoses.single(CheckId.ROUTE_TABLE));
         assertEquals(Outcome.PASS, f.outcome(), text(f));

@@ -90,4 +90,12 @@ public interface ArmGateway {
     void rotateCertificates(ClusterRef ref);
 
     void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId);
+
+    // ---- digest verbs (one call per subscription, however many clusters it holds) ----
+
+    /** Every managed cluster of a subscription with its node pools, from the one list call. */
+    List<ClusterFacts> clusterFacts(String subscriptionId);
+
+    /** The subscription's Activity Log between two instants, with who made each change. */
+    List<AuditEventFacts> auditEvents(String subscriptionId, OffsetDateTime from, OffsetDateTime to);
 }

@@ -327,6 +327,10 @@ public class AzureArmGateway implements ArmGateway {
         ManagedClusterInner c = call("Microsoft.ContainerService/managedClusters/read", scope,
                 () -> arm(ref.subscriptionId()).kubernetesClusters().manager().serviceClient().getManagedClusters()
                         .getByResourceGroup(ref.resourceGroup(), ref.name()));
+        return clusterFacts(c, ref);
+    }
+
+    private static ClusterFacts clusterFacts(ManagedClusterInner c, ClusterRef ref) {
         ManagedClusterApiServerAccessProfile api = c.apiServerAccessProfile();
         ContainerServiceNetworkProfile net = c.networkProfile();
         List<String> egress = new ArrayList<>();
@@ -859,5 +863,29 @@ public class AzureArmGateway implements ArmGateway {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " is required");
         }
+    }
+
+    // ---- digest verbs: whole subscriptions in one paged call each ----
+
+    @Override
+    public List<ClusterFacts> clusterFacts(String subscriptionId) {
+        return call("Microsoft.ContainerService/managedClusters/read", "/subscriptions/" + subscriptionId,
+                () -> arm(subscriptionId).kubernetesClusters().manager().serviceClient().getManagedClusters().list()
+                        .stream().map(c -> {
+                            ResourceId id = ResourceId.fromString(c.id());
+                            return clusterFacts(c, new ClusterRef(id.subscriptionId().toLowerCase(Locale.ROOT),
+                                    id.resourceGroupName(), c.name()));
+                        }).collect(Collectors.toList()));
+    }
+
+    @Override
+    public List<AuditEventFacts> auditEvents(String subscriptionId, OffsetDateTime from, OffsetDateTime to) {
+        DateTimeFormatter f = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+        String filter = "eventTimestamp ge '" + from.withOffsetSameInstant(ZoneOffset.UTC).format(f)
+                + "' and eventTimestamp le '" + to.withOffsetSameInstant(ZoneOffset.UTC).format(f) + "'";
+        String select = "eventTimestamp,operationName,status,subStatus,resourceId,caller,correlationId,properties";
+        return call("Microsoft.Insights/eventtypes/values/read", "/subscriptions/" + subscriptionId,
+                () -> arm(subscriptionId).activityLogs().manager().serviceClient().getActivityLogs().list(filter, select, Context.NONE)
+                        .stream().map(e -> new AuditEventFacts(event(e), e.caller())).collect(Collectors.toList()));
     }
 }

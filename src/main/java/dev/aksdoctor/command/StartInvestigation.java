@@ -23,7 +23,7 @@ public class StartInvestigation {
     /** The new investigation's id, or empty when the backlog is full. */
     public OptionalLong inThread(InvestigationSource source, String requester, String channel, String threadTs,
             String text, String responseUrl, boolean runNodeProbes) {
-        long id = store.open(requester, channel, threadTs, source, text);
+        long id = store.open(requester, channel, threadTs, source, text, runNodeProbes);
         boolean queued = queue.submit(new InvestigationJob(id, requester, channel, threadTs, text, responseUrl,
                 runNodeProbes));
         if (!queued) {

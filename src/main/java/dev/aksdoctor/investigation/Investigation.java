@@ -41,6 +41,22 @@ public class Investigation extends PanacheEntity {
     @Column(length = 32)
     public String outcome;
 
+    /** The thread message that carries the final answer ("Investigating…" until then). */
+    @Column(name = "answer_ts", length = 32)
+    public String answerTs;
+
+    /** Set once the final answer (or the time-out notice) is in the thread: nothing is posted after that. */
+    @Column(name = "answered_at")
+    public Instant answeredAt;
+
+    /** How many times a job started on this investigation (more than one after a crash or restart). */
+    @Column(nullable = false)
+    public int attempts;
+
+    /** A user asked for the node connectivity test (VMSS run-command) in this investigation. */
+    @Column(name = "run_node_probes", nullable = false)
+    public boolean runNodeProbes;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -1,57 +1,72 @@
 package dev.aksdoctor.investigation;
 
+import dev.aksdoctor.jobs.DurableScheduler;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.Startup;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Runs investigations off the request thread at a bounded concurrency, so Slack gets its ack at once and
- * a burst of pastes cannot exhaust ARM or Slack rate limits.
+ * Queues investigations as durable jobs: the job carries only the investigation id, and the worker re-reads
+ * the stored (redacted) paste, so a restart or another replica can run it. Concurrency is the job threads'
+ * count. A response_url is a capability and is never stored: it is kept in memory on the replica that
+ * received the command, for telling the requester privately when the bot cannot post.
  */
-@Startup
 @ApplicationScoped
 public class InvestigationQueue {
 
     private static final Logger LOG = Logger.getLogger(InvestigationQueue.class);
+    static final String GROUP = "investigation";
+    static final String ID = "investigationId";
+    private static final int REMEMBERED_RESPONSE_URLS = 2_000;
 
-    private final ThreadPoolExecutor executor;
-    private final RunInvestigation runner;
-
-    public InvestigationQueue(RunInvestigation runner, MeterRegistry meters,
-                              @ConfigProperty(name = "aks-doctor.investigations.concurrency", defaultValue = "4") int concurrency,
-                              @ConfigProperty(name = "aks-doctor.investigations.backlog", defaultValue = "1000") int backlog) {
-        this.runner = runner;
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(backlog), r -> {
-                    Thread t = new Thread(r, "investigation-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        meters.gauge("aksdoctor.investigations.queued", executor, e -> e.getQueue().size());
-    }
-
-    /** Queues the job; false when the backlog is full, so the caller can tell the user to retry. */
-    public boolean submit(InvestigationJob job) {
-        try {
-            executor.execute(() -> runner.run(job));
-            return true;
-        } catch (RejectedExecutionException e) {
-            LOG.warnf("Investigation backlog full, refused %s", job);
-            return false;
+    private final DurableScheduler scheduler;
+    private final Map<Long, String> responseUrls = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
+            return size() > REMEMBERED_RESPONSE_URLS;
         }
+    });
+
+    public InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters) {
+        this.scheduler = scheduler;
+        meters.gauge("aksdoctor.investigations.queued", store, s -> s.count(InvestigationStatus.QUEUED));
     }
 
-    @PreDestroy
-    void stop() {
-        executor.shutdown();
+    /** Queues the job; false when the job store refused it, so the caller can tell the user to retry. */
+    public boolean submit(InvestigationJob job) {
+        if (job.responseUrl() != null) {
+            responseUrls.put(job.investigationId(), job.responseUrl());
+        }
+        boolean queued = scheduler.enqueue(GROUP, Long.toString(job.investigationId()), RunQueuedInvestigation.class,
+                Map.of(ID, Long.toString(job.investigationId())));
+        if (!queued) {
+            LOG.warnf("Could not queue %s", job);
+            responseUrls.remove(job.investigationId());
+        }
+        return queued;
+    }
+
+    /** Queues an investigation that is already stored (a re-run, or one found unqueued). */
+    public boolean resubmit(long investigationId) {
+        return scheduler.enqueue(GROUP, Long.toString(investigationId), RunQueuedInvestigation.class,
+                Map.of(ID, Long.toString(investigationId)));
+    }
+
+    /** Whether the investigation's job is still queued or running on some replica. */
+    public boolean pending(long investigationId) {
+        return scheduler.exists(GROUP, Long.toString(investigationId));
+    }
+
+    /** The response_url of an investigation received by this replica, while remembered. */
+    Optional<String> responseUrl(long investigationId) {
+        return Optional.ofNullable(responseUrls.get(investigationId));
+    }
+
+    void forget(long investigationId) {
+        responseUrls.remove(investigationId);
     }
 }

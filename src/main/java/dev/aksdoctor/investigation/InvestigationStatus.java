@@ -5,5 +5,11 @@ public enum InvestigationStatus {
     QUEUED,
     RUNNING,
     ANSWERED,
-    FAILED
+    FAILED,
+    /** Ran or waited too long; the thread says so. */
+    TIMED_OUT;
+
+    public boolean terminal() {
+        return this == ANSWERED || this == FAILED || this == TIMED_OUT;
+    }
 }

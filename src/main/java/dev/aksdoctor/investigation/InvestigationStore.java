@@ -1,14 +1,18 @@
 package dev.aksdoctor.investigation;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Persists investigations; every write is its own transaction so a crash loses at most the step under way. */
 @ApplicationScoped
 public class InvestigationStore {
+
+    private static final List<InvestigationStatus> OPEN = List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING);
 
     private final Clock clock;
 
@@ -18,6 +22,12 @@ public class InvestigationStore {
 
     @Transactional
     public long open(String requester, String channel, String threadTs, InvestigationSource source, String text) {
+        return open(requester, channel, threadTs, source, text, false);
+    }
+
+    @Transactional
+    public long open(String requester, String channel, String threadTs, InvestigationSource source, String text,
+                     boolean runNodeProbes) {
         Investigation inv = new Investigation();
         inv.requester = requester;
         inv.channel = channel;
@@ -25,6 +35,7 @@ public class InvestigationStore {
         inv.source = source;
         inv.textRedacted = SecretRedactor.redact(text);
         inv.status = InvestigationStatus.QUEUED;
+        inv.runNodeProbes = runNodeProbes;
         Instant now = clock.instant();
         inv.createdAt = now;
         inv.updatedAt = now;
@@ -32,11 +43,13 @@ public class InvestigationStore {
         return inv.id;
     }
 
+    /** Moves a queued or resumed investigation to RUNNING; a finished one is left alone. */
     @Transactional
     public void markRunning(long id, String errorCode) {
-        find(id).ifPresent(inv -> {
+        find(id).filter(inv -> !inv.status.terminal()).ifPresent(inv -> {
             inv.status = InvestigationStatus.RUNNING;
             inv.errorCode = errorCode;
+            inv.attempts++;
             inv.updatedAt = clock.instant();
         });
     }
@@ -49,6 +62,15 @@ public class InvestigationStore {
         });
     }
 
+    /** Records the thread message that will carry the final answer. */
+    @Transactional
+    public void attachAnswer(long id, String answerTs) {
+        find(id).ifPresent(inv -> {
+            inv.answerTs = answerTs;
+            inv.updatedAt = clock.instant();
+        });
+    }
+
     @Transactional
     public void finish(long id, InvestigationStatus status, String outcome) {
         find(id).ifPresent(inv -> {
@@ -56,6 +78,50 @@ public class InvestigationStore {
             inv.outcome = outcome;
             inv.updatedAt = clock.instant();
         });
+    }
+
+    /**
+     * Claims the right to deliver the final message with this status: true when the investigation is still
+     * open, or already carries this status but its delivery did not finish (a crash between claim and post).
+     * Whoever loses (a slow job against the time-out sweeper) posts nothing.
+     */
+    @Transactional
+    public boolean claimFinal(long id, InvestigationStatus status, String outcome) {
+        int updated = Investigation.update("status = :status, outcome = :outcome, updatedAt = :now "
+                        + "where id = :id and answeredAt is null and (status in :open or status = :status)",
+                Parameters.with("status", status).and("outcome", outcome).and("now", clock.instant()).and("id", id)
+                        .and("open", OPEN));
+        return updated == 1;
+    }
+
+    /** The final message is in the thread: every later attempt stops before posting. */
+    @Transactional
+    public void markDelivered(long id) {
+        find(id).ifPresent(inv -> {
+            inv.answeredAt = clock.instant();
+            inv.updatedAt = inv.answeredAt;
+        });
+    }
+
+    /** Open investigations not touched since {@code runningBefore} (running) or {@code queuedBefore} (queued). */
+    @Transactional
+    public List<Long> stuck(Instant runningBefore, Instant queuedBefore) {
+        return Investigation.<Investigation>find("(status = :running and updatedAt < :r) or (status = :queued and updatedAt < :q)",
+                        Parameters.with("running", InvestigationStatus.RUNNING).and("r", runningBefore)
+                                .and("queued", InvestigationStatus.QUEUED).and("q", queuedBefore))
+                .page(0, 100).list().stream().map(inv -> inv.id).toList();
+    }
+
+    /** Timed-out investigations whose notice is not in the thread yet. */
+    @Transactional
+    public List<Long> undeliveredTimeOuts() {
+        return Investigation.<Investigation>find("status = ?1 and answeredAt is null", InvestigationStatus.TIMED_OUT)
+                .page(0, 100).list().stream().map(inv -> inv.id).toList();
+    }
+
+    @Transactional
+    public long count(InvestigationStatus status) {
+        return Investigation.count("status", status);
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package dev.aksdoctor.investigation;
 
+import com.slack.api.model.block.LayoutBlock;
 import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.channel.ChannelSettings;
 import dev.aksdoctor.check.InvestigationOptions;
@@ -21,7 +22,11 @@ import org.jboss.logging.Logger;
 /**
  * One investigation, start to end: parse the paste, anchor a thread (a root message naming who asked, for
  * slash commands, which Slack cannot run in threads), post "investigating — N checks queued", run the
- * playbook's checks against ARM updating that reply as they finish, then replace it with the findings.
+ * playbook's checks against ARM updating that message as they finish, then replace it with the findings.
+ *
+ * <p>Safe to run again for the same investigation (a job resumed after a crash or restart): the thread and
+ * the answer message are recorded as soon as they exist and are reused, the final answer is always an
+ * update of that one message, and nothing is posted once the answer is recorded as delivered.
  */
 @ApplicationScoped
 public class RunInvestigation {
@@ -51,61 +56,81 @@ public class RunInvestigation {
     }
 
     public void run(InvestigationJob job) {
+        long id = job.investigationId();
+        Investigation row = store.find(id).orElse(null);
+        if (row == null || row.answeredAt != null
+                || row.status == InvestigationStatus.FAILED || row.status == InvestigationStatus.TIMED_OUT) {
+            return;
+        }
         String outcome = "failed";
         try {
             Diagnosis diagnosis = parser.parse(job.text());
-            store.markRunning(job.investigationId(), diagnosis.errorCode());
-            String threadTs = job.threadTs();
+            store.markRunning(id, diagnosis.errorCode());
+            String threadTs = row.threadTs != null ? row.threadTs : job.threadTs();
             if (threadTs == null) {
                 threadTs = slack.postMessage(job.channel(), null,
                         DiagnosisReplyRenderer.rootText(job.requester(), diagnosis),
                         DiagnosisReplyRenderer.rootBlocks(job.requester(), diagnosis));
-                store.attachThread(job.investigationId(), threadTs);
+                store.attachThread(id, threadTs);
             }
-            if (!diagnosis.recognized() && diagnosis.cluster() == null) {
-                // Nothing to check against: say what the bot recognises instead of running a blind health check.
-                slack.postMessage(job.channel(), threadTs, DiagnosisReplyRenderer.fallbackText(diagnosis),
-                        DiagnosisReplyRenderer.render(diagnosis));
-                outcome = "unrecognised";
-            } else {
-                outcome = investigate(job, diagnosis, threadTs);
+            boolean checkable = diagnosis.recognized() || diagnosis.cluster() != null;
+            int total = checkable ? Playbook.planFor(diagnosis).size() : 0;
+            String answerTs = row.answerTs;
+            if (answerTs == null) {
+                answerTs = slack.postMessage(job.channel(), threadTs,
+                        InvestigationReplyRenderer.runningText(diagnosis, 0, total),
+                        InvestigationReplyRenderer.running(diagnosis, List.of(), total));
+                store.attachAnswer(id, answerTs);
             }
-            store.finish(job.investigationId(), InvestigationStatus.ANSWERED, outcome);
+            Answer answer = checkable ? investigate(job, diagnosis, answerTs, total) : unrecognised(diagnosis);
+            outcome = answer.outcome();
+            if (!store.claimFinal(id, InvestigationStatus.ANSWERED, outcome)) {
+                LOG.infof("Investigation %d was closed meanwhile (timed out); its answer is not posted", id);
+                outcome = "timed_out";
+                return;
+            }
+            slack.updateMessage(job.channel(), answerTs, answer.text(), answer.blocks());
+            store.markDelivered(id);
         } catch (SlackCallFailed e) {
-            store.finish(job.investigationId(), InvestigationStatus.FAILED, outcome);
+            store.finish(id, InvestigationStatus.FAILED, "failed");
+            outcome = "failed";
             if (job.responseUrl() != null) {
                 slack.respondEphemeral(job.responseUrl(), e.needsInvite()
                         ? "I can't post in this channel yet. Invite me with `/invite @AKS Doctor` and run the command again."
                         : "I couldn't post my answer (Slack said `" + e.error() + "`). Investigation #"
-                                + job.investigationId() + " is recorded; please try again in a minute.");
+                                + id + " is recorded; please try again in a minute.");
             }
         } catch (RuntimeException e) {
-            LOG.errorf(e, "Investigation %d failed", job.investigationId());
-            store.finish(job.investigationId(), InvestigationStatus.FAILED, outcome);
+            LOG.errorf(e, "Investigation %d failed", id);
+            store.finish(id, InvestigationStatus.FAILED, "failed");
+            outcome = "failed";
             if (job.responseUrl() != null) {
                 slack.respondEphemeral(job.responseUrl(), "Something went wrong while investigating (#"
-                        + job.investigationId() + "). The error is logged for the operators.");
+                        + id + "). The error is logged for the operators.");
             }
         } finally {
             meters.counter("aksdoctor.investigations", "outcome", outcome).increment();
         }
     }
 
-    private String investigate(InvestigationJob job, Diagnosis diagnosis, String threadTs) {
-        int total = Playbook.planFor(diagnosis).size();
-        String replyTs = slack.postMessage(job.channel(), threadTs,
-                InvestigationReplyRenderer.runningText(diagnosis, 0, total),
-                InvestigationReplyRenderer.running(diagnosis, List.of(), total));
-        ThreadProgress progress = new ThreadProgress(slack, clock, job.channel(), replyTs, diagnosis, total);
+    private record Answer(String outcome, String text, List<LayoutBlock> blocks) {
+    }
+
+    /** Nothing to check against: say what the bot recognises instead of running a blind health check. */
+    private static Answer unrecognised(Diagnosis diagnosis) {
+        return new Answer("unrecognised", DiagnosisReplyRenderer.fallbackText(diagnosis),
+                DiagnosisReplyRenderer.render(diagnosis));
+    }
+
+    private Answer investigate(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {
+        ThreadProgress progress = new ThreadProgress(slack, clock, job.channel(), answerTs, diagnosis, total);
         InvestigationOptions options = new InvestigationOptions(job.runNodeProbes(),
                 cluster -> channelScopes.permits(job.channel(), cluster));
         InvestigationReport report = investigator.investigate(diagnosis, channelSettings.channelDefault(job.channel()),
                 options, progress);
-        slack.updateMessage(job.channel(), replyTs, InvestigationReplyRenderer.finishedText(diagnosis, report),
+        String outcome = !report.access().configured() ? "no_azure"
+                : report.likelyCause().isPresent() ? "cause_found" : "no_cause";
+        return new Answer(outcome, InvestigationReplyRenderer.finishedText(diagnosis, report),
                 InvestigationReplyRenderer.finished(job.investigationId(), diagnosis, report));
-        if (!report.access().configured()) {
-            return "no_azure";
-        }
-        return report.likelyCause().isPresent() ? "cause_found" : "no_cause";
     }
 }

@@ -81,10 +81,14 @@ class SlashCommandFlowTest {
                 .body("response_type", equalTo("ephemeral"))
                 .body("text", containsString("Investigating"));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").size() == 1);
         List<FakeSlackApi.Call> posts = slack.calls("chat.postMessage");
+        assertEquals(2, posts.size(), "a root message and the answer message in its thread");
         FakeSlackApi.Call root = posts.get(0);
-        FakeSlackApi.Call reply = posts.get(1);
+        FakeSlackApi.Call placeholder = posts.get(1);
+        assertEquals(root.param("channel"), placeholder.param("channel"));
+        assertTrue(placeholder.param("text").contains("Investigating"), placeholder.param("text"));
+        FakeSlackApi.Call reply = slack.calls("chat.update").get(0);
         assertEquals("C111", root.param("channel"));
         assertNull(root.param("thread_ts"), "the root message anchors a new thread");
         assertTrue(root.param("text").contains("<@W111>"), "the root message names who asked");
@@ -99,12 +103,14 @@ class SlashCommandFlowTest {
         assertTrue(last.param("blocks").contains("98.67.228.23"), "the extracted API server address is shown");
         assertTrue(last.param("blocks").contains("Azure access is turned off (AKS_DOCTOR_AZURE_ENABLED"), () -> "says exactly what is missing: " + last.param("blocks"));
         assertEquals("C111", reply.param("channel"));
-        assertFalse(reply.param("thread_ts") == null || reply.param("thread_ts").isBlank());
+        assertFalse(placeholder.param("thread_ts") == null || placeholder.param("thread_ts").isBlank());
 
         Investigation stored = awaitAnswered();
         assertEquals("W111", stored.requester);
         assertEquals("C111", stored.channel);
-        assertEquals(reply.param("thread_ts"), stored.threadTs);
+        assertEquals(placeholder.param("thread_ts"), stored.threadTs);
+        assertEquals(reply.param("ts"), stored.answerTs, "the answer is an update of the message in the thread");
+        assertTrue(stored.answeredAt != null);
         assertFalse(stored.textRedacted.contains("hunter2secret"), "passwords are redacted before storage");
         assertFalse(stored.textRedacted.contains("Zm9vYmFyMTIzNDU2Nzg5MA"), "SAS signatures are redacted");
         assertTrue(stored.textRedacted.contains("VMExtensionError_K8SAPIServerConnFail"));
@@ -116,7 +122,7 @@ class SlashCommandFlowTest {
         String body = SlackRequests.slashCommandForm("Knoten • aks-nodepool1-12345678-vmss000004 — exit status=51 ✓",
                 slack.responseUrl("1"));
         SlackRequests.postSignedForm(body).then().statusCode(200).body("text", containsString("Investigating"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.postMessage").size() == 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").size() == 1);
     }
 
     @Test
@@ -219,7 +225,8 @@ class SlashCommandFlowTest {
         slack.failNext("chat.postMessage", "ratelimited");
         SlackRequests.postSignedForm(SlackRequests.slashCommandForm(PASTE, slack.responseUrl("1")))
                 .then().statusCode(200);
-        await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.postMessage").size() == 3);
+        await().atMost(Duration.ofSeconds(15)).until(() -> slack.calls("chat.update").size() == 1);
+        assertEquals(3, slack.calls("chat.postMessage").size(), "root, a retry after ratelimited, the answer message");
         awaitAnswered();
     }
 

@@ -1,0 +1,39 @@
+package dev.aksdoctor.command;
+
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.digest.DigestStore;
+import dev.aksdoctor.reply.Mrkdwn;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** {@code /aks-doctor unwatch <cluster resource id>}. */
+@ApplicationScoped
+public class UnwatchCluster implements SubCommand {
+
+    private final DigestStore store;
+
+    public UnwatchCluster(DigestStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public String name() {
+        return "unwatch";
+    }
+
+    @Override
+    public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
+        Optional<ClusterRef> ref = ClusterRef.findResourceId(arguments == null ? "" : arguments);
+        if (ref.isEmpty()) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(WatchCluster.NEED_ID.replace("watch", "unwatch")));
+        }
+        boolean removed = store.unwatch(request.getPayload().getChannelId(), ref.get().resourceId().orElseThrow());
+        String text = removed
+                ? "<@" + request.getPayload().getUserId() + "> removed " + Mrkdwn.code(ref.get().displayName()) + " from this channel's watch list."
+                : Mrkdwn.code(ref.get().displayName()) + " was not on this channel's watch list.";
+        return ctx.ack(r -> r.responseType(removed ? "in_channel" : "ephemeral").text(text));
+    }
+}

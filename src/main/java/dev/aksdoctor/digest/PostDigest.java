@@ -1,0 +1,54 @@
+package dev.aksdoctor.digest;
+
+import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.slack.SlackGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/** Posts one channel's digest for one slot: claim the slot, fetch, build, post, remember what was said. */
+@ApplicationScoped
+public class PostDigest {
+
+    private static final Logger LOG = Logger.getLogger(PostDigest.class);
+
+    private final DigestStore store;
+    private final ArmGateway arm;
+    private final SlackGateway slack;
+    private final DigestSettings settings;
+    private final Clock clock;
+
+    public PostDigest(DigestStore store, ArmGateway arm, SlackGateway slack, DigestSettings settings, Clock clock) {
+        this.store = store;
+        this.arm = arm;
+        this.slack = slack;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** False when the slot was already taken (another replica posted it) or nothing is watched. */
+    public boolean post(String channel, long slot) {
+        List<String> watched = store.watched(channel);
+        if (watched.isEmpty()) {
+            return false;
+        }
+        if (!store.claimRun(channel, slot)) {
+            LOG.debugf("Digest of %s for slot %d already taken", channel, slot);
+            return false;
+        }
+        Instant now = clock.instant();
+        ZoneId zone = store.schedule(channel).map(s -> ZoneId.of(s.timeZone)).orElse(ZoneId.of(settings.defaultTimeZone()));
+        Instant since = store.schedule(channel).map(s -> s.lastDigestAt).orElse(null);
+        if (since == null) {
+            since = now.minus(settings.firstLookBack());
+        }
+        List<ClusterHealth> facts = new CollectDigestFacts(arm, settings.armConcurrency()).collect(watched, since, now);
+        Digest digest = new DigestBuilder(clock).build(facts, store.reported(channel), since, zone);
+        slack.postMessage(channel, null, DigestRenderer.fallbackText(digest), DigestRenderer.render(digest, zone));
+        store.recordDigest(channel, digest);
+        return true;
+    }
+}

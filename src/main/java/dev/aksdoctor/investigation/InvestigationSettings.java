@@ -1,0 +1,22 @@
+package dev.aksdoctor.investigation;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Limits of the investigation queue. Concurrency is {@code aks-doctor.jobs.threads}. */
+@ConfigMapping(prefix = "aks-doctor.investigations")
+public interface InvestigationSettings {
+
+    /** A running investigation with no progress for this long is given up, with a notice in its thread. */
+    @WithDefault("5m")
+    Duration timeout();
+
+    /** A queued investigation that has not started after this long is given up the same way. */
+    @WithDefault("30m")
+    Duration queuedTimeout();
+
+    /** How often stuck investigations are looked for (a Quartz cron, so one replica at a time does it). */
+    @WithDefault("0/30 * * * * ?")
+    String sweepCron();
+}

@@ -1,0 +1,32 @@
+package dev.aksdoctor.command;
+
+import com.slack.api.bolt.App;
+import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.azure.SubnetFacts;
+import dev.aksdoctor.reply.NetworkListingRenderer;
+import dev.aksdoctor.slack.SlackRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** "Show matching NSG rules": every rule of the NSG a check pointed at, to the presser, in the thread. */
+@ApplicationScoped
+public class ShowNsgRules implements SlackRoute {
+
+    public static final String ACTION_ID = "show_nsg_rules";
+
+    private final NetworkResourceReader reader;
+    private final ArmGateway arm;
+
+    public ShowNsgRules(NetworkResourceReader reader, ArmGateway arm) {
+        this.reader = reader;
+        this.arm = arm;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(ACTION_ID, (req, ctx) -> {
+            reader.show(req.getPayload(), "NSG", SubnetFacts::nsgId, id -> NetworkListingRenderer.nsg(arm.nsg(id),
+                    "Read from Azure just now. Rules apply by priority, lowest number first; the first match decides."));
+            return ctx.ack();
+        });
+    }
+}

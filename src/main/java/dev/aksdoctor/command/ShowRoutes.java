@@ -1,0 +1,32 @@
+package dev.aksdoctor.command;
+
+import com.slack.api.bolt.App;
+import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.azure.SubnetFacts;
+import dev.aksdoctor.reply.NetworkListingRenderer;
+import dev.aksdoctor.slack.SlackRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** "Show routes": the user-defined routes of the node subnet's route table, to the presser, in the thread. */
+@ApplicationScoped
+public class ShowRoutes implements SlackRoute {
+
+    public static final String ACTION_ID = "show_routes";
+
+    private final NetworkResourceReader reader;
+    private final ArmGateway arm;
+
+    public ShowRoutes(NetworkResourceReader reader, ArmGateway arm) {
+        this.reader = reader;
+        this.arm = arm;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(ACTION_ID, (req, ctx) -> {
+            reader.show(req.getPayload(), "route table", SubnetFacts::routeTableId, id -> NetworkListingRenderer.routes(arm.routeTable(id),
+                    "Read from Azure just now. The longest matching prefix wins; a next hop of None drops the traffic."));
+            return ctx.ack();
+        });
+    }
+}

@@ -7,10 +7,9 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.aksdoctor.command.ActionPayload;
 import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.SlackLimits;
 import java.time.ZoneId;
@@ -24,7 +23,6 @@ import java.util.Map;
 public final class DigestRenderer {
 
     public static final String DIAGNOSE_ACTION = "diagnose_cluster";
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     /** Header, counts, healthy line, resolved, the "more" note and dividers leave this many for clusters. */
     static final int MAX_CLUSTER_SECTIONS = SlackLimits.BLOCKS_PER_MESSAGE - 8;
@@ -110,11 +108,8 @@ public final class DigestRenderer {
                 .actionId(DIAGNOSE_ACTION).text(plainText("Diagnose")).value(value).build()));
     }
 
+    /** The same button value as every next-step button; no investigation yet (0). */
     private static String value(String clusterId) {
-        try {
-            return Mrkdwn.truncate(JSON.writeValueAsString(Map.of("cluster", clusterId)), SlackLimits.BUTTON_VALUE);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ActionPayload(0, clusterId, Map.of()).toJson();
     }
 }

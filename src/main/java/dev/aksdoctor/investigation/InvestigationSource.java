@@ -5,5 +5,6 @@ public enum InvestigationSource {
     SLASH_COMMAND,
     MESSAGE_SHORTCUT,
     MENTION,
-    AUTODETECT
+    AUTODETECT,
+    DIGEST
 }

@@ -1,0 +1,47 @@
+package dev.aksdoctor.command;
+
+import com.slack.api.bolt.App;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.digest.DigestRenderer;
+import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.slack.SlackDeliveries;
+import dev.aksdoctor.slack.SlackRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+
+/** A digest's "Diagnose" button: a health investigation of that cluster, answered in the digest's thread. */
+@ApplicationScoped
+public class DiagnoseFromDigest implements SlackRoute {
+
+    private final InvestigationStore investigations;
+    private final SlackDeliveries deliveries;
+    private final ButtonGuard guard;
+    private final StartInvestigation start;
+
+    public DiagnoseFromDigest(InvestigationStore investigations, SlackDeliveries deliveries, ButtonGuard guard,
+            StartInvestigation start) {
+        this.investigations = investigations;
+        this.deliveries = deliveries;
+        this.guard = guard;
+        this.start = start;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(DigestRenderer.DIAGNOSE_ACTION, (req, ctx) -> {
+            Optional<ButtonPress> parsed = ButtonPress.from(req.getPayload(), investigations);
+            if (parsed.isEmpty() || (parsed.get().triggerId() != null
+                    && !deliveries.firstTime("trigger:" + parsed.get().triggerId()))) {
+                return ctx.ack();
+            }
+            ButtonPress press = parsed.get();
+            Optional<String> clusterId = guard.permitRead(press).flatMap(ClusterRef::resourceId);
+            if (clusterId.isPresent() && start.inThread(InvestigationSource.DIGEST, press.user(), press.channel(),
+                    press.threadTs(), clusterId.get(), press.responseUrl(), false).isEmpty()) {
+                guard.tell(press, ":hourglass: I'm working through a backlog of investigations; press again in a minute.");
+            }
+            return ctx.ack();
+        });
+    }
+}

@@ -1,0 +1,87 @@
+package dev.aksdoctor.command;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.azure.FakeArm;
+import dev.aksdoctor.azure.FakeArmBackedGateway;
+import dev.aksdoctor.digest.DigestStore;
+import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.InvestigationStatus;
+import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.testing.FakeSlackApi;
+import dev.aksdoctor.testing.FakeSlackResource;
+import dev.aksdoctor.testing.InjectFakeSlack;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** "Watch this cluster" on an answer, and "Diagnose" on a digest. */
+@QuarkusTest
+@TestProfile(SlackFlowProfile.class)
+@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+class DigestButtonsFlowTest {
+
+    static final FakeArm ARM = FakeArmBackedGateway.ARM;
+    static final ClusterRef CLUSTER = new ClusterRef(ArmWorld.SUB, ArmWorld.RG, ArmWorld.NAME);
+
+    @InjectFakeSlack
+    FakeSlackApi slack;
+
+    @Inject
+    InvestigationStore store;
+
+    @Inject
+    DigestStore digests;
+
+    @BeforeEach
+    void reset() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Investigation.count("status in ?1", List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING))) == 0);
+        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
+        slack.reset();
+        ARM.reset();
+        new ArmWorld().install(ARM);
+    }
+
+    @Test
+    void watchButton_addsTheClusterToTheChannelsWatchList() {
+        long inv = store.open("UREQ1", "C111", Interactions.THREAD, InvestigationSource.SLASH_COMMAND, "exit status=51");
+        store.finish(inv, InvestigationStatus.ANSWERED, "recognised");
+        String value = new ActionPayload(inv, CLUSTER.resourceId().orElseThrow(), Map.of()).toJson();
+
+        Interactions.press(slack, "UANYONE1", "C111", "watch_cluster", value).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !slack.calls("response_url").isEmpty());
+        assertTrue(slack.calls("response_url").get(0).rawBody().contains("added"),
+                slack.calls("response_url").get(0).rawBody());
+        assertTrue(digests.watched("C111").contains(CLUSTER.resourceId().orElseThrow().toLowerCase()),
+                () -> "watched: " + digests.watched("C111"));
+    }
+
+    @Test
+    void diagnoseButtonOnADigest_investigatesThatClusterInTheDigestThread() {
+        String value = new ActionPayload(0, CLUSTER.resourceId().orElseThrow(), Map.of()).toJson();
+
+        Interactions.press(slack, "UANYONE1", "C111", "diagnose_cluster", value).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Investigation.count("source = ?1 and status = ?2", InvestigationSource.DIGEST, InvestigationStatus.ANSWERED)) == 1);
+        Investigation inv = QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>find("source",
+                InvestigationSource.DIGEST).firstResult());
+        assertEquals(Interactions.THREAD, inv.threadTs, "answered in the digest's thread");
+        assertTrue(slack.calls("chat.update").stream().anyMatch(u -> u.param("blocks").contains(ArmWorld.NAME)),
+                "the answer names the cluster");
+    }
+}

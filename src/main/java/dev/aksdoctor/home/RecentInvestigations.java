@@ -25,6 +25,6 @@ public class RecentInvestigations {
         Set<Long> resolved = InvestigationResolution.<InvestigationResolution>list("investigationId in ?1",
                 rows.stream().map(i -> i.id).toList()).stream().map(r -> r.investigationId).collect(Collectors.toSet());
         return rows.stream().map(i -> new RecentInvestigation(i.id, i.channel, i.threadTs, i.errorCode, i.status, i.outcome,
-                resolved.contains(i.id), i.createdAt)).toList();
+                resolved.contains(i.id), i.createdAt, i.likelyCause)).toList();
     }
 }

@@ -53,6 +53,10 @@ public class Investigation extends PanacheEntity {
     @Column(nullable = false)
     public int attempts;
 
+    /** The title of the first failing check, once answered (shown on App Home). */
+    @Column(name = "likely_cause", length = 300)
+    public String likelyCause;
+
     /** A user asked for the node connectivity test (VMSS run-command) in this investigation. */
     @Column(name = "run_node_probes", nullable = false)
     public boolean runNodeProbes;

@@ -55,6 +55,12 @@ public class InvestigationStore {
     }
 
     @Transactional
+    public void recordLikelyCause(long id, String cause) {
+        find(id).ifPresent(inv -> inv.likelyCause = cause == null ? null
+                : cause.length() > 300 ? cause.substring(0, 299) + "…" : cause);
+    }
+
+    @Transactional
     public void attachThread(long id, String threadTs) {
         find(id).ifPresent(inv -> {
             inv.threadTs = threadTs;

@@ -128,6 +128,7 @@ public class RunInvestigation {
                 cluster -> channelScopes.permits(job.channel(), cluster));
         InvestigationReport report = investigator.investigate(diagnosis, channelSettings.channelDefault(job.channel()),
                 options, progress);
+        report.likelyCause().ifPresent(cause -> store.recordLikelyCause(job.investigationId(), cause.title()));
         String outcome = !report.access().configured() ? "no_azure"
                 : report.likelyCause().isPresent() ? "cause_found" : "no_cause";
         return new Answer(outcome, InvestigationReplyRenderer.finishedText(diagnosis, report),

@@ -80,6 +80,9 @@ public final class AppHomeRenderer {
         StringBuilder line = new StringBuilder(statusIcon(r)).append(" *")
                 .append(r.errorCode() == null ? "Unrecognised error" : Mrkdwn.escape(r.errorCode())).append("*");
         line.append(" — ").append(statusText(r));
+        if (r.likelyCause() != null) {
+            line.append("\nLikely cause: ").append(Mrkdwn.escape(r.likelyCause()));
+        }
         line.append("\n").append(date(r.createdAt())).append(" in <#").append(r.channel()).append(">");
         permalink(workspaceUrl, r.channel(), r.threadTs())
                 .ifPresent(url -> line.append(" · ").append(Mrkdwn.link(url, "open thread")));

@@ -66,6 +66,7 @@ class AppHomeFlowTest {
         long resolved = store.open("UHOME1", "C222", "1700000001.000001", InvestigationSource.MESSAGE_SHORTCUT,
                 "<!channel> exit status=51");
         store.markRunning(resolved, "VMExtensionError_K8SAPIServerConnFail");
+        store.recordLikelyCause(resolved, "NSG rule deny-443-out denies TCP 443 to the API server");
         store.finish(resolved, InvestigationStatus.ANSWERED, "recognised");
         QuarkusTransaction.requiringNew().run(() -> {
             Investigation.<Investigation>findById(resolved).createdAt = Instant.parse("2024-06-01T00:00:00Z");
@@ -93,6 +94,8 @@ class AppHomeFlowTest {
         assertTrue(recent.get(0).startsWith(":white_check_mark: *VMExtensionError_K8SAPIServerConnFail* — resolved"),
                 recent.get(0));
         assertTrue(recent.get(0).contains("<https://example.slack.com/archives/C222/p1700000001000001|open thread>"),
+                recent.get(0));
+        assertTrue(recent.get(0).contains("Likely cause: NSG rule deny-443-out denies TCP 443 to the API server"),
                 recent.get(0));
         assertTrue(recent.get(1).startsWith(":stethoscope: *Code12* — answered (recognised)"), recent.get(1));
         assertTrue(recent.get(9).startsWith(":stethoscope: *Code4* "), recent.get(9));

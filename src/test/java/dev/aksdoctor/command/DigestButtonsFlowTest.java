@@ -24,6 +24,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,12 @@ class DigestButtonsFlowTest {
         slack.reset();
         ARM.reset();
         new ArmWorld().install(ARM);
+    }
+
+    @AfterEach
+    void unwatch() {
+        // The in-memory H2 database outlives one Quarkus boot; App Home tests count watches.
+        digests.unwatch("C111", CLUSTER.resourceId().orElseThrow().toLowerCase());
     }
 
     @Test

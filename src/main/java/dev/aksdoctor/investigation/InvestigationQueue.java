@@ -1,7 +1,9 @@
 package dev.aksdoctor.investigation;
 
 import dev.aksdoctor.jobs.DurableScheduler;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,6 +17,7 @@ import org.jboss.logging.Logger;
  * count. A response_url is a capability and is never stored: it is kept in memory on the replica that
  * received the command, for telling the requester privately when the bot cannot post.
  */
+@Startup
 @ApplicationScoped
 public class InvestigationQueue {
 
@@ -33,7 +36,11 @@ public class InvestigationQueue {
 
     public InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters) {
         this.scheduler = scheduler;
-        meters.gauge("aksdoctor.investigations.queued", store, s -> s.count(InvestigationStatus.QUEUED));
+        // Strong reference: the store is a CDI proxy nothing else holds on to, and a weak gauge would read NaN.
+        Gauge.builder("aksdoctor.investigations.queued", store, s -> s.count(InvestigationStatus.QUEUED))
+                .description("Investigations waiting for a worker, across replicas")
+                .strongReference(true)
+                .register(meters);
     }
 
     /** Queues the job; false when the job store refused it, so the caller can tell the user to retry. */

@@ -15,6 +15,10 @@ public final class HelpRenderer {
                     + "configuration through ARM, and answer in a thread:",
             "`/aks-doctor <pasted error>` — e.g. a failed node provisioning (`VMExtensionError_K8SAPIServerConnFail`, "
                     + "CSE exit code 51), a Windows node pool error, `QuotaExceeded`, `kubectl … dial tcp …:443: i/o timeout`",
+            "`/aks-doctor use <resource ID | rg/name | none>` — this channel's default cluster",
+            "`/aks-doctor watch <resource ID>` · `unwatch <resource ID>` · `watching` — the channel's watch list",
+            "`/aks-doctor digest` · `digest now` · `digest schedule \"<cron>\" [Time/Zone]` — health digests",
+            "`/aks-doctor autodetect on|off` — diagnose AKS errors posted in this channel without being asked",
             "`/aks-doctor help` — this message",
             "In a thread, use the message shortcut *Diagnose with AKS Doctor* on the message that holds the error.");
 

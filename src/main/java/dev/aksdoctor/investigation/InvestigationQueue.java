@@ -2,6 +2,11 @@ package dev.aksdoctor.investigation;
 
 import dev.aksdoctor.jobs.DurableScheduler;
 import io.micrometer.core.instrument.Gauge;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +39,13 @@ public class InvestigationQueue {
         }
     });
 
+    private final ThreadPoolExecutor handOff = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "investigation-hand-off");
+                t.setDaemon(true);
+                return t;
+            });
+
     public InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters) {
         this.scheduler = scheduler;
         // Strong reference: the store is a CDI proxy nothing else holds on to, and a weak gauge would read NaN.
@@ -43,18 +55,38 @@ public class InvestigationQueue {
                 .register(meters);
     }
 
-    /** Queues the job; false when the job store refused it, so the caller can tell the user to retry. */
+    /**
+     * Accepts the job; false when even the hand-off backlog is full, so the caller can tell the user to retry.
+     * The row is already stored: the job store's insert (clustered, serialised by Quartz's row lock) runs after
+     * Slack has its ack, and a row whose job was never created is re-queued by the stuck-investigation sweep.
+     */
     public boolean submit(InvestigationJob job) {
         if (job.responseUrl() != null) {
             responseUrls.put(job.investigationId(), job.responseUrl());
         }
-        boolean queued = scheduler.enqueue(GROUP, Long.toString(job.investigationId()), RunQueuedInvestigation.class,
-                Map.of(ID, Long.toString(job.investigationId())));
-        if (!queued) {
-            LOG.warnf("Could not queue %s", job);
+        try {
+            handOff.execute(() -> {
+                if (!resubmit(job.investigationId())) {
+                    LOG.warnf("Could not queue %s yet; the sweep will retry", job);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            LOG.warnf("Hand-off backlog full, refused %s", job);
             responseUrls.remove(job.investigationId());
+            return false;
         }
-        return queued;
+    }
+
+    @PreDestroy
+    void stop() {
+        handOff.shutdown();
+        try {
+            // Let accepted hand-offs reach the job store; what doesn't is re-queued by the sweep.
+            handOff.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Queues an investigation that is already stored (a re-run, or one found unqueued). */

@@ -109,6 +109,13 @@ public class InvestigationStore {
         });
     }
 
+    /** Queued investigations stored before {@code before}: candidates for a job that was never created. */
+    @Transactional
+    public List<Long> queuedBefore(Instant before) {
+        return Investigation.<Investigation>find("status = ?1 and updatedAt < ?2", InvestigationStatus.QUEUED, before)
+                .page(0, 200).list().stream().map(inv -> inv.id).toList();
+    }
+
     /** Open investigations not touched since {@code runningBefore} (running) or {@code queuedBefore} (queued). */
     @Transactional
     public List<Long> stuck(Instant runningBefore, Instant queuedBefore) {

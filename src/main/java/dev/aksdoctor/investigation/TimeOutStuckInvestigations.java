@@ -27,14 +27,18 @@ import org.quartz.SchedulerException;
 public class TimeOutStuckInvestigations implements Job {
 
     private static final Logger LOG = Logger.getLogger(TimeOutStuckInvestigations.class);
+    static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofMinutes(1);
 
     private final InvestigationStore store;
     private final SlackGateway slack;
     private final InvestigationSettings settings;
     private final Clock clock;
 
+    private final InvestigationQueue queue;
+
     public TimeOutStuckInvestigations(InvestigationStore store, SlackGateway slack, InvestigationSettings settings,
-                                      Clock clock) {
+                                      Clock clock, InvestigationQueue queue) {
+        this.queue = queue;
         this.store = store;
         this.slack = slack;
         this.settings = settings;
@@ -54,6 +58,13 @@ public class TimeOutStuckInvestigations implements Job {
     /** Times out what is stuck and delivers every pending time-out notice; returns how many were delivered. */
     public int sweep() {
         Instant now = clock.instant();
+        // The ack stores the row and hands the job to the scheduler after answering Slack; a replica that died
+        // in between left a queued row without a job.
+        for (long id : store.queuedBefore(now.minus(ORPHAN_AFTER))) {
+            if (!queue.pending(id) && queue.resubmit(id)) {
+                LOG.infof("Investigation %d was stored but never queued; queued it now", id);
+            }
+        }
         for (long id : store.stuck(now.minus(settings.timeout()), now.minus(settings.queuedTimeout()))) {
             if (store.claimFinal(id, InvestigationStatus.TIMED_OUT, "timed_out")) {
                 LOG.warnf("Investigation %d timed out", id);

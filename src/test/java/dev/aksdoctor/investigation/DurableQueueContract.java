@@ -1,5 +1,6 @@
 package dev.aksdoctor.investigation;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -148,6 +149,23 @@ abstract class DurableQueueContract {
         assertEquals(400, slack.calls("chat.postMessage").size());
         Set<String> answered = finalUpdates().stream().map(c -> c.param("ts")).collect(Collectors.toSet());
         assertEquals(200, answered.size(), "each answer message updated once");
+    }
+
+    @Test
+    void storedButNeverQueued_sweepQueuesIt_answeredOnce() {
+        // A replica that acked and died before handing the job to the scheduler leaves only the row.
+        long id = open();
+        Instant longAgo = Instant.now().minus(TimeOutStuckInvestigations.ORPHAN_AFTER).minusSeconds(30);
+        QuarkusTransaction.requiringNew().run(() -> Investigation.<Investigation>findById(id).updatedAt = longAgo);
+        assertFalse(queue.pending(id));
+
+        timeouts.sweep();
+
+        Investigation done = awaitDelivered(id);
+        assertEquals(InvestigationStatus.ANSWERED, done.status);
+        assertEquals(1, finalUpdates().size());
+        assertEquals(1, slack.calls("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null).count(),
+                "one root message");
     }
 
     private long open() {

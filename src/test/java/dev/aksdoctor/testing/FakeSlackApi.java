@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
@@ -45,6 +48,9 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, Deque<String>> scriptedErrors = new ConcurrentHashMap<>();
     private final Map<String, List<String>> userGroups = new ConcurrentHashMap<>();
     private final Map<String, String> threadRoots = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> stalls = new ConcurrentHashMap<>();
+    private final List<Call> stalled = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong tsCounter = new AtomicLong(1_700_000_000_000_100L);
 
     public FakeSlackApi() {
@@ -90,6 +96,8 @@ public final class FakeSlackApi implements AutoCloseable {
         scriptedErrors.clear();
         userGroups.clear();
         threadRoots.clear();
+        stalls.clear();
+        stalled.clear();
     }
 
     /** usergroups.users.list answers these members for {@code group}. */
@@ -110,10 +118,35 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
+    /**
+     * The next {@code count} calls of {@code method} are never processed: they are not recorded as calls
+     * (see {@link #stalled()}) and their connection hangs until {@link #close()}, as if the caller died
+     * before Slack acted on the request.
+     */
+    public void stallNext(String method, int count) {
+        stalls.computeIfAbsent(method, m -> new AtomicInteger()).addAndGet(count);
+    }
+
+    /** Calls taken in by {@link #stallNext} and never processed. */
+    public List<Call> stalled() {
+        return List.copyOf(stalled);
+    }
+
     private void handleApi(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> params = parseParams(exchange, body);
+        AtomicInteger stall = stalls.get(method);
+        if (stall != null && stall.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            stalled.add(new Call(method, params, body));
+            try {
+                closing.await(5, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+            return;
+        }
         calls.add(new Call(method, params, body));
         String scripted = nextScriptedError(method);
         if (scripted != null) {
@@ -209,6 +242,7 @@ public final class FakeSlackApi implements AutoCloseable {
 
     @Override
     public void close() {
+        closing.countDown();
         server.stop(0);
     }
 }

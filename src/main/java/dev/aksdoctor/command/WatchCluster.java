@@ -4,16 +4,22 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.digest.ClusterAlertStore;
 import dev.aksdoctor.digest.DigestSchedule;
 import dev.aksdoctor.digest.DigestSchedules;
 import dev.aksdoctor.digest.DigestSettings;
 import dev.aksdoctor.digest.DigestStore;
 import dev.aksdoctor.reply.Mrkdwn;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.quartz.SchedulerException;
 
-/** {@code /aks-doctor watch <cluster resource id>}: adds the cluster to this channel's digest. */
+/**
+ * {@code /aks-doctor watch <cluster resource id> [--alerts]}: adds the cluster to this channel's digest; with
+ * {@code --alerts}, also one message when it turns Failed or Stopped between digests.
+ */
 @ApplicationScoped
 public class WatchCluster implements SubCommand {
 
@@ -21,14 +27,18 @@ public class WatchCluster implements SubCommand {
             + "`/aks-doctor watch /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<name>` "
             + "(`az aks show -g <group> -n <name> --query id -o tsv`).";
 
+    private static final Pattern ALERTS_FLAG = Pattern.compile("(^|\\s)--alerts(\\s|$)");
+
     private final DigestStore store;
     private final DigestSchedules schedules;
     private final DigestSettings settings;
+    private final ClusterAlertStore alerts;
 
-    public WatchCluster(DigestStore store, DigestSchedules schedules, DigestSettings settings) {
+    public WatchCluster(DigestStore store, DigestSchedules schedules, DigestSettings settings, ClusterAlertStore alerts) {
         this.store = store;
         this.schedules = schedules;
         this.settings = settings;
+        this.alerts = alerts;
     }
 
     @Override
@@ -44,7 +54,14 @@ public class WatchCluster implements SubCommand {
         if (ref.isEmpty()) {
             return ctx.ack(r -> r.responseType("ephemeral").text(NEED_ID));
         }
-        return ctx.ack(r -> r.responseType("in_channel").text(watch(channel, ref.get(), user)));
+        String text = watch(channel, ref.get(), user);
+        String id = ref.get().resourceId().orElseThrow();
+        if (ALERTS_FLAG.matcher(arguments).find() && store.watched(channel).contains(id.toLowerCase(Locale.ROOT))) {
+            alerts.setAlerts(channel, id, user, true);
+            text += " Alerts are on: one message here when it turns Failed or Stopped.";
+        }
+        String answer = text;
+        return ctx.ack(r -> r.responseType("in_channel").text(answer));
     }
 
     /** Adds the cluster and answers in words; shared with the Watch button. */

@@ -4,8 +4,6 @@ import com.slack.api.bolt.App;
 import dev.aksdoctor.azure.ClusterRef;
 import dev.aksdoctor.digest.DigestRenderer;
 import dev.aksdoctor.investigation.InvestigationSource;
-import dev.aksdoctor.investigation.InvestigationStore;
-import dev.aksdoctor.slack.SlackDeliveries;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -14,15 +12,12 @@ import java.util.Optional;
 @ApplicationScoped
 public class DiagnoseFromDigest implements SlackRoute {
 
-    private final InvestigationStore investigations;
-    private final SlackDeliveries deliveries;
+    private final FreshPresses presses;
     private final ButtonGuard guard;
     private final StartInvestigation start;
 
-    public DiagnoseFromDigest(InvestigationStore investigations, SlackDeliveries deliveries, ButtonGuard guard,
-            StartInvestigation start) {
-        this.investigations = investigations;
-        this.deliveries = deliveries;
+    public DiagnoseFromDigest(FreshPresses presses, ButtonGuard guard, StartInvestigation start) {
+        this.presses = presses;
         this.guard = guard;
         this.start = start;
     }
@@ -30,12 +25,11 @@ public class DiagnoseFromDigest implements SlackRoute {
     @Override
     public void register(App app) {
         app.blockAction(DigestRenderer.DIAGNOSE_ACTION, (req, ctx) -> {
-            Optional<ButtonPress> parsed = ButtonPress.from(req.getPayload(), investigations);
-            if (parsed.isEmpty() || (parsed.get().triggerId() != null
-                    && !deliveries.firstTime("trigger:" + parsed.get().triggerId()))) {
+            Optional<ButtonPress> fresh = presses.of(req.getPayload());
+            if (fresh.isEmpty()) {
                 return ctx.ack();
             }
-            ButtonPress press = parsed.get();
+            ButtonPress press = fresh.get();
             Optional<String> clusterId = guard.permitRead(press).flatMap(ClusterRef::resourceId);
             if (clusterId.isPresent() && start.inThread(InvestigationSource.DIGEST, press.user(), press.channel(),
                     press.threadTs(), clusterId.get(), press.responseUrl(), false).isEmpty()) {

@@ -8,11 +8,9 @@ import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.SubnetFacts;
 import dev.aksdoctor.azure.VnetFacts;
 import dev.aksdoctor.azure.ClusterRef;
-import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.NetworkListingRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;
-import dev.aksdoctor.slack.SlackDeliveries;
 import dev.aksdoctor.slack.SlackGateway;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import dev.aksdoctor.check.SuggestedAction;
@@ -41,19 +39,17 @@ public class NetworkResourceReader {
     private static final Pattern SCOPE = Pattern.compile(
             "/subscriptions/([0-9a-fA-F-]{36})/resourceGroups/([-\\w.()]{1,90})/", Pattern.CASE_INSENSITIVE);
 
-    private final InvestigationStore investigations;
-    private final SlackDeliveries deliveries;
+    private final FreshPresses presses;
     private final ChannelScopes scopes;
     private final ButtonGuard guard;
     private final BackgroundWork background;
     private final SlackGateway slack;
     private final ArmGateway arm;
 
-    public NetworkResourceReader(InvestigationStore investigations, SlackDeliveries deliveries, ChannelScopes scopes,
+    public NetworkResourceReader(FreshPresses presses, ChannelScopes scopes,
             ButtonGuard guard, BackgroundWork background, SlackGateway slack, ArmGateway arm) {
         this.arm = arm;
-        this.investigations = investigations;
-        this.deliveries = deliveries;
+        this.presses = presses;
         this.scopes = scopes;
         this.guard = guard;
         this.background = background;
@@ -66,9 +62,8 @@ public class NetworkResourceReader {
      */
     public void show(BlockActionPayload payload, String what, Function<SubnetFacts, String> ofSubnet,
             Function<String, NetworkListingRenderer.Listing> read) {
-        Optional<ButtonPress> parsed = ButtonPress.from(payload, investigations);
-        if (parsed.isEmpty() || (parsed.get().triggerId() != null
-                && !deliveries.firstTime("trigger:" + parsed.get().triggerId()))) {
+        Optional<ButtonPress> parsed = presses.of(payload);
+        if (parsed.isEmpty()) {
             return;
         }
         ButtonPress press = parsed.get();

@@ -65,6 +65,7 @@ public class PickCluster implements SlackRoute {
         }
     }
 
+    private final FreshPresses presses;
     private final InvestigationStore investigations;
     private final SlackDeliveries deliveries;
     private final ButtonGuard guard;
@@ -74,9 +75,10 @@ public class PickCluster implements SlackRoute {
     private final ChannelSettings settings;
     private final StartInvestigation start;
 
-    public PickCluster(InvestigationStore investigations, SlackDeliveries deliveries, ButtonGuard guard,
+    public PickCluster(FreshPresses presses, InvestigationStore investigations, SlackDeliveries deliveries, ButtonGuard guard,
             SlackGateway slack, ClusterInventory inventory, ChannelScopes scopes, ChannelSettings settings,
             StartInvestigation start) {
+        this.presses = presses;
         this.investigations = investigations;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -90,9 +92,8 @@ public class PickCluster implements SlackRoute {
     @Override
     public void register(App app) {
         app.blockAction(ACTION_ID, (req, ctx) -> {
-            Optional<ButtonPress> parsed = ButtonPress.from(req.getPayload(), investigations);
-            if (parsed.isEmpty() || parsed.get().triggerId() == null
-                    || !deliveries.firstTime("trigger:" + parsed.get().triggerId())) {
+            Optional<ButtonPress> parsed = presses.withTrigger(req.getPayload());
+            if (parsed.isEmpty()) {
                 return ctx.ack();
             }
             ButtonPress press = parsed.get();

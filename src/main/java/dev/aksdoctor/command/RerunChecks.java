@@ -2,8 +2,6 @@ package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
 import dev.aksdoctor.investigation.Investigation;
-import dev.aksdoctor.investigation.InvestigationStore;
-import dev.aksdoctor.slack.SlackDeliveries;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -14,15 +12,12 @@ public class RerunChecks implements SlackRoute {
 
     public static final String ACTION_ID = "rerun_checks";
 
-    private final InvestigationStore investigations;
-    private final SlackDeliveries deliveries;
+    private final FreshPresses presses;
     private final ButtonGuard guard;
     private final StartInvestigation start;
 
-    public RerunChecks(InvestigationStore investigations, SlackDeliveries deliveries, ButtonGuard guard,
-            StartInvestigation start) {
-        this.investigations = investigations;
-        this.deliveries = deliveries;
+    public RerunChecks(FreshPresses presses, ButtonGuard guard, StartInvestigation start) {
+        this.presses = presses;
         this.guard = guard;
         this.start = start;
     }
@@ -30,12 +25,11 @@ public class RerunChecks implements SlackRoute {
     @Override
     public void register(App app) {
         app.blockAction(ACTION_ID, (req, ctx) -> {
-            Optional<ButtonPress> parsed = ButtonPress.from(req.getPayload(), investigations);
-            if (parsed.isEmpty() || (parsed.get().triggerId() != null
-                    && !deliveries.firstTime("trigger:" + parsed.get().triggerId()))) {
+            Optional<ButtonPress> fresh = presses.of(req.getPayload());
+            if (fresh.isEmpty()) {
                 return ctx.ack();
             }
-            ButtonPress press = parsed.get();
+            ButtonPress press = fresh.get();
             if (press.investigation().isEmpty()) {
                 guard.tell(press, "That investigation is no longer stored; paste the error again.");
                 return ctx.ack();

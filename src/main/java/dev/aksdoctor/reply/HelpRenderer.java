@@ -18,6 +18,7 @@ public final class HelpRenderer {
             "`/aks-doctor use <resource ID | rg/name | none>` — this channel's default cluster",
             "`/aks-doctor watch <resource ID>` · `unwatch <resource ID>` · `watching` — the channel's watch list",
             "`/aks-doctor digest` · `digest now` · `digest schedule \"<cron>\" [Time/Zone]` — health digests",
+            "`/aks-doctor alerts on|off <resource ID>` — one alert when a watched cluster turns Failed or Stopped",
             "`/aks-doctor autodetect on|off` — diagnose AKS errors posted in this channel without being asked",
             "`/aks-doctor help` — this message",
             "In a thread, use the message shortcut *Diagnose with AKS Doctor* on the message that holds the error.");

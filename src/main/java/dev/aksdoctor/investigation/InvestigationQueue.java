@@ -1,7 +1,9 @@
 package dev.aksdoctor.investigation;
 
 import dev.aksdoctor.jobs.DurableScheduler;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import org.jboss.logging.Logger;
  * received the command, for telling the requester privately when the bot cannot post.
  */
 @ApplicationScoped
+@Startup
 public class InvestigationQueue {
 
     private static final Logger LOG = Logger.getLogger(InvestigationQueue.class);
@@ -33,7 +36,12 @@ public class InvestigationQueue {
 
     public InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters) {
         this.scheduler = scheduler;
-        meters.gauge("aksdoctor.investigations.queued", store, s -> s.count(InvestigationStatus.QUEUED));
+        // Created at startup so the queue depth is scraped from boot (0, not absent); a strong reference because
+        // Micrometer otherwise holds the store weakly and the gauge turns NaN once it is collected.
+        Gauge.builder("aksdoctor.investigations.queued", store, s -> s.count(InvestigationStatus.QUEUED))
+                .description("Investigations waiting for a job thread")
+                .strongReference(true)
+                .register(meters);
     }
 
     /** Queues the job; false when the job store refused it, so the caller can tell the user to retry. */

@@ -155,6 +155,10 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     private HttpClient httpClient() {
+        if (!config.enabled()) {
+            // Every ARM and token call needs the client: with Azure switched off nothing may leave the machine.
+            throw ArmException.noCredential("Azure access is turned off (AKS_DOCTOR_AZURE_ENABLED=false)");
+        }
         HttpClient c = httpClient;
         if (c == null) {
             synchronized (this) {

@@ -84,7 +84,8 @@ class DigestButtonsFlowTest {
         Interactions.press(slack, "UANYONE1", "C111", "diagnose_cluster", value).then().statusCode(200);
 
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("source = ?1 and status = ?2", InvestigationSource.DIGEST, InvestigationStatus.ANSWERED)) == 1);
+                Investigation.count("source = ?1 and status = ?2 and answeredAt is not null", InvestigationSource.DIGEST,
+                        InvestigationStatus.ANSWERED)) == 1);
         Investigation inv = QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>find("source",
                 InvestigationSource.DIGEST).firstResult());
         assertEquals(Interactions.THREAD, inv.threadTs, "answered in the digest's thread");

@@ -248,8 +248,10 @@ class SlashCommandFlowTest {
         });
     }
 
+    /** Answered and delivered: the status is claimed before the final update is sent, the delivery after. */
     private static Investigation awaitAnswered() {
-        await().atMost(Duration.ofSeconds(10)).until(() -> statusOfOnlyRow() == InvestigationStatus.ANSWERED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> statusOfOnlyRow() == InvestigationStatus.ANSWERED
+                && QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>listAll().get(0).answeredAt) != null);
         return QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>listAll().get(0));
     }
 }

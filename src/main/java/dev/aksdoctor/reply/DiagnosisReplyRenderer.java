@@ -14,7 +14,6 @@ import com.slack.api.model.block.element.BlockElement;
 import dev.aksdoctor.check.CheckId;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.DocLink;
-import dev.aksdoctor.diagnosis.RecognizedError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -132,10 +131,5 @@ public final class DiagnosisReplyRenderer {
 
     public static List<LayoutBlock> rootBlocks(String requesterId, Diagnosis d) {
         return List.of(section(s -> s.text(markdownText(rootText(requesterId, d)))));
-    }
-
-    /** The errors summary line used in stored investigations and logs. */
-    public static String errorCodes(List<RecognizedError> errors) {
-        return errors.stream().map(RecognizedError::code).collect(Collectors.joining(","));
     }
 }

@@ -7,18 +7,10 @@ import com.slack.api.model.block.LayoutBlock;
 import java.time.Duration;
 import java.util.List;
 
-/** The thread message that stands in for an answer until it arrives, and the notice when none arrives. */
+/** The notice posted in place of an answer that never arrived (a stuck investigation timed out). */
 public final class InvestigationNoticeRenderer {
 
     private InvestigationNoticeRenderer() {
-    }
-
-    public static String investigatingText() {
-        return ":mag: Investigating…";
-    }
-
-    public static List<LayoutBlock> investigating() {
-        return List.of(section(s -> s.text(markdownText(":mag: Investigating… this message will be updated with what I find."))));
     }
 
     public static String timedOutText(long investigationId, Duration after) {

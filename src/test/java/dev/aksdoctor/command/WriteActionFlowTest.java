@@ -214,7 +214,7 @@ class WriteActionFlowTest {
 
     @Test
     void writeButton_forgedValue_ignoredNoDialog() {
-        pressRaw(SlackFlowProfile.OPERATOR, "C111", "reconcile_node_pool",
+        Interactions.press(slack, SlackFlowProfile.OPERATOR, "C111", "reconcile_node_pool",
                 "{\"inv\":" + investigation + ",\"cluster\":\"" + ArmWorld.CLUSTER_ID + "\",\"p\":{\"pool\":\"x; rm -rf /\"}}")
                 .then().statusCode(200);
         assertTrue(slack.callsBesidesAuth().isEmpty(), () -> slack.callsBesidesAuth().toString());
@@ -233,25 +233,7 @@ class WriteActionFlowTest {
     // ---------------------------------------------------------------- payloads shaped like the fixtures
 
     private io.restassured.response.Response press(String user, String channel, String actionId, ActionPayload value) {
-        return pressRaw(user, channel, actionId, value.toJson());
-    }
-
-    private io.restassured.response.Response pressRaw(String user, String channel, String actionId, String value) {
-        ObjectNode p = JSON.createObjectNode();
-        p.put("type", "block_actions");
-        p.putObject("user").put("id", user).put("username", "someone").put("name", "someone").put("team_id", "T111");
-        p.put("api_app_id", "A111").put("token", "xxx");
-        p.putObject("container").put("type", "message").put("message_ts", "1700000000.000200")
-                .put("thread_ts", THREAD).put("channel_id", channel).put("is_ephemeral", false);
-        p.put("trigger_id", "111.222." + TRIGGERS.incrementAndGet());
-        p.putObject("team").put("id", "T111").put("domain", "example");
-        p.putObject("channel").put("id", channel).put("name", "aks-oncall");
-        p.put("response_url", slack.responseUrl("actions/" + TRIGGERS.get()));
-        ObjectNode action = p.putArray("actions").addObject();
-        action.put("action_id", actionId).put("block_id", "next_steps").put("value", value).put("type", "button")
-                .put("action_ts", "1700000001.000100");
-        action.putObject("text").put("type", "plain_text").put("text", actionId);
-        return SlackRequests.postSignedForm("payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8));
+        return Interactions.press(slack, user, channel, actionId, value.toJson());
     }
 
     private io.restassured.response.Response submit(String user, String viewId, String privateMetadata) {

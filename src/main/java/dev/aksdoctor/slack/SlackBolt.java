@@ -4,6 +4,7 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.util.SlackRequestParser;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
@@ -21,6 +22,7 @@ public class SlackBolt {
     private final SlackSettings settings;
     private final Optional<App> app;
     private final Optional<SlackRequestVerifier> verifier;
+    private final Optional<SlackRequestParser> parser;
     private final Slack slack;
 
     public SlackBolt(SlackSettings settings, @All List<SlackRoute> routes) {
@@ -31,6 +33,7 @@ public class SlackBolt {
                     + "secret and xoxb- bot token). /slack/events answers 503 until then; /api/diagnoses works.");
             this.app = Optional.empty();
             this.verifier = Optional.empty();
+            this.parser = Optional.empty();
             return;
         }
         AppConfig config = AppConfig.builder()
@@ -48,6 +51,8 @@ public class SlackBolt {
         this.app = Optional.of(built);
         this.verifier = Optional.of(new SlackRequestVerifier(settings.signingSecret().orElseThrow(),
                 settings.requestTolerance()));
+        // One parser for all requests: each holds a Gson whose reflective adapters are built on first use.
+        this.parser = Optional.of(new SlackRequestParser(config));
     }
 
     private static SlackConfig slackConfig(SlackSettings settings) {
@@ -64,6 +69,10 @@ public class SlackBolt {
 
     public Optional<SlackRequestVerifier> verifier() {
         return verifier;
+    }
+
+    public Optional<SlackRequestParser> parser() {
+        return parser;
     }
 
     /** The Web API client, configured for {@code SLACK_API_URL} (usable only when a token is set). */

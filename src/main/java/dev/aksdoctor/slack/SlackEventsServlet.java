@@ -67,7 +67,7 @@ public class SlackEventsServlet extends HttpServlet {
         App app = bolt.app().orElseThrow();
         Response slackResp;
         try {
-            Request<?> slackReq = new SlackRequestParser(app.config()).parse(SlackRequestParser.HttpRequest.builder()
+            Request<?> slackReq = bolt.parser().orElseThrow().parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(req.getRequestURI())
                     .queryString(QueryStringParser.toMap(req.getQueryString()))
                     .headers(new RequestHeaders(headers(req)))
@@ -98,8 +98,13 @@ public class SlackEventsServlet extends HttpServlet {
     }
 
     private static byte[] readBody(HttpServletRequest req) throws IOException {
+        long declared = req.getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            return null;
+        }
         try (InputStream in = req.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            // With a declared length, stop at it rather than waiting for the end-of-stream signal.
+            byte[] bytes = in.readNBytes(declared >= 0 ? (int) declared : MAX_BODY_BYTES + 1);
             return bytes.length > MAX_BODY_BYTES ? null : bytes;
         }
     }

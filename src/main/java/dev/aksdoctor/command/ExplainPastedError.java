@@ -7,6 +7,7 @@ import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
 import dev.aksdoctor.investigation.InvestigationJob;
 import dev.aksdoctor.investigation.InvestigationQueue;
 import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -30,6 +31,10 @@ public class ExplainPastedError {
         long id = store.open(payload.getUserId(), payload.getChannelId(), null, InvestigationSource.SLASH_COMMAND, text);
         boolean queued = queue.submit(new InvestigationJob(id, payload.getUserId(), payload.getChannelId(), null,
                 text, payload.getResponseUrl()));
+        if (!queued) {
+            // Closed, or the sweep would run it after all while the user pastes it again.
+            store.finish(id, InvestigationStatus.FAILED, "backlog full");
+        }
         String message = queued
                 ? ":mag: Investigating… I'll post what I find in a thread in this channel."
                 : ":hourglass: I'm working through a backlog of investigations; please paste again in a minute.";

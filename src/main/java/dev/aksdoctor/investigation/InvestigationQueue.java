@@ -1,12 +1,15 @@
 package dev.aksdoctor.investigation;
 
 import dev.aksdoctor.jobs.DurableScheduler;
+import dev.aksdoctor.slack.AckPriority;
 import io.micrometer.core.instrument.Gauge;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +35,7 @@ public class InvestigationQueue {
     private static final int REMEMBERED_RESPONSE_URLS = 2_000;
 
     private final DurableScheduler scheduler;
+    private final AckPriority ackPriority;
     private final Map<Long, String> responseUrls = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, String> eldest) {
@@ -39,6 +43,9 @@ public class InvestigationQueue {
         }
     });
 
+    private volatile boolean stopping;
+    private final AtomicInteger leftForSweep = new AtomicInteger();
+    private final AtomicLong refused = new AtomicLong();
     private final ThreadPoolExecutor handOff = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "investigation-hand-off");
@@ -46,8 +53,10 @@ public class InvestigationQueue {
                 return t;
             });
 
-    public InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters) {
+    public InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters,
+                              AckPriority ackPriority) {
         this.scheduler = scheduler;
+        this.ackPriority = ackPriority;
         // Strong reference: the store is a CDI proxy nothing else holds on to, and a weak gauge would read NaN.
         Gauge.builder("aksdoctor.investigations.queued", store, s -> s.count(InvestigationStatus.QUEUED))
                 .description("Investigations waiting for a worker, across replicas")
@@ -66,13 +75,22 @@ public class InvestigationQueue {
         }
         try {
             handOff.execute(() -> {
+                if (stopping) {
+                    leftForSweep.incrementAndGet();
+                    return;
+                }
+                ackPriority.yieldToAcks();
                 if (!resubmit(job.investigationId())) {
                     LOG.warnf("Could not queue %s yet; the sweep will retry", job);
                 }
             });
             return true;
         } catch (RejectedExecutionException e) {
-            LOG.warnf("Hand-off backlog full, refused %s", job);
+            // One line per thousand refusals: an overload must not also flood the log.
+            if (refused.getAndIncrement() % 1_000 == 0) {
+                LOG.warnf("Hand-off backlog full (%d waiting): refused %s and will refuse new pastes until it drains",
+                        handOff.getQueue().size(), job);
+            }
             responseUrls.remove(job.investigationId());
             return false;
         }
@@ -80,12 +98,17 @@ public class InvestigationQueue {
 
     @PreDestroy
     void stop() {
+        // The job store may already be closing: hand-offs not yet started stay as stored rows, which the
+        // stuck-investigation sweep re-queues on whichever replica runs next.
+        stopping = true;
         handOff.shutdown();
         try {
-            // Let accepted hand-offs reach the job store; what doesn't is re-queued by the sweep.
             handOff.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (leftForSweep.get() > 0) {
+            LOG.infof("Stopping: %d stored investigations were not queued yet; the sweep will queue them", leftForSweep.get());
         }
     }
 

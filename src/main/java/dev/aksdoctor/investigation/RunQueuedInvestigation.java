@@ -1,5 +1,6 @@
 package dev.aksdoctor.investigation;
 
+import dev.aksdoctor.slack.AckPriority;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.quartz.Job;
@@ -14,11 +15,14 @@ public class RunQueuedInvestigation implements Job {
     private final InvestigationStore store;
     private final InvestigationQueue queue;
     private final RunInvestigation runner;
+    private final AckPriority ackPriority;
 
-    public RunQueuedInvestigation(InvestigationStore store, InvestigationQueue queue, RunInvestigation runner) {
+    public RunQueuedInvestigation(InvestigationStore store, InvestigationQueue queue, RunInvestigation runner,
+                                  AckPriority ackPriority) {
         this.store = store;
         this.queue = queue;
         this.runner = runner;
+        this.ackPriority = ackPriority;
     }
 
     @Override
@@ -31,6 +35,7 @@ public class RunQueuedInvestigation implements Job {
             LOG.errorf("Investigation job without a valid id (%s); dropped", raw);
             return;
         }
+        ackPriority.yieldToAcks();
         if (context.isRecovering()) {
             LOG.infof("Resuming investigation %d after its replica stopped", id);
         }

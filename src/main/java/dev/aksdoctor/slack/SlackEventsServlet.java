@@ -35,15 +35,26 @@ public class SlackEventsServlet extends HttpServlet {
     private final SlackBolt bolt;
     private final Clock clock;
     private final SlackMetrics metrics;
+    private final AckPriority ackPriority;
 
-    public SlackEventsServlet(SlackBolt bolt, Clock clock, SlackMetrics metrics) {
+    public SlackEventsServlet(SlackBolt bolt, Clock clock, SlackMetrics metrics, AckPriority ackPriority) {
         this.bolt = bolt;
         this.clock = clock;
         this.metrics = metrics;
+        this.ackPriority = ackPriority;
     }
 
     @Override
     protected void doPost(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        ackPriority.ackStarted();
+        try {
+            handle(req, resp);
+        } finally {
+            ackPriority.ackFinished();
+        }
+    }
+
+    private void handle(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long started = System.nanoTime();
         if (bolt.app().isEmpty()) {
             write(resp, 503, "Slack is not configured on this AKS Doctor: set SLACK_SIGNING_SECRET and "

@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,6 +28,8 @@ public final class SlackRequestVerifier {
         BAD_SIGNATURE
     }
 
+    private static final Pattern TIMESTAMP = Pattern.compile("\\d{1,12}");
+
     private final byte[] signingSecret;
     private final Duration tolerance;
 
@@ -39,7 +42,7 @@ public final class SlackRequestVerifier {
     }
 
     public Result verify(String timestampHeader, String signatureHeader, byte[] body, Instant now) {
-        if (timestampHeader == null || signatureHeader == null || !timestampHeader.matches("\\d{1,12}")) {
+        if (timestampHeader == null || signatureHeader == null || !TIMESTAMP.matcher(timestampHeader).matches()) {
             return Result.MISSING_HEADERS;
         }
         long timestamp = Long.parseLong(timestampHeader);

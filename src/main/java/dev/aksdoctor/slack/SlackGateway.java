@@ -1,12 +1,28 @@
 package dev.aksdoctor.slack;
 
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.auth.AuthTestRequest;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsRepliesRequest;
+import com.slack.api.methods.request.usergroups.users.UsergroupsUsersListRequest;
+import com.slack.api.methods.request.views.ViewsOpenRequest;
+import com.slack.api.methods.request.views.ViewsPublishRequest;
+import com.slack.api.methods.request.views.ViewsUpdateRequest;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
 import com.slack.api.methods.response.usergroups.users.UsergroupsUsersListResponse;
 import com.slack.api.methods.response.views.ViewsOpenResponse;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.methods.response.views.ViewsUpdateResponse;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
@@ -18,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import okhttp3.FormBody;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,6 +54,7 @@ public class SlackGateway {
     private final MeterRegistry meters;
     private final Sleeper sleeper;
     private final ChannelPacer pacer;
+    private final SlackWebApi webApi;
     private volatile String workspaceUrl;
 
     public SlackGateway(SlackBolt bolt, SlackSettings settings, MeterRegistry meters, Sleeper sleeper, Clock clock) {
@@ -45,60 +63,69 @@ public class SlackGateway {
         this.meters = meters;
         this.sleeper = sleeper;
         this.pacer = new ChannelPacer(settings.channelPostInterval(), clock);
+        this.webApi = new SlackWebApi(bolt.slack().getConfig());
     }
 
     /** Posts a message (in a thread when {@code threadTs} is set) and returns its ts. */
     public String postMessage(String channel, String threadTs, String fallbackText, List<LayoutBlock> blocks) {
         pace(channel);
-        ChatPostMessageResponse response = call("chat.postMessage", client -> client.chatPostMessage(r -> r
-                .channel(channel)
-                .threadTs(threadTs)
-                .text(fallbackText)
-                .blocks(blocks)
-                .unfurlLinks(false)
-                .unfurlMedia(false)));
+        ChatPostMessageResponse response = call(Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(
+                ChatPostMessageRequest.builder()
+                        .channel(channel)
+                        .threadTs(threadTs)
+                        .text(fallbackText)
+                        .blocks(blocks)
+                        .unfurlLinks(false)
+                        .unfurlMedia(false)
+                        .build()), ChatPostMessageResponse.class);
         return response.getTs();
     }
 
     /** Replaces a message the bot posted earlier. */
     public void updateMessage(String channel, String ts, String fallbackText, List<LayoutBlock> blocks) {
-        call("chat.update", client -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(fallbackText).blocks(blocks)));
+        call(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(ChatUpdateRequest.builder()
+                .channel(channel).ts(ts).text(fallbackText).blocks(blocks).build()), ChatUpdateResponse.class);
     }
 
     /** Posts a message only {@code user} sees, in a thread when {@code threadTs} is set. */
     public void postEphemeral(String channel, String user, String threadTs, String fallbackText,
             List<LayoutBlock> blocks) {
-        call("chat.postEphemeral", client -> client.chatPostEphemeral(r -> r.channel(channel).user(user)
-                .threadTs(threadTs).text(fallbackText).blocks(blocks)));
+        call(Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(ChatPostEphemeralRequest.builder()
+                .channel(channel).user(user).threadTs(threadTs).text(fallbackText).blocks(blocks).build()),
+                ChatPostEphemeralResponse.class);
     }
 
     /** Opens a modal for an interaction; the trigger expires 3 s after Slack sent it. Returns the view id. */
     public String openView(String triggerId, View view) {
-        ViewsOpenResponse response = call("views.open", client -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+        ViewsOpenResponse response = call(Methods.VIEWS_OPEN, RequestFormBuilder.toForm(ViewsOpenRequest.builder()
+                .triggerId(triggerId).view(view).build()), ViewsOpenResponse.class);
         return response.getView() == null ? null : response.getView().getId();
     }
 
     /** Replaces an open modal (e.g. once what it shows has been read from Azure). */
     public void updateView(String viewId, View view) {
-        call("views.update", client -> client.viewsUpdate(r -> r.viewId(viewId).view(view)));
+        call(Methods.VIEWS_UPDATE, RequestFormBuilder.toForm(ViewsUpdateRequest.builder().viewId(viewId).view(view).build()),
+                ViewsUpdateResponse.class);
     }
 
     /** Shows {@code view} as the user's App Home tab. */
     public void publishHome(String user, View view) {
-        call("views.publish", client -> client.viewsPublish(r -> r.userId(user).view(view)));
+        call(Methods.VIEWS_PUBLISH, RequestFormBuilder.toForm(ViewsPublishRequest.builder().userId(user).view(view).build()),
+                ViewsPublishResponse.class);
     }
 
     /** The first message of a thread (the message itself when {@code ts} is not a thread). */
     public Optional<Message> threadRoot(String channel, String threadTs) {
-        ConversationsRepliesResponse response = call("conversations.replies", client -> client.conversationsReplies(r -> r
-                .channel(channel).ts(threadTs).limit(1).inclusive(true)));
+        ConversationsRepliesResponse response = call(Methods.CONVERSATIONS_REPLIES, RequestFormBuilder.toForm(
+                ConversationsRepliesRequest.builder().channel(channel).ts(threadTs).limit(1).inclusive(true).build()),
+                ConversationsRepliesResponse.class);
         return response.getMessages() == null ? Optional.empty() : response.getMessages().stream().findFirst();
     }
 
     /** The members of a user group (a subteam id such as {@code S0614TZR7}). */
     public List<String> userGroupMembers(String groupId) {
-        UsergroupsUsersListResponse response = call("usergroups.users.list", client -> client.usergroupsUsersList(r -> r
-                .usergroup(groupId)));
+        UsergroupsUsersListResponse response = call(Methods.USERGROUPS_USERS_LIST, RequestFormBuilder.toForm(
+                UsergroupsUsersListRequest.builder().usergroup(groupId).build()), UsergroupsUsersListResponse.class);
         return response.getUsers() == null ? List.of() : List.copyOf(response.getUsers());
     }
 
@@ -106,7 +133,8 @@ public class SlackGateway {
     public String workspaceUrl() {
         String url = workspaceUrl;
         if (url == null) {
-            url = call("auth.test", client -> client.authTest(r -> r)).getUrl();
+            url = call(Methods.AUTH_TEST, RequestFormBuilder.toForm(AuthTestRequest.builder().build()),
+                    AuthTestResponse.class).getUrl();
             workspaceUrl = url;
         }
         return url;
@@ -129,12 +157,7 @@ public class SlackGateway {
         }
     }
 
-    @FunctionalInterface
-    interface SlackCall<T extends SlackApiTextResponse> {
-        T apply(MethodsClient client) throws IOException, SlackApiException;
-    }
-
-    private <T extends SlackApiTextResponse> T call(String method, SlackCall<T> call) {
+    private <T extends SlackApiTextResponse> T call(String method, FormBody.Builder form, Class<T> answerType) {
         String token = bolt.botToken().orElseThrow(() -> new SlackCallFailed(method, "not_configured"));
         MethodsClient client = bolt.slack().methods(token);
         int attempt = 0;
@@ -143,7 +166,7 @@ public class SlackGateway {
             Optional<Duration> retryAfter;
             String error;
             try {
-                T response = call.apply(client);
+                T response = webApi.post(client, token, method, form, answerType);
                 if (response.isOk()) {
                     return response;
                 }

@@ -3,20 +3,21 @@ package dev.aksdoctor.investigation;
 import dev.aksdoctor.jobs.DurableScheduler;
 import dev.aksdoctor.slack.AckPriority;
 import io.micrometer.core.instrument.Gauge;
-import jakarta.annotation.PreDestroy;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,6 +25,11 @@ import org.jboss.logging.Logger;
  * the stored (redacted) paste, so a restart or another replica can run it. Concurrency is the job threads'
  * count. A response_url is a capability and is never stored: it is kept in memory on the replica that
  * received the command, for telling the requester privately when the bot cannot post.
+ *
+ * <p>The ack stores only the row. The job store's insert (clustered, serialised by Quartz's row lock) happens
+ * after Slack has its ack, on one hand-off thread that waits for a lull in Slack traffic and then queues
+ * everything received meanwhile in one transaction. A row whose job was never created (the replica stopped
+ * in between) is re-queued by the stuck-investigation sweep.
  */
 @Startup
 @ApplicationScoped
@@ -33,6 +39,9 @@ public class InvestigationQueue {
     static final String GROUP = "investigation";
     static final String ID = "investigationId";
     private static final int REMEMBERED_RESPONSE_URLS = 2_000;
+    /** Ids are cheap to hold; past this many the service is overloaded and says so instead of queuing. */
+    static final int HAND_OFF_CAPACITY = 100_000;
+    static final int HAND_OFF_BATCH = 500;
 
     private final DurableScheduler scheduler;
     private final AckPriority ackPriority;
@@ -42,16 +51,10 @@ public class InvestigationQueue {
             return size() > REMEMBERED_RESPONSE_URLS;
         }
     });
-
-    private volatile boolean stopping;
-    private final AtomicInteger leftForSweep = new AtomicInteger();
+    private final BlockingQueue<Long> handOff = new ArrayBlockingQueue<>(HAND_OFF_CAPACITY);
     private final AtomicLong refused = new AtomicLong();
-    private final ThreadPoolExecutor handOff = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(10_000), r -> {
-                Thread t = new Thread(r, "investigation-hand-off");
-                t.setDaemon(true);
-                return t;
-            });
+    private final Thread handOffThread = new Thread(this::handOffLoop, "investigation-hand-off");
+    private volatile boolean stopping;
 
     public InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters,
                               AckPriority ackPriority) {
@@ -64,51 +67,71 @@ public class InvestigationQueue {
                 .register(meters);
     }
 
+    @PostConstruct
+    void startHandOff() {
+        handOffThread.setDaemon(true);
+        handOffThread.start();
+    }
+
     /**
-     * Accepts the job; false when even the hand-off backlog is full, so the caller can tell the user to retry.
-     * The row is already stored: the job store's insert (clustered, serialised by Quartz's row lock) runs after
-     * Slack has its ack, and a row whose job was never created is re-queued by the stuck-investigation sweep.
+     * Accepts the job for queuing after the ack; false when the hand-off backlog is full, so the caller can
+     * tell the user to retry.
      */
     public boolean submit(InvestigationJob job) {
         if (job.responseUrl() != null) {
             responseUrls.put(job.investigationId(), job.responseUrl());
         }
-        try {
-            handOff.execute(() -> {
-                if (stopping) {
-                    leftForSweep.incrementAndGet();
-                    return;
+        if (!stopping && handOff.offer(job.investigationId())) {
+            return true;
+        }
+        // One line per thousand refusals: an overload must not also flood the log.
+        if (refused.getAndIncrement() % 1_000 == 0) {
+            LOG.warnf("Hand-off backlog full (%d waiting): refused %s and will refuse new pastes until it drains",
+                    handOff.size(), job);
+        }
+        responseUrls.remove(job.investigationId());
+        return false;
+    }
+
+    private void handOffLoop() {
+        List<Long> batch = new ArrayList<>(HAND_OFF_BATCH);
+        while (!stopping) {
+            try {
+                Long first = handOff.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
                 }
                 ackPriority.yieldToAcks();
-                if (!resubmit(job.investigationId())) {
-                    LOG.warnf("Could not queue %s yet; the sweep will retry", job);
+                batch.add(first);
+                handOff.drainTo(batch, HAND_OFF_BATCH - 1);
+                List<String> names = batch.stream().map(String::valueOf).toList();
+                if (!scheduler.enqueueAll(GROUP, names, RunQueuedInvestigation.class, name -> Map.of(ID, name))) {
+                    LOG.warnf("Could not queue %d investigations yet; the sweep will retry", batch.size());
                 }
-            });
-            return true;
-        } catch (RejectedExecutionException e) {
-            // One line per thousand refusals: an overload must not also flood the log.
-            if (refused.getAndIncrement() % 1_000 == 0) {
-                LOG.warnf("Hand-off backlog full (%d waiting): refused %s and will refuse new pastes until it drains",
-                        handOff.getQueue().size(), job);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.errorf("Could not hand %d investigations to the job store (the sweep will retry): %s",
+                        batch.size(), e.toString());
+            } finally {
+                batch.clear();
             }
-            responseUrls.remove(job.investigationId());
-            return false;
         }
     }
 
     @PreDestroy
     void stop() {
-        // The job store may already be closing: hand-offs not yet started stay as stored rows, which the
-        // stuck-investigation sweep re-queues on whichever replica runs next.
+        // The job store may already be closing: ids not handed off yet stay as stored rows, which the
+        // stuck-investigation sweep re-queues on whichever replica runs next. The batch under way finishes.
         stopping = true;
-        handOff.shutdown();
         try {
-            handOff.awaitTermination(5, TimeUnit.SECONDS);
+            handOffThread.join(TimeUnit.SECONDS.toMillis(5));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (leftForSweep.get() > 0) {
-            LOG.infof("Stopping: %d stored investigations were not queued yet; the sweep will queue them", leftForSweep.get());
+        if (!handOff.isEmpty()) {
+            LOG.infof("Stopping: %d stored investigations were not queued yet; the sweep will queue them", handOff.size());
         }
     }
 

@@ -8,10 +8,14 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TimeZone;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.quartz.CronScheduleBuilder;
@@ -103,13 +107,8 @@ public class DurableScheduler {
      * while the first is pending is a no-op. False when the store refused it.
      */
     public boolean enqueue(String group, String name, Class<? extends Job> type, Map<String, String> data) {
-        JobDetail job = JobBuilder.newJob(type).withIdentity(name, group).requestRecovery(true)
-                .usingJobData(new JobDataMap(data)).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity(name, group).startNow()
-                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
-                .build();
         try {
-            scheduler.scheduleJob(job, trigger);
+            scheduler.scheduleJob(oneOff(group, name, type, data), fireNow(group, name));
             return true;
         } catch (ObjectAlreadyExistsException e) {
             return true;
@@ -117,6 +116,42 @@ public class DurableScheduler {
             LOG.errorf("Could not queue job %s/%s: %s", group, name, e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Queues several one-off jobs of one type in a single job-store transaction (one lock, one commit).
+     * When one of them is already queued the batch is refused as a whole, and they are queued one by one.
+     */
+    public boolean enqueueAll(String group, List<String> names, Class<? extends Job> type,
+                              Function<String, Map<String, String>> data) {
+        Map<JobDetail, Set<? extends Trigger>> jobs = new LinkedHashMap<>();
+        for (String name : names) {
+            jobs.put(oneOff(group, name, type, data.apply(name)), Set.of(fireNow(group, name)));
+        }
+        try {
+            scheduler.scheduleJobs(jobs, false);
+            return true;
+        } catch (ObjectAlreadyExistsException e) {
+            boolean all = true;
+            for (String name : names) {
+                all &= enqueue(group, name, type, data.apply(name));
+            }
+            return all;
+        } catch (SchedulerException e) {
+            LOG.errorf("Could not queue %d jobs in %s: %s", names.size(), group, e.getMessage());
+            return false;
+        }
+    }
+
+    private static JobDetail oneOff(String group, String name, Class<? extends Job> type, Map<String, String> data) {
+        return JobBuilder.newJob(type).withIdentity(name, group).requestRecovery(true)
+                .usingJobData(new JobDataMap(data)).build();
+    }
+
+    private static Trigger fireNow(String group, String name) {
+        return TriggerBuilder.newTrigger().withIdentity(name, group).startNow()
+                .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+                .build();
     }
 
     /** Creates or replaces a cron schedule (Quartz cron syntax, evaluated in {@code zone}). */
@@ -128,7 +163,7 @@ public class DurableScheduler {
                 .withSchedule(CronScheduleBuilder.cronSchedule(cron).inTimeZone(TimeZone.getTimeZone(zone))
                         .withMisfireHandlingInstructionFireAndProceed())
                 .build();
-        scheduler.scheduleJob(job, java.util.Set.of(trigger), true);
+        scheduler.scheduleJob(job, Set.of(trigger), true);
     }
 
     /** Removes a job and its triggers; true when there was one. */

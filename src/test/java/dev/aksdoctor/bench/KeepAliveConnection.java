@@ -30,8 +30,11 @@ final class KeepAliveConnection implements AutoCloseable {
         this.path = url.getRawPath();
     }
 
-    /** Sends one form POST with the given extra headers and returns the status code, reading the whole body. */
-    int postForm(byte[] body, String... headerLines) throws IOException {
+    record Answer(int status, String body) {
+    }
+
+    /** Sends one form POST with the given extra headers and reads the whole answer. */
+    Answer postForm(byte[] body, String... headerLines) throws IOException {
         if (socket == null) {
             open();
         }
@@ -53,7 +56,7 @@ final class KeepAliveConnection implements AutoCloseable {
         return readResponse();
     }
 
-    private int readResponse() throws IOException {
+    private Answer readResponse() throws IOException {
         String statusLine = readLine();
         if (statusLine == null || !statusLine.startsWith("HTTP/1.1 ")) {
             close();
@@ -73,19 +76,20 @@ final class KeepAliveConnection implements AutoCloseable {
                 closeAfter = true;
             }
         }
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
         if (chunked) {
             for (long size = Long.parseLong(readLine().trim(), 16); size > 0; size = Long.parseLong(readLine().trim(), 16)) {
-                in.skipNBytes(size);
+                content.write(in.readNBytes((int) size));
                 readLine();
             }
             readLine();
         } else if (length > 0) {
-            in.skipNBytes(length);
+            content.write(in.readNBytes((int) length));
         }
         if (closeAfter) {
             close();
         }
-        return status;
+        return new Answer(status, content.toString(StandardCharsets.UTF_8));
     }
 
     private String readLine() throws IOException {

@@ -152,6 +152,20 @@ abstract class DurableQueueContract {
     }
 
     @Test
+    void batchWithAnAlreadyQueuedJob_queuesEveryOne_eachAnsweredOnce() {
+        List<Long> ids = List.of(open(), open(), open());
+        assertTrue(queue.resubmit(ids.get(1)));
+
+        assertTrue(scheduler.enqueueAll(InvestigationQueue.GROUP, ids.stream().map(String::valueOf).toList(),
+                RunQueuedInvestigation.class, name -> java.util.Map.of(InvestigationQueue.ID, name)));
+
+        ids.forEach(this::awaitDelivered);
+        await().atMost(Duration.ofSeconds(10)).until(() -> ids.stream().noneMatch(queue::pending));
+        assertEquals(3, finalUpdates().size());
+        assertEquals(3, finalUpdates().stream().map(c -> c.param("ts")).distinct().count(), "each answer message updated once");
+    }
+
+    @Test
     void storedButNeverQueued_sweepQueuesIt_answeredOnce() {
         // A replica that acked and died before handing the job to the scheduler leaves only the row.
         long id = open();

@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Persists investigations; every write is its own transaction so a crash loses at most the step under way. */
 @ApplicationScoped
@@ -29,14 +30,19 @@ public class InvestigationStore {
      */
     private static final String INSERT = "INSERT INTO investigation (id, requester, channel, thread_ts, source, "
             + "text_redacted, status, attempts, run_node_probes, created_at, updated_at) "
-            + "VALUES (nextval('investigation_seq'), ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+            + "VALUES (%s, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
 
     private final Clock clock;
     private final AgroalDataSource dataSource;
+    private final String insertSql;
 
-    public InvestigationStore(Clock clock, AgroalDataSource dataSource) {
+    public InvestigationStore(Clock clock, AgroalDataSource dataSource,
+                              @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.clock = clock;
         this.dataSource = dataSource;
+        // H2 reads nextval('name') by parsing the name on every row; its standard form is resolved once.
+        this.insertSql = INSERT.formatted("h2".equalsIgnoreCase(dbKind)
+                ? "NEXT VALUE FOR investigation_seq" : "nextval('investigation_seq')");
     }
 
     public long open(String requester, String channel, String threadTs, InvestigationSource source, String text) {
@@ -51,7 +57,7 @@ public class InvestigationStore {
                      boolean runNodeProbes) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection();
-                PreparedStatement insert = c.prepareStatement(INSERT, new String[] {"id"})) {
+                PreparedStatement insert = c.prepareStatement(insertSql, new String[] {"id"})) {
             insert.setString(1, requester);
             insert.setString(2, channel);
             insert.setString(3, threadTs);

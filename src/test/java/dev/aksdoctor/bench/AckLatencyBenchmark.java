@@ -90,19 +90,20 @@ public final class AckLatencyBenchmark {
                 long rssKb = rssKb(app.pid());
 
                 try (BareBoltApp bare = new BareBoltApp(slack.apiUrl())) {
-                    // The bare app runs first so that AKS Doctor's background investigations (queued by its
-                    // own warm-up) cannot slow the baseline down.
+                    // The bare app and the refused-request floor run first, while AKS Doctor is idle: the
+                    // background investigations its own warm-up queues must not slow them down.
                     Stats bareWarm = load(bare.url(), WARMUP_PER_CLIENT, slack, true);
                     Stats bareStats = load(bare.url(), REQUESTS_PER_CLIENT, slack, true);
+                    // Wrongly signed commands are refused before Bolt and the database: what remains is the
+                    // HTTP stack (Vert.x, Undertow servlet, metrics filter) and the signature check.
+                    load(base + "/slack/events", WARMUP_PER_CLIENT, slack, false);
+                    long floorCpuBefore = cpuMillis(app.pid());
+                    Stats floor = load(base + "/slack/events", REQUESTS_PER_CLIENT, slack, false);
+                    long floorCpu = cpuMillis(app.pid()) - floorCpuBefore;
                     Stats oursWarm = load(base + "/slack/events", WARMUP_PER_CLIENT, slack, true);
                     long cpuBefore = cpuMillis(app.pid());
                     Stats ours = load(base + "/slack/events", REQUESTS_PER_CLIENT, slack, true);
                     long cpuUsed = cpuMillis(app.pid()) - cpuBefore;
-                    // Wrongly signed commands are refused before Bolt and the database: what remains is the
-                    // HTTP stack (Vert.x, Undertow servlet, metrics filter), the floor under any ack.
-                    long floorCpuBefore = cpuMillis(app.pid());
-                    Stats floor = load(base + "/slack/events", REQUESTS_PER_CLIENT, slack, false);
-                    long floorCpu = cpuMillis(app.pid()) - floorCpuBefore;
                     System.out.printf("%nAKS Doctor ack latency benchmark (%d clients x %d signed slash commands, loopback, fake Slack)%n",
                             CLIENTS, REQUESTS_PER_CLIENT);
                     System.out.printf("  warm-up discarded: bare %d requests, AKS Doctor %d requests%n", bareWarm.count(), oursWarm.count());

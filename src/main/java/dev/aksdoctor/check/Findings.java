@@ -30,4 +30,9 @@ final class Findings {
     static SuggestedAction action(NextAction a) {
         return SuggestedAction.of(a);
     }
+
+    /** A "show" button for one resource (the button reads the node subnets' own when the id is unknown). */
+    static SuggestedAction show(NextAction a, String resourceId) {
+        return resourceId == null ? SuggestedAction.of(a) : SuggestedAction.of(a, SuggestedAction.RESOURCE_ID, resourceId);
+    }
 }

@@ -85,7 +85,7 @@ public class NsgOutboundCheck implements Check {
                             + " denies outbound TCP 443 to the API server", evidence,
                             "Remove or re-prioritise that rule, or add an Allow for TCP 443 to " + apiIp.get()
                                     + " with a lower priority number.",
-                            Docs.NSG, Findings.action(NextAction.SHOW_NSG_RULES));
+                            Docs.NSG, Findings.show(NextAction.SHOW_NSG_RULES, verdict.denyingNsgId()));
                 }
                 describe(evidence, "NIC NSG", nicNsgId, verdict.nicVerdict());
                 describe(evidence, "subnet NSG", ns.subnet().nsgId(), verdict.subnetVerdict());

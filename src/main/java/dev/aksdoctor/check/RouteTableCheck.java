@@ -59,13 +59,14 @@ public class RouteTableCheck implements Check {
                 return Findings.fail(id(), "Route " + route.name() + " sends API server traffic to None (black hole)",
                         evidence, "Remove that route or point it at a working next hop; next hop None drops the "
                                 + "traffic silently, which the nodes see as a timeout.",
-                        Docs.UDR, Findings.action(NextAction.SHOW_ROUTES));
+                        Docs.UDR, Findings.show(NextAction.SHOW_ROUTES, rt.id()));
             }
             evidence.add(Evidence.of(routeText + " matches " + apiIp.get(), resource));
             if (route.nextHopType() == NextHopType.VIRTUAL_APPLIANCE && appliance == null) {
                 appliance = Findings.warn(id(), "API server traffic goes through the appliance "
                         + route.nextHopIpAddress(), evidence, "The appliance must be running and allow TCP 443 to the "
-                        + "API server (and not inspect its TLS).", Docs.EGRESS, Findings.action(NextAction.SHOW_ROUTES));
+                        + "API server (and not inspect its TLS).", Docs.EGRESS,
+                        Findings.show(NextAction.SHOW_ROUTES, rt.id()));
             }
         }
         if (appliance != null) {

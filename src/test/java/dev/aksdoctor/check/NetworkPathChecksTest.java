@@ -92,6 +92,8 @@ class NetworkPathChecksTest {
         assertEquals(Outcome.FAIL, f.outcome(), text(f));
         assertTrue(f.title().contains("deny-internet-443"), text(f));
         assertEquals(ArmWorld.NIC_NSG_ID + "/securityRules/deny-internet-443", f.evidence().get(0).resourceId());
+        assertEquals(SuggestedAction.of(NextAction.SHOW_NSG_RULES, SuggestedAction.RESOURCE_ID, ArmWorld.NIC_NSG_ID),
+                f.actions().get(0), "the button shows the NSG that denies, not every NSG of the node subnets");
     }
 
     @Test
@@ -143,6 +145,8 @@ class NetworkPathChecksTest {
         Finding f = run(new RouteTableCheck(), w, Diagnoses.single(CheckId.ROUTE_TABLE));
         assertEquals(Outcome.FAIL, f.outcome(), text(f));
         assertEquals(ArmWorld.ROUTE_TABLE_ID + "/routes/drop-all", f.evidence().get(0).resourceId());
+        assertEquals(SuggestedAction.of(NextAction.SHOW_ROUTES, SuggestedAction.RESOURCE_ID, ArmWorld.ROUTE_TABLE_ID),
+                f.actions().get(0));
     }
 
     @Test

@@ -50,17 +50,4 @@ public enum CheckId {
     public String id() {
         return id;
     }
-
-    public boolean runsOnNode() {
-        return this == NODE_DNS_PROBE || this == NODE_TCP_PROBE || this == NODE_TLS_PROBE || this == NODE_OUTBOUND_PROBE;
-    }
-
-    public static CheckId fromId(String id) {
-        for (CheckId c : values()) {
-            if (c.id.equals(id)) {
-                return c;
-            }
-        }
-        throw new IllegalArgumentException("unknown check id: " + id);
-    }
 }

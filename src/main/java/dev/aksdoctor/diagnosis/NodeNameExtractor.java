@@ -6,7 +6,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the node: an AKS node name {@code aks-<pool>-<digits>-vmss<6 base-36 chars>} gives the scale set and the
  * instance ID (the suffix read in base 36); so do a scale-set VM name ({@code …-vmss_4}) and a scale-set VM
- * resource ID ({@code virtualMachineScaleSets/<vmss>/virtualMachines/4}).
+ * resource ID ({@code virtualMachineScaleSets/<vmss>/virtualMachines/4}). Windows pools keep to the 15-character
+ * computer name: the scale set is {@code aks<pool>} (a pool name of at most 6 characters) and the node
+ * {@code aks<pool>} plus the same 6-character suffix, e.g. {@code aksnpwin000002}.
  */
 final class NodeNameExtractor {
 
@@ -22,6 +24,13 @@ final class NodeNameExtractor {
             "(?<![a-z0-9-])(aks-[a-z0-9]{1,12}-\\d{6,12}-vmss)_(\\d{1,6})(?!\\d)");
     private static final Pattern VMSS_VM_ID = Pattern.compile(
             "virtualmachinescalesets/([a-z0-9][a-z0-9_-]{0,79})/virtualmachines/(\\d{1,6})(?!\\d)");
+    /** The suffix of a real instance starts with zeros (IDs stay far below 36^4), which keeps words like
+     * "aksnodepool1" from reading as a node. */
+    private static final Pattern WINDOWS_NODE = Pattern.compile(
+            "(?<![a-z0-9-])(aks[a-z][a-z0-9]{0,5})(00[0-9a-z]{4})(?![0-9a-z_-])");
+    private static final Pattern WINDOWS_VM_NAME = Pattern.compile(
+            "(?<![a-z0-9-])(aks[a-z][a-z0-9]{0,5})_(\\d{1,6})(?![\\d-])");
+    private static final Pattern WINDOWS_SCALE_SET = Pattern.compile("aks[a-z][a-z0-9]{0,5}");
     private static final Pattern VMSS_ONLY = Pattern.compile(
             "(?<![a-z0-9-])(aks-[a-z0-9]{1,12}-\\d{6,12}-vmss)(?![0-9a-z_])");
 
@@ -40,8 +49,19 @@ final class NodeNameExtractor {
         if (id != null) {
             int instance = Integer.parseInt(id.group(2));
             String vmss = id.group(1);
-            String name = vmss.startsWith("aks-") && vmss.endsWith("-vmss") ? nodeName(vmss, instance) : null;
-            return new NodeRef(name, vmss, Integer.toString(instance));
+            boolean aksScaleSet = (vmss.startsWith("aks-") && vmss.endsWith("-vmss"))
+                    || WINDOWS_SCALE_SET.matcher(vmss).matches();
+            return new NodeRef(aksScaleSet ? nodeName(vmss, instance) : null, vmss, Integer.toString(instance));
+        }
+        Matcher windowsNode = AnchoredMatch.first(WINDOWS_NODE, lower, "aks", WINDOW, MAX_TRIES);
+        if (windowsNode != null) {
+            long instance = Long.parseLong(windowsNode.group(2), 36);
+            return new NodeRef(windowsNode.group(), windowsNode.group(1), Long.toString(instance));
+        }
+        Matcher windowsVm = AnchoredMatch.first(WINDOWS_VM_NAME, lower, "aks", WINDOW, MAX_TRIES);
+        if (windowsVm != null) {
+            int instance = Integer.parseInt(windowsVm.group(2));
+            return new NodeRef(nodeName(windowsVm.group(1), instance), windowsVm.group(1), Integer.toString(instance));
         }
         Matcher only = AnchoredMatch.first(VMSS_ONLY, lower, "aks-", WINDOW, MAX_TRIES);
         if (only != null) {

@@ -10,6 +10,8 @@ import dev.aksdoctor.investigation.InvestigationSource;
 import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import org.jboss.logging.Logger;
 
 /**
  * {@code /aks-doctor <pasted error>}: records the investigation, queues it and acks at once with an
@@ -17,6 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  */
 @ApplicationScoped
 public class ExplainPastedError {
+
+    private static final Logger LOG = Logger.getLogger(ExplainPastedError.class);
 
     private final InvestigationStore store;
     private final InvestigationQueue queue;
@@ -28,7 +32,16 @@ public class ExplainPastedError {
 
     public Response handle(String text, SlashCommandRequest request, SlashCommandContext ctx) {
         SlashCommandPayload payload = request.getPayload();
-        long id = store.open(payload.getUserId(), payload.getChannelId(), null, InvestigationSource.SLASH_COMMAND, text);
+        long id;
+        try {
+            id = store.open(payload.getUserId(), payload.getChannelId(), null, InvestigationSource.SLASH_COMMAND, text);
+        } catch (PersistenceException e) {
+            // Slack never resends a slash command: say plainly that nothing started, rather than a bare 500.
+            LOG.errorf("Could not store a pasted error from %s in %s: %s", payload.getUserId(), payload.getChannelId(),
+                    e.getMessage());
+            return ctx.ack(r -> r.responseType("ephemeral").text(":warning: I couldn't record this paste: my database "
+                    + "is not answering, so no investigation started. Please paste it again in a minute."));
+        }
         boolean queued = queue.submit(new InvestigationJob(id, payload.getUserId(), payload.getChannelId(), null,
                 text, payload.getResponseUrl()));
         if (!queued) {

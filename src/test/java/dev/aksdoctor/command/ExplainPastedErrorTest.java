@@ -8,11 +8,17 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.aksdoctor.investigation.InvestigationJob;
+import dev.aksdoctor.investigation.InvestigationQueue;
 import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.testing.SlackRequests;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,14 +36,59 @@ class ExplainPastedErrorTest {
         }
     }
 
+    /** A store that records what happens to one stored row. */
+    static final class RecordingStore extends InvestigationStore {
+        final List<String> finished = new ArrayList<>();
+
+        RecordingStore() {
+            super(Clock.systemUTC(), null, "h2");
+        }
+
+        @Override
+        public long open(String requester, String channel, String threadTs, InvestigationSource source, String text) {
+            return 42;
+        }
+
+        @Override
+        public void finish(long id, InvestigationStatus status, String outcome) {
+            finished.add(id + " " + status + " " + outcome);
+        }
+    }
+
+    /** A queue whose hand-off backlog is full. */
+    static final class FullQueue extends InvestigationQueue {
+        FullQueue() {
+            super(null, null, new SimpleMeterRegistry(), null);
+        }
+
+        @Override
+        public boolean submit(InvestigationJob job) {
+            return false;
+        }
+    }
+
+    @Test
+    void backlogFull_closesTheStoredRowAndAsksToPasteAgain() {
+        String paste = "exit status=51";
+        RecordingStore store = new RecordingStore();
+
+        Response ack = new ExplainPastedError(store, new FullQueue()).handle(paste, request(paste), new SlashCommandContext());
+
+        assertEquals(200, ack.getStatusCode());
+        assertTrue(ack.getBody().contains("backlog") && ack.getBody().contains("paste again"), ack.getBody());
+        assertEquals(List.of("42 FAILED backlog full"), store.finished,
+                "closed, so the sweep does not run it after the user pasted it again");
+    }
+
+    private static SlashCommandRequest request(String paste) {
+        return new SlashCommandRequest(SlackRequests.slashCommandForm(paste, "https://hooks.slack.com/commands/T1/1/x"),
+                new RequestHeaders(Map.of()));
+    }
+
     @Test
     void databaseDown_acksWithWhatHappenedAndWhatToDo_notA500() {
         String paste = "exit status=51 password=hunter2secret";
-        SlashCommandRequest request = new SlashCommandRequest(
-                SlackRequests.slashCommandForm(paste, "https://hooks.slack.com/commands/T1/1/x"),
-                new RequestHeaders(Map.of()));
-
-        Response ack = new ExplainPastedError(new DownStore(), null).handle(paste, request, new SlashCommandContext());
+        Response ack = new ExplainPastedError(new DownStore(), null).handle(paste, request(paste), new SlashCommandContext());
 
         assertEquals(200, ack.getStatusCode());
         assertTrue(ack.getBody().contains("\"response_type\":\"ephemeral\""), ack.getBody());

@@ -37,13 +37,11 @@ final class NodeNameExtractor {
     NodeRef extract(String lower) {
         Matcher node = AnchoredMatch.first(NODE, lower, "aks-", WINDOW, MAX_TRIES);
         if (node != null) {
-            long instance = Long.parseLong(node.group(2), 36);
-            return new NodeRef(node.group(), node.group(1), Long.toString(instance));
+            return ofNodeName(node);
         }
         Matcher vm = AnchoredMatch.first(VM_NAME, lower, "aks-", WINDOW, MAX_TRIES);
         if (vm != null) {
-            int instance = Integer.parseInt(vm.group(2));
-            return new NodeRef(nodeName(vm.group(1), instance), vm.group(1), Integer.toString(instance));
+            return ofVmName(vm);
         }
         Matcher id = AnchoredMatch.first(VMSS_VM_ID, lower, "virtualmachinescalesets/", WINDOW * 2, MAX_TRIES);
         if (id != null) {
@@ -55,19 +53,28 @@ final class NodeNameExtractor {
         }
         Matcher windowsNode = AnchoredMatch.first(WINDOWS_NODE, lower, "aks", WINDOW, MAX_TRIES);
         if (windowsNode != null) {
-            long instance = Long.parseLong(windowsNode.group(2), 36);
-            return new NodeRef(windowsNode.group(), windowsNode.group(1), Long.toString(instance));
+            return ofNodeName(windowsNode);
         }
         Matcher windowsVm = AnchoredMatch.first(WINDOWS_VM_NAME, lower, "aks", WINDOW, MAX_TRIES);
         if (windowsVm != null) {
-            int instance = Integer.parseInt(windowsVm.group(2));
-            return new NodeRef(nodeName(windowsVm.group(1), instance), windowsVm.group(1), Integer.toString(instance));
+            return ofVmName(windowsVm);
         }
         Matcher only = AnchoredMatch.first(VMSS_ONLY, lower, "aks-", WINDOW, MAX_TRIES);
         if (only != null) {
             return new NodeRef(null, only.group(1), null);
         }
         return new NodeRef(null, null, null);
+    }
+
+    /** Group 1 the scale set, group 2 the instance ID in base 36. */
+    private static NodeRef ofNodeName(Matcher node) {
+        return new NodeRef(node.group(), node.group(1), Long.toString(Long.parseLong(node.group(2), 36)));
+    }
+
+    /** Group 1 the scale set, group 2 the instance ID after the underscore. */
+    private static NodeRef ofVmName(Matcher vm) {
+        int instance = Integer.parseInt(vm.group(2));
+        return new NodeRef(nodeName(vm.group(1), instance), vm.group(1), Integer.toString(instance));
     }
 
     /** AKS names a scale-set node after the scale set plus the instance ID in base 36, six characters wide. */

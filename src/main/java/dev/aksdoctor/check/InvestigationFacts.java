@@ -87,35 +87,24 @@ public final class InvestigationFacts {
         return armCalls.get();
     }
 
-    @SuppressWarnings("unchecked")
     private <T> T once(String key, Supplier<T> fetch) {
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> existing = memo.putIfAbsent(key.toLowerCase(Locale.ROOT), mine);
-        if (existing == null) {
-            armCalls.incrementAndGet();
-            try {
-                mine.complete(fetch.get());
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
-            }
-            existing = mine;
-        }
-        try {
-            return (T) existing.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
+        return memoised(key.toLowerCase(Locale.ROOT), true, fetch);
     }
 
     /** Derived facts are memoised the same way but cost no ARM call of their own. */
-    @SuppressWarnings("unchecked")
     private <T> T derived(String key, Supplier<T> compute) {
+        return memoised("derived:" + key, false, compute);
+    }
+
+    /** The first caller of a key computes it; concurrent and later callers wait for and share that result. */
+    @SuppressWarnings("unchecked")
+    private <T> T memoised(String memoKey, boolean armCall, Supplier<T> compute) {
         CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> existing = memo.putIfAbsent("derived:" + key, mine);
+        CompletableFuture<Object> existing = memo.putIfAbsent(memoKey, mine);
         if (existing == null) {
+            if (armCall) {
+                armCalls.incrementAndGet();
+            }
             try {
                 mine.complete(compute.get());
             } catch (RuntimeException e) {

@@ -46,10 +46,7 @@ final class PasteNormalizer {
         while (i < n) {
             char c = s.charAt(i);
             if (c != '<') {
-                int next = s.indexOf('<', i);
-                int end = next < 0 ? n : next;
-                out.append(s, i, end);
-                i = end;
+                i = copyUntil(s, i, '<', out);
                 continue;
             }
             if (!startsSlackToken(s, i + 1)) {
@@ -106,30 +103,36 @@ final class PasteNormalizer {
         while (i < n) {
             char c = s.charAt(i);
             if (c != '&') {
-                int next = s.indexOf('&', i);
-                int end = next < 0 ? n : next;
-                out.append(s, i, end);
-                i = end;
+                i = copyUntil(s, i, '&', out);
                 continue;
             }
-            if (c == '&') {
-                boolean matched = false;
-                for (String[] e : ENTITIES) {
-                    if (s.startsWith(e[0], i)) {
-                        out.append(e[1]);
-                        i += e[0].length();
-                        matched = true;
-                        break;
-                    }
-                }
-                if (matched) {
-                    continue;
-                }
+            String[] entity = entityAt(s, i);
+            if (entity != null) {
+                out.append(entity[1]);
+                i += entity[0].length();
+            } else {
+                out.append(c);
+                i++;
             }
-            out.append(c);
-            i++;
         }
         return out.toString();
+    }
+
+    private static String[] entityAt(String s, int at) {
+        for (String[] e : ENTITIES) {
+            if (s.startsWith(e[0], at)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** Appends {@code s} from {@code from} up to the next {@code marker} (or the end); returns where it stopped. */
+    private static int copyUntil(String s, int from, char marker, StringBuilder out) {
+        int next = s.indexOf(marker, from);
+        int end = next < 0 ? s.length() : next;
+        out.append(s, from, end);
+        return end;
     }
 
     /** Undoes one layer of JSON string escaping; returns the same instance when there was none. */
@@ -146,10 +149,7 @@ final class PasteNormalizer {
         while (i < n) {
             char c = s.charAt(i);
             if (c != '\\') {
-                int next = s.indexOf('\\', i);
-                int end = next < 0 ? n : next;
-                out.append(s, i, end);
-                i = end;
+                i = copyUntil(s, i, '\\', out);
                 continue;
             }
             if (i + 1 >= n) {

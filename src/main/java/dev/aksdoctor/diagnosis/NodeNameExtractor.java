@@ -18,21 +18,26 @@ final class NodeNameExtractor {
 
     private static final int WINDOW = 64;
     private static final int MAX_TRIES = 256;
+    /** A Linux pool's scale set, and a Windows pool's (its name doubles as the 15-character computer name). */
+    private static final String LINUX_SCALE_SET = "aks-[a-z0-9]{1,12}-\\d{6,12}-vmss";
+    private static final String WINDOWS_SCALE_SET = "aks[a-z][a-z0-9]{0,5}";
+    private static final String TOKEN_START = "(?<![a-z0-9-])";
+
     private static final Pattern NODE = Pattern.compile(
-            "(?<![a-z0-9-])(aks-[a-z0-9]{1,12}-\\d{6,12}-vmss)([0-9a-z]{6})(?![0-9a-z])");
+            TOKEN_START + "(" + LINUX_SCALE_SET + ")([0-9a-z]{6})(?![0-9a-z])");
     private static final Pattern VM_NAME = Pattern.compile(
-            "(?<![a-z0-9-])(aks-[a-z0-9]{1,12}-\\d{6,12}-vmss)_(\\d{1,6})(?!\\d)");
+            TOKEN_START + "(" + LINUX_SCALE_SET + ")_(\\d{1,6})(?!\\d)");
     private static final Pattern VMSS_VM_ID = Pattern.compile(
             "virtualmachinescalesets/([a-z0-9][a-z0-9_-]{0,79})/virtualmachines/(\\d{1,6})(?!\\d)");
     /** The suffix of a real instance starts with zeros (IDs stay far below 36^4), which keeps words like
      * "aksnodepool1" from reading as a node. */
     private static final Pattern WINDOWS_NODE = Pattern.compile(
-            "(?<![a-z0-9-])(aks[a-z][a-z0-9]{0,5})(00[0-9a-z]{4})(?![0-9a-z_-])");
+            TOKEN_START + "(" + WINDOWS_SCALE_SET + ")(00[0-9a-z]{4})(?![0-9a-z_-])");
     private static final Pattern WINDOWS_VM_NAME = Pattern.compile(
-            "(?<![a-z0-9-])(aks[a-z][a-z0-9]{0,5})_(\\d{1,6})(?![\\d-])");
-    private static final Pattern WINDOWS_SCALE_SET = Pattern.compile("aks[a-z][a-z0-9]{0,5}");
+            TOKEN_START + "(" + WINDOWS_SCALE_SET + ")_(\\d{1,6})(?![\\d-])");
+    private static final Pattern WINDOWS_SCALE_SET_NAME = Pattern.compile(WINDOWS_SCALE_SET);
     private static final Pattern VMSS_ONLY = Pattern.compile(
-            "(?<![a-z0-9-])(aks-[a-z0-9]{1,12}-\\d{6,12}-vmss)(?![0-9a-z_])");
+            TOKEN_START + "(" + LINUX_SCALE_SET + ")(?![0-9a-z_])");
 
     NodeRef extract(String lower) {
         Matcher node = AnchoredMatch.first(NODE, lower, "aks-", WINDOW, MAX_TRIES);
@@ -48,7 +53,7 @@ final class NodeNameExtractor {
             int instance = Integer.parseInt(id.group(2));
             String vmss = id.group(1);
             boolean aksScaleSet = (vmss.startsWith("aks-") && vmss.endsWith("-vmss"))
-                    || WINDOWS_SCALE_SET.matcher(vmss).matches();
+                    || WINDOWS_SCALE_SET_NAME.matcher(vmss).matches();
             return new NodeRef(aksScaleSet ? nodeName(vmss, instance) : null, vmss, Integer.toString(instance));
         }
         Matcher windowsNode = AnchoredMatch.first(WINDOWS_NODE, lower, "aks", WINDOW, MAX_TRIES);

@@ -76,19 +76,29 @@ public class SlackEventsServlet extends HttpServlet {
             return;
         }
         App app = bolt.app().orElseThrow();
-        Response slackResp;
+        Request<?> slackReq;
         try {
-            Request<?> slackReq = bolt.parser().orElseThrow().parse(SlackRequestParser.HttpRequest.builder()
+            slackReq = bolt.parser().orElseThrow().parse(SlackRequestParser.HttpRequest.builder()
                     .requestUri(req.getRequestURI())
                     .queryString(QueryStringParser.toMap(req.getQueryString()))
                     .headers(new RequestHeaders(headers(req)))
                     .requestBody(new String(body, StandardCharsets.UTF_8))
                     .remoteAddress(req.getRemoteAddr())
                     .build());
-            slackResp = slackReq == null
-                    ? Response.builder().statusCode(400).contentType("text/plain; charset=utf-8")
-                            .body("Unrecognised Slack request.").build()
-                    : app.run(slackReq);
+        } catch (RuntimeException e) {
+            // Signed, but not a body Bolt can read ("100%" is not URL encoding, a payload that is not JSON):
+            // the sender's mistake, answered as one.
+            LOG.warnf("Refused a signed Slack request whose body could not be read: %s", e.getMessage());
+            write(resp, 400, "Malformed Slack request body.");
+            return;
+        }
+        if (slackReq == null) {
+            write(resp, 400, "Unrecognised Slack request.");
+            return;
+        }
+        Response slackResp;
+        try {
+            slackResp = app.run(slackReq);
         } catch (Exception e) {
             // Bolt throws when its listeners do or when auth.test fails at first use; Slack gets a clean
             // answer and the operator the cause, without the payload.

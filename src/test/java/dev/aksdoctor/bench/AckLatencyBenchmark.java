@@ -1,20 +1,11 @@
 package dev.aksdoctor.bench;
 
-import com.slack.api.Slack;
-import com.slack.api.SlackConfig;
-import com.slack.api.bolt.App;
-import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.request.Request;
-import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.response.Response;
-import com.slack.api.bolt.util.SlackRequestParser;
-import com.sun.net.httpserver.HttpServer;
 import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.SlackRequests;
 import dev.aksdoctor.testing.SlackSigner;
+import java.io.BufferedReader;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,11 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ack latency of signed /aks-doctor slash commands at 50 concurrent clients, measured in one run against
- * the packaged AKS Doctor (target/quarkus-app) and, beside it, a bare Bolt app that only acks. Also
+ * the packaged AKS Doctor (target/quarkus-app) and, beside it, a bare Bolt app that only acks ({@link BareBoltApp}),
+ * each in a JVM of its own. Also
  * start-up time and idle memory of AKS Doctor. All traffic stays on loopback; Slack is a local fake.
  * Each client is closed-loop (the next command leaves when the previous ack arrives) on its own keep-alive
  * connection; both apps get the same JIT warm-up (100 commands per client by default) before measuring.
- * Options: {@code -Dclients}, {@code -Drequests} and {@code -Dwarmup} (per client), {@code -Dapp.jvm.args}.
+ * Options: {@code -Dclients}, {@code -Drequests} and {@code -Dwarmup} (per client), {@code -Dapp.jvm.args} (for the
+ * service's JVM), passed through Maven as {@code -Dbench.jvm.args="-Dclients=100 -Drequests=200"}.
  *
  * <p>Run: {@code ./mvnw -B -q package -DskipTests && ./mvnw -B -q -Pbench test-compile exec:exec
  * -Dbench.main=dev.aksdoctor.bench.AckLatencyBenchmark}
@@ -54,8 +47,8 @@ public final class AckLatencyBenchmark {
             + "Kubernetes API server. Node 10.0.2.10 could not reach API server at 98.67.228.23:443. Connection timed out.";
 
     public static void main(String[] args) throws Exception {
-        // The JDK HTTP server (bare app, fake Slack) writes headers and body separately; with Nagle on, the
-        // body waits for the client's delayed ACK and every request takes ~40 ms whatever the app does.
+        // The fake Slack runs on the JDK HTTP server, which writes headers and body separately; with Nagle on,
+        // the body waits for the client's delayed ACK and every call takes ~40 ms.
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -89,21 +82,29 @@ public final class AckLatencyBenchmark {
                 Thread.sleep(3000); // let start-up work settle before reading idle memory
                 long rssKb = rssKb(app.pid());
 
-                try (BareBoltApp bare = new BareBoltApp(slack.apiUrl())) {
+                Process bare = startBareApp(slack.apiUrl(), dataDir);
+                try {
+                    String bareUrl = "http://127.0.0.1:" + readPort(bare) + "/slack/events";
                     // The bare app and the refused-request floor run first, while AKS Doctor is idle: the
                     // background investigations its own warm-up queues must not slow them down.
-                    Stats bareWarm = load(bare.url(), WARMUP_PER_CLIENT, slack, true);
-                    Stats bareStats = load(bare.url(), REQUESTS_PER_CLIENT, slack, true);
+                    Stats bareWarm = load(bareUrl, WARMUP_PER_CLIENT, slack, true);
+                    long bareCpuBefore = cpuMillis(bare.pid());
+                    Stats bareStats = load(bareUrl, REQUESTS_PER_CLIENT, slack, true);
+                    long bareCpu = cpuMillis(bare.pid()) - bareCpuBefore;
                     // Wrongly signed commands are refused before Bolt and the database: what remains is the
                     // HTTP stack (Vert.x, Undertow servlet, metrics filter) and the signature check.
                     load(base + "/slack/events", WARMUP_PER_CLIENT, slack, false);
                     long floorCpuBefore = cpuMillis(app.pid());
+                    Map<String, Long> floorThreadsBefore = cpuByThreadGroup(app.pid());
                     Stats floor = load(base + "/slack/events", REQUESTS_PER_CLIENT, slack, false);
                     long floorCpu = cpuMillis(app.pid()) - floorCpuBefore;
+                    Map<String, Long> floorThreadsAfter = cpuByThreadGroup(app.pid());
                     Stats oursWarm = load(base + "/slack/events", WARMUP_PER_CLIENT, slack, true);
                     long cpuBefore = cpuMillis(app.pid());
+                    Map<String, Long> threadsBefore = cpuByThreadGroup(app.pid());
                     Stats ours = load(base + "/slack/events", REQUESTS_PER_CLIENT, slack, true);
                     long cpuUsed = cpuMillis(app.pid()) - cpuBefore;
+                    Map<String, Long> threadsAfter = cpuByThreadGroup(app.pid());
                     System.out.printf("%nAKS Doctor ack latency benchmark (%d clients x %d signed slash commands, loopback, fake Slack)%n",
                             CLIENTS, REQUESTS_PER_CLIENT);
                     System.out.printf("  warm-up discarded: bare %d requests, AKS Doctor %d requests%n", bareWarm.count(), oursWarm.count());
@@ -116,10 +117,16 @@ public final class AckLatencyBenchmark {
                     System.out.printf("  HTTP floor    : median %6.2f ms  p99 %6.2f ms  (AKS Doctor answering 401 to wrongly signed commands: %d)%n",
                             floor.median(), floor.p99(), floor.count());
                     System.out.printf("  AKS Doctor CPU: %.3f ms per command while measured (background work included), "
-                            + "%.3f ms per refused one%n", (double) cpuUsed / Math.max(1, ours.count()),
-                            (double) floorCpu / Math.max(1, floor.count()));
+                            + "%.3f ms per refused one; bare app %.3f ms per command%n",
+                            (double) cpuUsed / Math.max(1, ours.count()), (double) floorCpu / Math.max(1, floor.count()),
+                            (double) bareCpu / Math.max(1, bareStats.count()));
+                    System.out.printf("  CPU by thread : commands: %s%n", cpuDelta(threadsBefore, threadsAfter));
+                    System.out.printf("                  refused: %s%n", cpuDelta(floorThreadsBefore, floorThreadsAfter));
                     System.out.printf("  start-up      : %d ms to /q/health/ready 200 (JVM launch included)%n", startup.toMillis());
                     System.out.printf("  idle memory   : %d MiB resident (RSS), -Xmx512m%n", rssKb / 1024);
+                } finally {
+                    bare.destroy();
+                    bare.waitFor();
                 }
             } finally {
                 app.destroy();
@@ -199,6 +206,22 @@ public final class AckLatencyBenchmark {
         return new Stats(latencies, errors.get());
     }
 
+    /** The bare Bolt app, in a JVM of its own with the same heap limit as AKS Doctor. */
+    static Process startBareApp(String slackApiUrl, Path dataDir) throws IOException {
+        return new ProcessBuilder("java", "-Dfile.encoding=UTF-8", "-Xmx512m", "-cp",
+                System.getProperty("java.class.path"), BareBoltApp.class.getName(), SECRET, slackApiUrl)
+                .redirectError(dataDir.resolve("bare-app.log").toFile())
+                .start();
+    }
+
+    static int readPort(Process bare) throws IOException {
+        String line = new BufferedReader(new InputStreamReader(bare.getInputStream(), StandardCharsets.UTF_8)).readLine();
+        if (line == null) {
+            throw new IllegalStateException("The bare Bolt app did not start; see bare-app.log in the data directory");
+        }
+        return Integer.parseInt(line.strip());
+    }
+
     static Duration awaitReady(HttpClient http, String url, long launchedNanos) throws Exception {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).GET().build();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -222,6 +245,34 @@ public final class AckLatencyBenchmark {
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
+    /** CPU milliseconds per thread group (thread name with digits dropped), from /proc/<pid>/task. */
+    static Map<String, Long> cpuByThreadGroup(long pid) throws IOException {
+        Map<String, Long> groups = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("\\d+$", "");
+                    String stat = Files.readString(task.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    groups.merge(name, (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10, Long::sum);
+                } catch (IOException e) {
+                    // the thread ended while being read
+                }
+            }
+        }
+        return groups;
+    }
+
+    static String cpuDelta(Map<String, Long> before, Map<String, Long> after) {
+        List<String> parts = new ArrayList<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> parts.add(e.getKey() + " " + e.getValue() + " ms"));
+        return String.join(", ", parts);
+    }
+
     static long rssKb(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -234,50 +285,6 @@ public final class AckLatencyBenchmark {
     static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    /** The baseline: Bolt with its own verification, on the JDK HTTP server, whose handler only acks. */
-    static final class BareBoltApp implements AutoCloseable {
-        private final HttpServer server;
-
-        BareBoltApp(String slackApiUrl) throws IOException {
-            SlackConfig slackConfig = new SlackConfig();
-            slackConfig.setMethodsEndpointUrlPrefix(slackApiUrl);
-            App app = new App(AppConfig.builder().signingSecret(SECRET).singleTeamBotToken("xoxb-bench-token")
-                    .slack(Slack.getInstance(slackConfig)).build());
-            app.command("/aks-doctor", (req, ctx) -> ctx.ack(r -> r.responseType("ephemeral").text("Investigating…")));
-            SlackRequestParser parser = new SlackRequestParser(app.config());
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.setExecutor(Executors.newFixedThreadPool(200));
-            server.createContext("/slack/events", exchange -> {
-                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-                Map<String, List<String>> headers = new HashMap<>(exchange.getRequestHeaders());
-                try {
-                    Request<?> slackReq = parser.parse(SlackRequestParser.HttpRequest.builder()
-                            .requestUri("/slack/events").headers(new RequestHeaders(headers)).requestBody(body)
-                            .remoteAddress("127.0.0.1").build());
-                    Response resp = app.run(slackReq);
-                    byte[] out = resp.getBody() == null ? new byte[0] : resp.getBody().getBytes(StandardCharsets.UTF_8);
-                    exchange.getResponseHeaders().add("Content-Type", resp.getContentType());
-                    exchange.sendResponseHeaders(resp.getStatusCode(), out.length == 0 ? -1 : out.length);
-                    exchange.getResponseBody().write(out);
-                } catch (Exception e) {
-                    exchange.sendResponseHeaders(500, -1);
-                } finally {
-                    exchange.close();
-                }
-            });
-            server.start();
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + server.getAddress().getPort() + "/slack/events";
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
         }
     }
 }

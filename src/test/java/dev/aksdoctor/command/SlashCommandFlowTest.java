@@ -179,6 +179,18 @@ class SlashCommandFlowTest {
     }
 
     @Test
+    void unreadableBody_signed_isA4xxNot500() {
+        // "100%" and "%G1" are not URL encoding, and an interactive payload must be JSON; Bolt's parser throws.
+        for (String form : List.of("command=%2Faks-doctor&text=disk%20at%20100%", "command=%2Faks-doctor&text=exit%G1",
+                "payload=%7B%22type%22%3A%22block_actions%22", "payload=not%20json%7D")) {
+            int status = SlackRequests.postSignedForm("token=x&team_id=T111&user_id=W111&channel_id=C111&" + form)
+                    .then().extract().statusCode();
+            assertTrue(status >= 400 && status < 500, "status " + status + " for " + form);
+        }
+        assertNothingHappened();
+    }
+
+    @Test
     void jsonWhereAFormIsExpected_signed_isA4xxNot500() {
         int status = SlackRequests.postSigned("{\"command\":\"/aks-doctor\",\"text\":\"help\"}", ContentType.JSON,
                 Instant.now()).then().extract().statusCode();

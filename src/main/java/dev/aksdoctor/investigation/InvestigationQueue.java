@@ -4,10 +4,14 @@ import dev.aksdoctor.jobs.DurableScheduler;
 import dev.aksdoctor.slack.AckPriority;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -51,15 +55,22 @@ public class InvestigationQueue {
             return size() > REMEMBERED_RESPONSE_URLS;
         }
     });
-    private final BlockingQueue<Long> handOff = new ArrayBlockingQueue<>(HAND_OFF_CAPACITY);
+    private final BlockingQueue<Long> handOff;
     private final AtomicLong refused = new AtomicLong();
     private final Thread handOffThread = new Thread(this::handOffLoop, "investigation-hand-off");
     private volatile boolean stopping;
 
+    @Inject
     public InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters,
                               AckPriority ackPriority) {
+        this(scheduler, store, meters, ackPriority, HAND_OFF_CAPACITY);
+    }
+
+    InvestigationQueue(DurableScheduler scheduler, InvestigationStore store, MeterRegistry meters,
+                       AckPriority ackPriority, int handOffCapacity) {
         this.scheduler = scheduler;
         this.ackPriority = ackPriority;
+        this.handOff = new ArrayBlockingQueue<>(handOffCapacity);
         // Strong reference: the store is a CDI proxy nothing else holds on to, and a weak gauge would read NaN.
         Gauge.builder("aksdoctor.investigations.queued", store, s -> s.count(InvestigationStatus.QUEUED))
                 .description("Investigations waiting for a worker, across replicas")
@@ -75,13 +86,17 @@ public class InvestigationQueue {
 
     /**
      * Accepts the job for queuing after the ack; false when the hand-off backlog is full, so the caller can
-     * tell the user to retry.
+     * tell the user to retry. While this replica stops, a paste is accepted and left stored for the sweep.
      */
     public boolean submit(InvestigationJob job) {
+        if (stopping) {
+            LOG.debugf("Stopping: investigation %d stays stored for the sweep to queue", job.investigationId());
+            return true;
+        }
         if (job.responseUrl() != null) {
             responseUrls.put(job.investigationId(), job.responseUrl());
         }
-        if (!stopping && handOff.offer(job.investigationId())) {
+        if (handOff.offer(job.investigationId())) {
             return true;
         }
         // One line per thousand refusals: an overload must not also flood the log.
@@ -120,10 +135,12 @@ public class InvestigationQueue {
         }
     }
 
-    @PreDestroy
-    void stop() {
-        // The job store may already be closing: ids not handed off yet stay as stored rows, which the
-        // stuck-investigation sweep re-queues on whichever replica runs next. The batch under way finishes.
+    /**
+     * Runs before the job store shuts down (a lower priority observes first), so the batch under way still
+     * reaches it. Ids not handed off yet stay as stored rows, which the stuck-investigation sweep re-queues on
+     * whichever replica runs next.
+     */
+    void stop(@Observes @Priority(Interceptor.Priority.APPLICATION) ShutdownEvent event) {
         stopping = true;
         try {
             handOffThread.join(TimeUnit.SECONDS.toMillis(5));

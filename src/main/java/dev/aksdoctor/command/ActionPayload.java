@@ -81,6 +81,13 @@ public record ActionPayload(long investigationId, String clusterId, Map<String, 
         return clusterId == null ? Optional.empty() : ClusterRef.findResourceId(clusterId);
     }
 
+    /** The same payload with one more (validated) parameter. */
+    public ActionPayload withParameter(String name, String value) {
+        Map<String, String> more = new TreeMap<>(parameters);
+        more.put(name, value);
+        return new ActionPayload(investigationId, clusterId, more);
+    }
+
     public Optional<String> parameter(String name) {
         return Optional.ofNullable(parameters.get(name));
     }

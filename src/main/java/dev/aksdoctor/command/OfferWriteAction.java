@@ -1,10 +1,8 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
-import dev.aksdoctor.action.RangeChange;
+import com.slack.api.model.view.View;
 import dev.aksdoctor.action.WriteAction;
-import dev.aksdoctor.azure.ArmException;
-import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterRef;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.investigation.InvestigationStore;
@@ -38,16 +36,16 @@ public class OfferWriteAction implements SlackRoute {
     private final ButtonGuard guard;
     private final SlackDeliveries deliveries;
     private final SlackGateway slack;
-    private final ArmGateway arm;
+    private final RangeChangeDialog rangeDialog;
     private final BackgroundWork background;
 
     public OfferWriteAction(InvestigationStore investigations, ButtonGuard guard, SlackDeliveries deliveries,
-            SlackGateway slack, ArmGateway arm, BackgroundWork background) {
+            SlackGateway slack, RangeChangeDialog rangeDialog, BackgroundWork background) {
         this.investigations = investigations;
         this.guard = guard;
         this.deliveries = deliveries;
         this.slack = slack;
-        this.arm = arm;
+        this.rangeDialog = rangeDialog;
         this.background = background;
     }
 
@@ -67,6 +65,12 @@ public class OfferWriteAction implements SlackRoute {
             if (cluster.isEmpty()) {
                 return ctx.ack();
             }
+            if (action == WriteAction.ADD_AUTHORIZED_RANGE && press.payload().parameter(SuggestedAction.CIDR).isEmpty()) {
+                // The check could not know the address (kubectl's own): ask for it, then confirm as usual.
+                openDialog(press, ActionReplies.rangeInput(action.label(), cluster.get().displayName(),
+                        new PendingAction(action, press.payload(), press.channel(), press.threadTs(), null).toJson()));
+                return ctx.ack();
+            }
             for (String required : action.requiredParameters()) {
                 if (press.payload().parameter(required).isEmpty()) {
                     guard.tell(press, "This button lacks its " + required + "; re-run the checks for a fresh one.");
@@ -74,48 +78,26 @@ public class OfferWriteAction implements SlackRoute {
                 }
             }
             PendingAction pending = new PendingAction(action, press.payload(), press.channel(), press.threadTs(), null);
-            try {
-                if (action == WriteAction.ADD_AUTHORIZED_RANGE) {
-                    String viewId = slack.openView(press.triggerId(), ActionReplies.loading(action.label(),
-                            "Reading the cluster's current authorized IP ranges…"));
-                    background.submit("range dialog " + press.channel(), () -> showRangeChange(viewId, pending, cluster.get()));
-                } else {
-                    slack.openView(press.triggerId(), ActionReplies.confirmation(confirmation(action, cluster.get(),
-                            press.payload(), List.of()), pending.toJson()));
-                }
-            } catch (SlackCallFailed e) {
-                LOG.warnf("Could not open the confirmation dialog: %s", e.error());
-                guard.tell(press, "I couldn't open the confirmation dialog (Slack said `" + e.error() + "`); press the button again.");
+            if (action == WriteAction.ADD_AUTHORIZED_RANGE) {
+                openDialog(press, ActionReplies.loading(action.label(), "Reading the cluster's current authorized IP ranges…"))
+                        .ifPresent(viewId -> background.submit("range dialog " + press.channel(),
+                                () -> rangeDialog.show(viewId, pending, cluster.get())));
+            } else {
+                openDialog(press, ActionReplies.confirmation(confirmation(action, cluster.get(), press.payload(), List.of()),
+                        pending.toJson()));
             }
             return ctx.ack();
         });
     }
 
-    private void showRangeChange(String viewId, PendingAction pending, ClusterRef cluster) {
-        WriteAction action = pending.action();
+    private Optional<String> openDialog(ButtonPress press, View view) {
         try {
-            String cidr = pending.payload().parameter(SuggestedAction.CIDR).orElseThrow();
-            RangeChange change = RangeChange.of(arm.cluster(cluster).authorizedIpRanges(), cidr);
-            if (change.problem().isPresent()) {
-                slack.updateView(viewId, ActionReplies.problem(action.label(), change.problem().get()));
-                return;
-            }
-            List<String> details = new ArrayList<>();
-            details.add("*Adding:* `" + cidr + "`");
-            details.add("*Current list (" + change.current().size() + "):* " + codes(change.current()));
-            details.add("*New list (" + change.proposed().size() + "):* " + codes(change.proposed()));
-            PendingAction withDigest = new PendingAction(action, pending.payload(), pending.channel(), pending.threadTs(),
-                    RangeChange.digest(change.current()));
-            slack.updateView(viewId, ActionReplies.confirmation(confirmation(action, cluster, pending.payload(), details),
-                    withDigest.toJson()));
-        } catch (ArmException e) {
-            slack.updateView(viewId, ActionReplies.problem(action.label(), "I couldn't read the cluster from Azure: "
-                    + e.getMessage()));
+            return Optional.of(slack.openView(press.triggerId(), view));
+        } catch (SlackCallFailed e) {
+            LOG.warnf("Could not open the confirmation dialog: %s", e.error());
+            guard.tell(press, "I couldn't open the confirmation dialog (Slack said `" + e.error() + "`); press the button again.");
+            return Optional.empty();
         }
-    }
-
-    private static String codes(List<String> ranges) {
-        return ranges.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", "));
     }
 
     static ActionReplies.Confirmation confirmation(WriteAction action, ClusterRef cluster, ActionPayload payload,

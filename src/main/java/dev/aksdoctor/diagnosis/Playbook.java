@@ -56,8 +56,12 @@ public final class Playbook {
             Subcategory.TLS_HANDSHAKE_FAILED, List.of(NODE_TLS_PROBE, HTTP_PROXY, EGRESS_APPLIANCE),
             Subcategory.CERTIFICATE_PROBLEM, List.of(NODE_TLS_PROBE, HTTP_PROXY),
             Subcategory.DNS_LOOKUP_FAILED, List.of(VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, NODE_DNS_PROBE),
+            // The seeds' baseline list first; the probes run only when someone presses "Test from the node",
+            // so the network path is also read from ARM (seed 000 names NSG and firewall), and the extension's
+            // own message often says which of the failures it was.
             Subcategory.UNKNOWN, List.of(NODE_DNS_PROBE, NODE_TCP_PROBE, NODE_TLS_PROBE, HTTP_PROXY,
-                    AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT));
+                    AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT, NSG_OUTBOUND, ROUTE_TABLE, EGRESS_APPLIANCE,
+                    VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, CSE_STATUS));
 
     private static final Map<Subcategory, List<CheckId>> KUBECTL = Map.of(
             Subcategory.CONNECTION_REFUSED, List.of(CLUSTER_STATE, CLIENT_AUTHORIZED_RANGES),

@@ -117,6 +117,20 @@ public final class AddressRanges {
         return usable.bitLength() >= Long.SIZE ? Long.MAX_VALUE : usable.longValue();
     }
 
+    /**
+     * The CIDR block an address or range covers, canonical: {@code 203.0.113.7} → {@code 203.0.113.7/32},
+     * {@code 203.0.113.7/24} → {@code 203.0.113.0/24}. Empty when it is neither.
+     */
+    public static Optional<String> asCidr(String ipOrCidr) {
+        return parseRange(ipOrCidr).map(a -> a.isPrefixed() ? a : a.setPrefixLength(a.getBitCount(), false))
+                .map(IPAddress::toCanonicalString);
+    }
+
+    /** The prefix length of a CIDR, or of a single address (32 or 128); empty when it is neither. */
+    public static Optional<Integer> prefixLength(String ipOrCidr) {
+        return parseRange(ipOrCidr).map(a -> a.isPrefixed() ? a.getNetworkPrefixLength() : a.getBitCount());
+    }
+
     /** A single address, no prefix length. */
     static Optional<IPAddress> parseIp(String value) {
         return parse(value).filter(s -> !s.isPrefixed()).map(IPAddressString::getAddress);

@@ -1,8 +1,11 @@
 package dev.aksdoctor.reply;
 
 import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.input;
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.view.Views.view;
 import static com.slack.api.model.view.Views.viewClose;
 import static com.slack.api.model.view.Views.viewSubmit;
@@ -18,6 +21,9 @@ import java.util.stream.Collectors;
 public final class ActionReplies {
 
     public static final String CONFIRM_CALLBACK = "confirm_write_action";
+    public static final String RANGE_INPUT_CALLBACK = "type_authorized_range";
+    /** Block and action id of the range field in {@link #rangeInput}. */
+    public static final String RANGE_FIELD = "cidr";
 
     /** What the dialog shows: the action, its target, the warning and any detail lines (e.g. the new range list). */
     public record Confirmation(String label, String verb, String target, String warning, List<String> details) {
@@ -43,6 +49,28 @@ public final class ActionReplies {
         return view(v -> v.type("modal").callbackId(CONFIRM_CALLBACK)
                 .title(viewTitle(t -> t.type("plain_text").text(Mrkdwn.truncate(c.label(), 24))))
                 .submit(viewSubmit(t -> t.type("plain_text").text("Confirm")))
+                .close(viewClose(t -> t.type("plain_text").text("Cancel")))
+                .privateMetadata(privateMetadata)
+                .blocks(blocks));
+    }
+
+    /**
+     * Asks which address or range to authorize when the check could not know it (kubectl's own address); on
+     * submit the exact new list is shown for confirmation.
+     */
+    public static View rangeInput(String label, String target, String privateMetadata) {
+        List<LayoutBlock> blocks = List.of(
+                section(s -> s.text(markdownText("Which address should reach the API server of *" + Mrkdwn.escape(target)
+                        + "*? Use the public address kubectl connects from: run `curl -s https://ifconfig.me` there "
+                        + "(behind a VPN or proxy, from the same network)."))),
+                input(i -> i.blockId(RANGE_FIELD)
+                        .label(plainText("Address or CIDR range"))
+                        .element(plainTextInput(t -> t.actionId(RANGE_FIELD).maxLength(50)
+                                .placeholder(plainText("203.0.113.7 or 203.0.113.0/24"))))
+                        .hint(plainText("A single address is added as /32. You will see the new list before anything changes."))));
+        return view(v -> v.type("modal").callbackId(RANGE_INPUT_CALLBACK)
+                .title(viewTitle(t -> t.type("plain_text").text(Mrkdwn.truncate(label, 24))))
+                .submit(viewSubmit(t -> t.type("plain_text").text("Next")))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
                 .privateMetadata(privateMetadata)
                 .blocks(blocks));

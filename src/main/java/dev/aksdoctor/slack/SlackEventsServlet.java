@@ -93,6 +93,8 @@ public class SlackEventsServlet extends HttpServlet {
             return;
         }
         if (slackReq == null) {
+            LOG.warnf("Refused a signed Slack request of no kind Bolt knows (%d bytes, content type %s)", body.length,
+                    req.getContentType());
             write(resp, 400, "Unrecognised Slack request.");
             return;
         }

@@ -15,6 +15,7 @@ import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.testing.SlackRequests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import jakarta.enterprise.inject.Vetoed;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,7 +56,8 @@ class ExplainPastedErrorTest {
         }
     }
 
-    /** A queue whose hand-off backlog is full. */
+    /** A queue whose hand-off backlog is full (vetoed: its inherited shutdown observer would make it a bean). */
+    @Vetoed
     static final class FullQueue extends InvestigationQueue {
         FullQueue() {
             super(null, null, new SimpleMeterRegistry(), null);

@@ -22,7 +22,11 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -171,11 +175,34 @@ class SlashCommandFlowTest {
     }
 
     @Test
-    void formWithoutCommand_signed_isA4xxNot500() {
-        int status = SlackRequests.postSignedForm("token=x&team_id=T111&user_id=W111&text=hello")
-                .then().extract().statusCode();
-        assertTrue(status >= 400 && status < 500, "status " + status);
+    void formWithoutCommand_signed_isA4xxNot500_andItsTextIsNotLogged() {
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                logged.add(record.getLoggerName() + ": " + new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            int status = SlackRequests.postSignedForm("token=x&team_id=T111&user_id=W111&text=password%3Dhunter2secret")
+                    .then().extract().statusCode();
+            assertTrue(status >= 400 && status < 500, "status " + status);
+        } finally {
+            root.removeHandler(capture);
+        }
         assertNothingHappened();
+        assertTrue(logged.stream().anyMatch(l -> l.contains("Refused a signed Slack request")), logged::toString);
+        assertTrue(logged.stream().noneMatch(l -> l.contains("hunter2secret")), logged::toString);
     }
 
     @Test

@@ -176,6 +176,59 @@ class WriteActionFlowTest {
     }
 
     @Test
+    void addAuthorizedRange_withoutAnAddress_asksForIt_refusesAWrongOne_thenConfirmsAndPutsIt() throws Exception {
+        ArmWorld world = new ArmWorld().authorizedRanges("10.240.0.0/16");
+        world.install(ARM);
+        ARM.json("PUT", ArmWorld.CLUSTER_ID, ArmFixtures.write(world.cluster));
+        // kubectl cannot reach the API server: the check cannot know the client's address, so the button has none.
+        ActionPayload payload = ActionPayload.of(investigation, CLUSTER, SuggestedAction.of(NextAction.ADD_AUTHORIZED_RANGE));
+
+        press(SlackFlowProfile.OPERATOR, "C111", "add_authorized_range", payload).then().statusCode(200);
+
+        JsonNode asked = JSON.readTree(slack.last("views.open").orElseThrow().param("view"));
+        assertEquals("type_authorized_range", asked.path("callback_id").asText());
+        assertTrue(asked.toString().contains("ifconfig.me"), asked.toString());
+        String metadata = asked.path("private_metadata").asText();
+
+        JsonNode wrong = JSON.readTree(submit(SlackFlowProfile.OPERATOR, "VTYPE1", "type_authorized_range", metadata,
+                "203.0.113.7/24").then().statusCode(200).extract().asString());
+        assertEquals("errors", wrong.path("response_action").asText());
+        assertEquals("203.0.113.7/24 has host bits set; did you mean 203.0.113.0/24?", wrong.path("errors").path("cidr").asText());
+        assertEquals(0, slack.calls("views.update").size());
+
+        JsonNode next = JSON.readTree(submit(SlackFlowProfile.OPERATOR, "VTYPE1", "type_authorized_range", metadata,
+                " 198.51.100.7 ").then().statusCode(200).extract().asString());
+        assertEquals("update", next.path("response_action").asText());
+        await().atMost(Duration.ofSeconds(60)).until(() -> !slack.calls("views.update").isEmpty());
+        FakeSlackApi.Call update = slack.last("views.update").orElseThrow();
+        assertEquals("VTYPE1", update.param("view_id"));
+        JsonNode confirm = JSON.readTree(update.param("view"));
+        assertTrue(confirm.toString().contains("*New list (2):* `10.240.0.0/16`, `198.51.100.7/32`"), confirm.toString());
+        assertEquals(0, ARM.requests().stream().filter(r -> r.method().equals("PUT")).count(), "nothing before Confirm");
+
+        submit(SlackFlowProfile.OPERATOR, "VTYPE1", confirm.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result == ActionAudit.Result.SUCCEEDED);
+        JsonNode put = JSON.readTree(ARM.requests().stream().filter(r -> r.method().equals("PUT")).findFirst()
+                .orElseThrow().body());
+        assertEquals("[\"10.240.0.0/16\",\"198.51.100.7/32\"]",
+                put.path("properties").path("apiServerAccessProfile").path("authorizedIPRanges").toString());
+    }
+
+    @Test
+    void typedRange_submittedByANonOperator_refusedNothingShown() throws Exception {
+        new ArmWorld().authorizedRanges("10.240.0.0/16").install(ARM);
+        String metadata = new PendingAction(dev.aksdoctor.action.WriteAction.ADD_AUTHORIZED_RANGE,
+                ActionPayload.of(investigation, CLUSTER, SuggestedAction.of(NextAction.ADD_AUTHORIZED_RANGE)), "C111",
+                THREAD, null).toJson();
+
+        submit("UNOTOPS1", "VTYPE2", "type_authorized_range", metadata, "198.51.100.7").then().statusCode(200);
+
+        assertEquals(0, slack.calls("views.update").size());
+        assertEquals(0, ARM.requests().stream().filter(r -> r.method().equals("PUT")).count());
+    }
+
+    @Test
     void addAuthorizedRange_rangesChangedAfterDialog_refusedAtRunNoPut() throws Exception {
         new ArmWorld().authorizedRanges("10.240.0.0/16").install(ARM);
         press(SlackFlowProfile.OPERATOR, "C111", "add_authorized_range",
@@ -237,17 +290,26 @@ class WriteActionFlowTest {
     }
 
     private io.restassured.response.Response submit(String user, String viewId, String privateMetadata) {
+        return submit(user, viewId, "confirm_write_action", privateMetadata, null);
+    }
+
+    /** A view submission; {@code typedRange} fills the range field of the "which address" dialog. */
+    private io.restassured.response.Response submit(String user, String viewId, String callbackId, String privateMetadata,
+            String typedRange) {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", "view_submission");
         p.putObject("team").put("id", "T111").put("domain", "example");
         p.putObject("user").put("id", user).put("username", "someone").put("name", "someone").put("team_id", "T111");
         p.put("api_app_id", "A111").put("token", "xxx").put("trigger_id", "123.123." + TRIGGERS.incrementAndGet());
         ObjectNode view = p.putObject("view");
-        view.put("id", viewId).put("team_id", "T111").put("type", "modal").put("callback_id", "confirm_write_action")
+        view.put("id", viewId).put("team_id", "T111").put("type", "modal").put("callback_id", callbackId)
                 .put("private_metadata", privateMetadata).put("hash", "1583638467.cd05659d").put("app_id", "A111")
                 .put("bot_id", "B111");
         view.putArray("blocks");
-        view.putObject("state").putObject("values");
+        ObjectNode values = view.putObject("state").putObject("values");
+        if (typedRange != null) {
+            values.putObject("cidr").putObject("cidr").put("type", "plain_text_input").put("value", typedRange);
+        }
         p.putArray("response_urls");
         return SlackRequests.postSignedForm("payload=" + URLEncoder.encode(p.toString(), StandardCharsets.UTF_8));
     }

@@ -27,6 +27,17 @@ class PlaybookTest {
     }
 
     @Test
+    void unknownSubcategory_runsTheBaselineInOrder_thenReadsTheNetworkPathFromArm() {
+        List<CheckId> plan = Playbook.checks(catalog.cse(OsType.LINUX, 51).orElseThrow(), Subcategory.UNKNOWN);
+
+        assertEquals(List.of(CheckId.NODE_DNS_PROBE, CheckId.NODE_TCP_PROBE, CheckId.NODE_TLS_PROBE, CheckId.HTTP_PROXY,
+                AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT), plan.subList(0, 6), "the seeds' baseline list, in order");
+        // The probes wait for a button press; without these a bare "exit code 51" never looked at NSG or routes.
+        assertEquals(List.of(CheckId.NSG_OUTBOUND, ROUTE_TABLE, CheckId.EGRESS_APPLIANCE, CheckId.VNET_DNS_SERVERS,
+                CheckId.PRIVATE_DNS_ZONE_LINK, CheckId.CSE_STATUS), plan.subList(6, plan.size()));
+    }
+
+    @Test
     void plan_severalErrors_runsEachPlaybookInTurnWithoutRepeats() {
         ErrorHit quota = new ErrorHit(catalog.error("QuotaExceeded").orElseThrow(), null, 0);
         ErrorHit lock = new ErrorHit(catalog.error("ScopeLocked").orElseThrow(), null, 10);

@@ -1,0 +1,64 @@
+package dev.aksdoctor.command;
+
+import dev.aksdoctor.action.RangeChange;
+import dev.aksdoctor.azure.ArmException;
+import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.reply.ActionReplies;
+import dev.aksdoctor.slack.SlackCallFailed;
+import dev.aksdoctor.slack.SlackGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+
+/**
+ * Fills an open dialog with the exact change to a cluster's authorized IP ranges (current list, new list) and
+ * a Confirm button, or with why the range cannot be added. Reads the cluster from Azure, so it runs in the
+ * background after the dialog opened.
+ */
+@ApplicationScoped
+public class RangeChangeDialog {
+
+    private static final Logger LOG = Logger.getLogger(RangeChangeDialog.class);
+
+    private final ArmGateway arm;
+    private final SlackGateway slack;
+
+    public RangeChangeDialog(ArmGateway arm, SlackGateway slack) {
+        this.arm = arm;
+        this.slack = slack;
+    }
+
+    /** {@code pending} carries the CIDR to add. */
+    public void show(String viewId, PendingAction pending, ClusterRef cluster) {
+        String label = pending.action().label();
+        try {
+            String cidr = pending.payload().parameter(SuggestedAction.CIDR).orElseThrow();
+            RangeChange change = RangeChange.of(arm.cluster(cluster).authorizedIpRanges(), cidr);
+            if (change.problem().isPresent()) {
+                slack.updateView(viewId, ActionReplies.problem(label, change.problem().get()));
+                return;
+            }
+            List<String> details = new ArrayList<>();
+            details.add("*Adding:* `" + cidr + "`");
+            details.add("*Current list (" + change.current().size() + "):* " + codes(change.current()));
+            details.add("*New list (" + change.proposed().size() + "):* " + codes(change.proposed()));
+            PendingAction withDigest = new PendingAction(pending.action(), pending.payload(), pending.channel(),
+                    pending.threadTs(), RangeChange.digest(change.current()));
+            slack.updateView(viewId, ActionReplies.confirmation(OfferWriteAction.confirmation(pending.action(), cluster,
+                    pending.payload(), details), withDigest.toJson()));
+        } catch (ArmException e) {
+            slack.updateView(viewId, ActionReplies.problem(label, "I couldn't read the cluster from Azure: " + e.getMessage()));
+        } catch (SlackCallFailed e) {
+            // The dialog was closed meanwhile, or Slack refused the update: nothing was changed in Azure.
+            LOG.infof("Could not fill the range dialog: %s", e.error());
+        }
+    }
+
+    private static String codes(List<String> ranges) {
+        return ranges.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", "));
+    }
+}

@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Scale set instances in a Failed provisioning state (seed 004, scenario 2: update or reimage them). */
+/**
+ * A node pool's scale set or its instances in a Failed provisioning state (seed 004: scenario 2 updates or
+ * reimages a failed instance; scenario 3 checks the scale set itself, which the pool's reconcile re-applies).
+ */
 @ApplicationScoped
 public class VmssInstancesCheck implements Check {
 
@@ -19,26 +22,47 @@ public class VmssInstancesCheck implements Check {
 
     @Override
     public Finding run(CheckContext context) {
-        List<Evidence> evidence = new ArrayList<>();
+        List<Evidence> failedSets = new ArrayList<>();
+        List<Evidence> failedInstances = new ArrayList<>();
         List<SuggestedAction> actions = new ArrayList<>();
         int total = 0;
         for (ScaleSetFacts s : scaleSetsToCheck(context)) {
+            if ("Failed".equalsIgnoreCase(s.provisioningState())) {
+                failedSets.add(Evidence.of("scale set " + s.name() + " is Failed"
+                        + (s.poolName() == null ? "" : " (node pool " + s.poolName() + ")"), s.id()));
+                if (s.poolName() != null) {
+                    actions.add(SuggestedAction.reconcilePool(s.poolName()));
+                }
+            }
             for (InstanceFacts i : context.facts().instances(s.name())) {
                 total++;
-                if ("Failed".equalsIgnoreCase(i.provisioningState()) && evidence.size() < MAX_LISTED) {
-                    evidence.add(Evidence.of(s.name() + " instance " + i.instanceId() + " is Failed"
+                if ("Failed".equalsIgnoreCase(i.provisioningState()) && failedInstances.size() < MAX_LISTED) {
+                    failedInstances.add(Evidence.of(s.name() + " instance " + i.instanceId() + " is Failed"
                             + (i.powerState() == null ? "" : " (" + i.powerState() + ")"), i.id()));
                     actions.add(SuggestedAction.reimage(s.name(), i.instanceId()));
                 }
             }
         }
-        if (!evidence.isEmpty()) {
-            return new Finding(id(), Outcome.FAIL, evidence.size() + " node instance(s) in a Failed state", evidence,
-                    "Update the instance (az vmss update-instances) to retry its last operation, or reimage it if "
-                            + "that does not help.",
-                    Docs.FAILED_STATE, actions);
+        if (!failedSets.isEmpty() || !failedInstances.isEmpty()) {
+            List<Evidence> evidence = new ArrayList<>(failedSets);
+            evidence.addAll(failedInstances);
+            List<String> what = new ArrayList<>();
+            List<String> remedy = new ArrayList<>();
+            if (!failedSets.isEmpty()) {
+                what.add(failedSets.size() + " scale set(s)");
+                remedy.add("Reconcile the node pool (az aks nodepool update with no changes): AKS re-applies the "
+                        + "pool's model to its scale set.");
+            }
+            if (!failedInstances.isEmpty()) {
+                what.add(failedInstances.size() + " node instance(s)");
+                remedy.add("Update the instance (az vmss update-instances) to retry its last operation, or reimage it "
+                        + "if that does not help.");
+            }
+            return new Finding(id(), Outcome.FAIL, String.join(" and ", what) + " in a Failed state", evidence,
+                    String.join(" ", remedy), Docs.FAILED_STATE, actions);
         }
-        return Findings.pass(id(), "No failed instances among " + total, List.of(), Docs.FAILED_STATE);
+        return Findings.pass(id(), "No failed scale set, and no failed instances among " + total, List.of(),
+                Docs.FAILED_STATE);
     }
 
     private static List<ScaleSetFacts> scaleSetsToCheck(CheckContext context) {

@@ -61,6 +61,17 @@ class StateAndSubscriptionChecksTest {
     }
 
     @Test
+    void vmssInstances_failedScaleSet_offersReconcileOfItsPool() {
+        ArmWorld w = new ArmWorld();
+        ((ObjectNode) w.scaleSet.get("properties")).put("provisioningState", "Failed");
+        Finding f = run(new VmssInstancesCheck(), w, FAILED);
+        assertEquals(Outcome.FAIL, f.outcome(), text(f));
+        assertEquals("1 scale set(s) in a Failed state", f.title());
+        assertTrue(f.evidence().get(0).text().contains(ArmWorld.VMSS + " is Failed (node pool nodepool1)"), text(f));
+        assertEquals(List.of(SuggestedAction.reconcilePool("nodepool1")), f.actions());
+    }
+
+    @Test
     void cseStatus_succeeded_passes() {
         ArmWorld w = new ArmWorld().cseStatus("ProvisioningState/succeeded", "Enable succeeded");
         assertEquals(Outcome.PASS, run(new CseStatusCheck(), w, FAILED).outcome());

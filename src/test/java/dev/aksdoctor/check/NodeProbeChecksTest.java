@@ -58,6 +58,24 @@ class NodeProbeChecksTest {
     }
 
     @Test
+    void dnsProbe_privateClusterResolvedToItsPrivateEndpoint_passes() {
+        ArmWorld w = world(M + "dns=ok ips=10.240.0.200", M + "done").privateCluster();
+        Finding f = run(new NodeDnsProbeCheck(), w, Diagnoses.timedOut(), true);
+        assertEquals(Outcome.PASS, f.outcome(), text(f));
+    }
+
+    @Test
+    void dnsProbe_privateClusterResolvedElsewhere_failsNamingTheEndpointAndTheZone() {
+        ArmWorld w = world(M + "dns=ok ips=" + ArmWorld.API_SERVER_IP, M + "done").privateCluster();
+        Finding f = run(new NodeDnsProbeCheck(), w, Diagnoses.timedOut(), true);
+        assertEquals(Outcome.FAIL, f.outcome(), text(f));
+        assertTrue(f.title().endsWith("resolves the private API server to " + ArmWorld.API_SERVER_IP
+                + ", not to its private endpoint 10.240.0.200"), f.title());
+        assertEquals(ArmWorld.PE_ID, f.evidence().get(1).resourceId());
+        assertTrue(f.remedy().contains("private DNS zone"), f.remedy());
+    }
+
+    @Test
     void tlsProbe_foreignIssuer_namesIssuerAndBypassPatterns() {
         ArmWorld w = world(M + "dns=ok ips=" + ArmWorld.API_SERVER_IP, M + "tcp=ok", M + "https=200 rc=0", M + "tls=ok",
                 M + "tls_issuer=CN=Contoso TLS Inspection CA,O=Contoso", M + "tls_subject=CN=*.hcp.westeurope.azmk8s.io",

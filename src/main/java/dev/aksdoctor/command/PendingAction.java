@@ -3,6 +3,7 @@ package dev.aksdoctor.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import dev.aksdoctor.action.WriteAction;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,6 +37,15 @@ public record PendingAction(WriteAction action, ActionPayload payload, String ch
         root.put("t", threadTs);
         root.put("d", shownDigest);
         return root.toString();
+    }
+
+    /** The action carried by a submitted dialog, when it comes from a real user and names its view. */
+    public static Optional<PendingAction> submitted(ViewSubmissionPayload p) {
+        if (p.getUser() == null || !SlackIds.isUser(p.getUser().getId()) || p.getView() == null
+                || p.getView().getId() == null) {
+            return Optional.empty();
+        }
+        return parse(p.getView().getPrivateMetadata());
     }
 
     public static Optional<PendingAction> parse(String json) {

@@ -33,11 +33,7 @@ public class RunConfirmedAction implements SlackRoute {
     public void register(App app) {
         app.viewSubmission(ActionReplies.CONFIRM_CALLBACK, (req, ctx) -> {
             ViewSubmissionPayload p = req.getPayload();
-            if (p.getUser() == null || !SlackIds.isUser(p.getUser().getId()) || p.getView() == null
-                    || p.getView().getId() == null) {
-                return ctx.ack();
-            }
-            Optional<PendingAction> pending = PendingAction.parse(p.getView().getPrivateMetadata());
+            Optional<PendingAction> pending = PendingAction.submitted(p);
             if (pending.isEmpty() || !deliveries.firstTime("view:" + p.getView().getId())) {
                 return ctx.ack();
             }

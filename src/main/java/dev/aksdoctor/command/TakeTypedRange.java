@@ -35,11 +35,7 @@ public class TakeTypedRange implements SlackRoute {
     public void register(App app) {
         app.viewSubmission(ActionReplies.RANGE_INPUT_CALLBACK, (req, ctx) -> {
             ViewSubmissionPayload p = req.getPayload();
-            if (p.getUser() == null || !SlackIds.isUser(p.getUser().getId()) || p.getView() == null
-                    || p.getView().getId() == null) {
-                return ctx.ack();
-            }
-            Optional<PendingAction> pending = PendingAction.parse(p.getView().getPrivateMetadata())
+            Optional<PendingAction> pending = PendingAction.submitted(p)
                     .filter(a -> a.action() == WriteAction.ADD_AUTHORIZED_RANGE);
             if (pending.isEmpty()) {
                 return ctx.ack();

@@ -79,7 +79,7 @@ public class OfferWriteAction implements SlackRoute {
             }
             PendingAction pending = new PendingAction(action, press.payload(), press.channel(), press.threadTs(), null);
             if (action == WriteAction.ADD_AUTHORIZED_RANGE) {
-                openDialog(press, ActionReplies.loading(action.label(), "Reading the cluster's current authorized IP ranges…"))
+                openDialog(press, RangeChangeDialog.loading(action))
                         .ifPresent(viewId -> background.submit("range dialog " + press.channel(),
                                 () -> rangeDialog.show(viewId, pending, cluster.get())));
             } else {

@@ -1,6 +1,8 @@
 package dev.aksdoctor.command;
 
+import com.slack.api.model.view.View;
 import dev.aksdoctor.action.RangeChange;
+import dev.aksdoctor.action.WriteAction;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterRef;
@@ -30,6 +32,11 @@ public class RangeChangeDialog {
     public RangeChangeDialog(ArmGateway arm, SlackGateway slack) {
         this.arm = arm;
         this.slack = slack;
+    }
+
+    /** What the dialog shows until {@link #show} has read the cluster. */
+    static View loading(WriteAction action) {
+        return ActionReplies.loading(action.label(), "Reading the cluster's current authorized IP ranges…");
     }
 
     /** {@code pending} carries the CIDR to add. */

@@ -60,8 +60,7 @@ public class TakeTypedRange implements SlackRoute {
                 return ctx.ackWithUpdate(ActionReplies.problem(action.action().label(),
                         "Too much is running right now; nothing was changed. Press the button again in a minute."));
             }
-            return ctx.ackWithUpdate(ActionReplies.loading(action.action().label(),
-                    "Reading the cluster's current authorized IP ranges…"));
+            return ctx.ackWithUpdate(RangeChangeDialog.loading(action.action()));
         });
     }
 

@@ -126,11 +126,6 @@ public final class AddressRanges {
                 .map(IPAddress::toCanonicalString);
     }
 
-    /** The prefix length of a CIDR, or of a single address (32 or 128); empty when it is neither. */
-    public static Optional<Integer> prefixLength(String ipOrCidr) {
-        return parseRange(ipOrCidr).map(a -> a.isPrefixed() ? a.getNetworkPrefixLength() : a.getBitCount());
-    }
-
     /** A single address, no prefix length. */
     static Optional<IPAddress> parseIp(String value) {
         return parse(value).filter(s -> !s.isPrefixed()).map(IPAddressString::getAddress);

@@ -88,7 +88,8 @@ public class SlackEventsServlet extends HttpServlet {
         } catch (RuntimeException e) {
             // Signed, but not a body Bolt can read ("100%" is not URL encoding, a payload that is not JSON):
             // the sender's mistake, answered as one.
-            LOG.warnf("Refused a signed Slack request whose body could not be read: %s", e.getMessage());
+            // Only the exception's type: URLDecoder and Gson quote fragments of the body in their messages.
+            LOG.warnf("Refused a signed Slack request whose body could not be read (%s)", e.getClass().getSimpleName());
             write(resp, 400, "Malformed Slack request body.");
             return;
         }

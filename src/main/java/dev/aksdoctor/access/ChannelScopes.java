@@ -1,6 +1,6 @@
 package dev.aksdoctor.access;
 
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;

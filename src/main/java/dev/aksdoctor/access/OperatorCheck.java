@@ -1,6 +1,6 @@
 package dev.aksdoctor.access;
 
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;

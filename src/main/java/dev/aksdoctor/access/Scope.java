@@ -1,6 +1,6 @@
 package dev.aksdoctor.access;
 
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;

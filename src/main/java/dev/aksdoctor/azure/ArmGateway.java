@@ -1,5 +1,6 @@
 package dev.aksdoctor.azure;
 
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.time.OffsetDateTime;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.aksdoctor.azure;
 
+import dev.aksdoctor.diagnosis.ClusterRef;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.exception.ClientAuthenticationException;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.azure;
 
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.util.List;
 import java.util.Objects;
 

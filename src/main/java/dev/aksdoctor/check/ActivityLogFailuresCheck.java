@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ActivityEventFacts;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

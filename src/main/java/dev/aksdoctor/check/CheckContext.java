@@ -1,6 +1,6 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import static dev.aksdoctor.check.Findings.action;
 
 import dev.aksdoctor.azure.ClusterFacts;

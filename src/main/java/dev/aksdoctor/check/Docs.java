@@ -17,6 +17,8 @@ final class Docs {
             "https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview");
     static final DocLink UDR = new DocLink("Virtual network traffic routing",
             "https://learn.microsoft.com/azure/virtual-network/virtual-networks-udr-overview");
+    static final DocLink OUTBOUND_RULES = new DocLink("Outbound network and FQDN rules for AKS clusters",
+            "https://learn.microsoft.com/azure/aks/outbound-rules-control-egress");
     static final DocLink EGRESS = new DocLink("Control egress traffic for cluster nodes in AKS",
             "https://learn.microsoft.com/azure/aks/limit-egress-traffic");
     static final DocLink PRIVATE_CLUSTER = new DocLink("Create a private AKS cluster",

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.FirewallFacts;
 import dev.aksdoctor.azure.RouteTableFacts;
 import dev.aksdoctor.network.NextHopType;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.DocLink;
 import java.util.List;
 import java.util.Objects;

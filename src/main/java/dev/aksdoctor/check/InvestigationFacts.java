@@ -4,7 +4,7 @@ import dev.aksdoctor.azure.ActivityEventFacts;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FirewallFacts;
 import dev.aksdoctor.azure.InstanceFacts;
 import dev.aksdoctor.azure.LockFacts;

@@ -1,11 +1,12 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
+import dev.aksdoctor.diagnosis.Playbook;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.AzureAccess;
 import dev.aksdoctor.azure.AzureConfig;
 import dev.aksdoctor.azure.ClusterLocation;
-import dev.aksdoctor.azure.ClusterLocator;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import io.quarkus.arc.All;
 import jakarta.annotation.PreDestroy;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.check.probe.ProbeResult;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.check.probe.ProbeResult;
 import dev.aksdoctor.check.probe.TlsInspectionVerdict;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ActivityEventFacts;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.PolicyAssignmentFacts;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.InstanceFacts;
 import dev.aksdoctor.azure.ScaleSetFacts;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.VnetFacts;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,10 +1,11 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.reply.ActionPayload;
 import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.access.OperatorCheck;
 import dev.aksdoctor.action.AuditLog;
 import dev.aksdoctor.action.WriteAction;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.reply.ActionReplies;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;

@@ -1,6 +1,6 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

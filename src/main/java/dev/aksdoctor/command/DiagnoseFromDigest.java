@@ -1,7 +1,7 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.digest.DigestRenderer;
 import dev.aksdoctor.investigation.InvestigationSource;
 import dev.aksdoctor.slack.SlackRoute;

@@ -7,7 +7,7 @@ import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.SubnetFacts;
 import dev.aksdoctor.azure.VnetFacts;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.NetworkListingRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;

@@ -1,9 +1,10 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.reply.ActionPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.model.view.View;
 import dev.aksdoctor.action.WriteAction;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.reply.ActionReplies;

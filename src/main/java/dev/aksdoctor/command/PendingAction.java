@@ -1,5 +1,6 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.reply.ActionPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

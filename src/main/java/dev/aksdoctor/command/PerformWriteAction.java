@@ -1,12 +1,13 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.reply.ActionPayload;
 import dev.aksdoctor.action.AuditLog;
 import dev.aksdoctor.action.RangeChange;
 import dev.aksdoctor.action.WriteAction;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationStore;

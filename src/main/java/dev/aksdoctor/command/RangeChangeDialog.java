@@ -5,7 +5,7 @@ import dev.aksdoctor.action.RangeChange;
 import dev.aksdoctor.action.WriteAction;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ArmGateway;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.reply.ActionReplies;
 import dev.aksdoctor.slack.SlackCallFailed;

@@ -5,7 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
 import dev.aksdoctor.action.RangeInput;
 import dev.aksdoctor.action.WriteAction;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.reply.ActionReplies;
 import dev.aksdoctor.slack.SlackRoute;

@@ -3,7 +3,7 @@ package dev.aksdoctor.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.digest.DigestStore;
 import dev.aksdoctor.reply.Mrkdwn;
 import jakarta.enterprise.context.ApplicationScoped;

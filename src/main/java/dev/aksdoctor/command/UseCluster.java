@@ -6,7 +6,7 @@ import com.slack.api.bolt.response.Response;
 import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ClusterInventory;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.ClusterSummary;
 import dev.aksdoctor.channel.ChannelSettings;
 import dev.aksdoctor.reply.Mrkdwn;

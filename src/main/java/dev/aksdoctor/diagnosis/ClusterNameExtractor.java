@@ -1,6 +1,5 @@
 package dev.aksdoctor.diagnosis;
 
-import dev.aksdoctor.azure.ClusterRef;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;

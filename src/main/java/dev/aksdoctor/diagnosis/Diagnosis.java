@@ -1,7 +1,5 @@
 package dev.aksdoctor.diagnosis;
 
-import dev.aksdoctor.azure.ClusterRef;
-import dev.aksdoctor.check.CheckId;
 import java.util.List;
 
 /**

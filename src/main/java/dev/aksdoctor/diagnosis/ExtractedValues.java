@@ -1,6 +1,5 @@
 package dev.aksdoctor.diagnosis;
 
-import dev.aksdoctor.azure.ClusterRef;
 
 /** The values a paste names: where the API server is, which cluster and node, the correlation ID. */
 record ExtractedValues(

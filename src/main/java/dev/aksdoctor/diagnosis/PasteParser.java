@@ -1,6 +1,5 @@
 package dev.aksdoctor.diagnosis;
 
-import dev.aksdoctor.check.CheckId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,35 +1,34 @@
 package dev.aksdoctor.diagnosis;
 
-import static dev.aksdoctor.check.CheckId.ACTIVITY_LOG_FAILURES;
-import static dev.aksdoctor.check.CheckId.AUTHORIZED_IP_RANGES;
-import static dev.aksdoctor.check.CheckId.CLIENT_AUTHORIZED_RANGES;
-import static dev.aksdoctor.check.CheckId.CLUSTER_STATE;
-import static dev.aksdoctor.check.CheckId.CSE_STATUS;
-import static dev.aksdoctor.check.CheckId.EGRESS_APPLIANCE;
-import static dev.aksdoctor.check.CheckId.HTTP_PROXY;
-import static dev.aksdoctor.check.CheckId.NODE_DNS_PROBE;
-import static dev.aksdoctor.check.CheckId.NODE_OUTBOUND_PROBE;
-import static dev.aksdoctor.check.CheckId.NODE_POOL_STATE;
-import static dev.aksdoctor.check.CheckId.NODE_SUBNET;
-import static dev.aksdoctor.check.CheckId.NODE_TCP_PROBE;
-import static dev.aksdoctor.check.CheckId.NODE_TLS_PROBE;
-import static dev.aksdoctor.check.CheckId.NSG_OUTBOUND;
-import static dev.aksdoctor.check.CheckId.PDB_DRAIN;
-import static dev.aksdoctor.check.CheckId.POLICY_DENIAL;
-import static dev.aksdoctor.check.CheckId.PRIVATE_DNS_ZONE_LINK;
-import static dev.aksdoctor.check.CheckId.PRIVATE_ENDPOINT;
-import static dev.aksdoctor.check.CheckId.PROVIDER_REGISTRATION;
-import static dev.aksdoctor.check.CheckId.PUBLIC_IP_QUOTA;
-import static dev.aksdoctor.check.CheckId.RESOURCE_LOCKS;
-import static dev.aksdoctor.check.CheckId.ROUTE_TABLE;
-import static dev.aksdoctor.check.CheckId.SKU_AVAILABILITY;
-import static dev.aksdoctor.check.CheckId.SUBNET_CAPACITY;
-import static dev.aksdoctor.check.CheckId.SUBSCRIPTION_STATE;
-import static dev.aksdoctor.check.CheckId.VCPU_QUOTA;
-import static dev.aksdoctor.check.CheckId.VMSS_INSTANCES;
-import static dev.aksdoctor.check.CheckId.VNET_DNS_SERVERS;
+import static dev.aksdoctor.diagnosis.CheckId.ACTIVITY_LOG_FAILURES;
+import static dev.aksdoctor.diagnosis.CheckId.AUTHORIZED_IP_RANGES;
+import static dev.aksdoctor.diagnosis.CheckId.CLIENT_AUTHORIZED_RANGES;
+import static dev.aksdoctor.diagnosis.CheckId.CLUSTER_STATE;
+import static dev.aksdoctor.diagnosis.CheckId.CSE_STATUS;
+import static dev.aksdoctor.diagnosis.CheckId.EGRESS_APPLIANCE;
+import static dev.aksdoctor.diagnosis.CheckId.HTTP_PROXY;
+import static dev.aksdoctor.diagnosis.CheckId.NODE_DNS_PROBE;
+import static dev.aksdoctor.diagnosis.CheckId.NODE_OUTBOUND_PROBE;
+import static dev.aksdoctor.diagnosis.CheckId.NODE_POOL_STATE;
+import static dev.aksdoctor.diagnosis.CheckId.NODE_SUBNET;
+import static dev.aksdoctor.diagnosis.CheckId.NODE_TCP_PROBE;
+import static dev.aksdoctor.diagnosis.CheckId.NODE_TLS_PROBE;
+import static dev.aksdoctor.diagnosis.CheckId.NSG_OUTBOUND;
+import static dev.aksdoctor.diagnosis.CheckId.PDB_DRAIN;
+import static dev.aksdoctor.diagnosis.CheckId.POLICY_DENIAL;
+import static dev.aksdoctor.diagnosis.CheckId.PRIVATE_DNS_ZONE_LINK;
+import static dev.aksdoctor.diagnosis.CheckId.PRIVATE_ENDPOINT;
+import static dev.aksdoctor.diagnosis.CheckId.PROVIDER_REGISTRATION;
+import static dev.aksdoctor.diagnosis.CheckId.PUBLIC_IP_QUOTA;
+import static dev.aksdoctor.diagnosis.CheckId.RESOURCE_LOCKS;
+import static dev.aksdoctor.diagnosis.CheckId.ROUTE_TABLE;
+import static dev.aksdoctor.diagnosis.CheckId.SKU_AVAILABILITY;
+import static dev.aksdoctor.diagnosis.CheckId.SUBNET_CAPACITY;
+import static dev.aksdoctor.diagnosis.CheckId.SUBSCRIPTION_STATE;
+import static dev.aksdoctor.diagnosis.CheckId.VCPU_QUOTA;
+import static dev.aksdoctor.diagnosis.CheckId.VMSS_INSTANCES;
+import static dev.aksdoctor.diagnosis.CheckId.VNET_DNS_SERVERS;
 
-import dev.aksdoctor.check.CheckId;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +42,10 @@ import java.util.function.Function;
  * playbooks one after the other, without repeating a check.
  */
 public final class Playbook {
+
+    /** What runs for a paste the parser did not recognise: a general health plan. */
+    static final List<CheckId> GENERAL = List.of(CLUSTER_STATE, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES, VMSS_INSTANCES,
+            NODE_SUBNET, AUTHORIZED_IP_RANGES, NSG_OUTBOUND, ROUTE_TABLE, PRIVATE_ENDPOINT, PRIVATE_DNS_ZONE_LINK);
 
     private static final List<CheckId> FAILED_STATE_BASE = List.of(CLUSTER_STATE, NODE_POOL_STATE,
             ACTIVITY_LOG_FAILURES);
@@ -91,6 +94,11 @@ public final class Playbook {
             Map.entry("vmss-instance", withBase(VMSS_INSTANCES, CSE_STATUS)));
 
     private Playbook() {
+    }
+
+    /** The order checks run and are reported in: the parser's plan, or {@link #GENERAL} when it has none. */
+    public static List<CheckId> planFor(Diagnosis diagnosis) {
+        return diagnosis.plan().isEmpty() ? GENERAL : diagnosis.plan();
     }
 
     /** Checks for one error; {@code subcategory} matters for API server connection failures only. */

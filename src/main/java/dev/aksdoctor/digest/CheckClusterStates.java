@@ -2,7 +2,7 @@ package dev.aksdoctor.digest;
 
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.slack.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

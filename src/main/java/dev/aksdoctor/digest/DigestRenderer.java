@@ -9,7 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
-import dev.aksdoctor.command.ActionPayload;
+import dev.aksdoctor.reply.ActionPayload;
 import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.SlackLimits;
 import java.time.ZoneId;

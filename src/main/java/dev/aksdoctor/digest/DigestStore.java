@@ -125,7 +125,7 @@ public class DigestStore {
     }
 
     static String shortName(String clusterId) {
-        return dev.aksdoctor.azure.ClusterRef.findResourceId(clusterId).map(dev.aksdoctor.azure.ClusterRef::displayName)
+        return dev.aksdoctor.diagnosis.ClusterRef.findResourceId(clusterId).map(dev.aksdoctor.diagnosis.ClusterRef::displayName)
                 .orElse(clusterId);
     }
 }

@@ -1,7 +1,8 @@
 package dev.aksdoctor.digest;
 
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.home.WatchedClusters;
+import dev.aksdoctor.reply.WatchedClusterSummary;
 import dev.aksdoctor.investigation.Investigation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,7 +23,7 @@ public class DigestWatchedClusters implements WatchedClusters {
 
     @Override
     @Transactional
-    public List<dev.aksdoctor.home.WatchedCluster> forUser(String user, int limit) {
+    public List<WatchedClusterSummary> forUser(String user, int limit) {
         Set<String> channels = Investigation.<Investigation>find("requester", user).stream()
                 .map(i -> i.channel).collect(Collectors.toSet());
         WatchedCluster.<WatchedCluster>find("addedBy", user).stream().forEach(w -> channels.add(w.channel));
@@ -33,7 +34,7 @@ public class DigestWatchedClusters implements WatchedClusters {
                 List.copyOf(channels)).page(0, limit).list();
         Map<String, DigestSchedule> schedules = DigestSchedule.<DigestSchedule>find("channel in ?1", List.copyOf(channels))
                 .stream().collect(Collectors.toMap(s -> s.channel, Function.identity(), (a, b) -> a));
-        List<dev.aksdoctor.home.WatchedCluster> result = new ArrayList<>();
+        List<WatchedClusterSummary> result = new ArrayList<>();
         for (WatchedCluster w : watches) {
             DigestSchedule schedule = schedules.get(w.channel);
             boolean digested = schedule != null && schedule.lastDigestAt != null;
@@ -41,7 +42,7 @@ public class DigestWatchedClusters implements WatchedClusters {
                     w.channel, w.clusterId).list();
             String name = ClusterRef.findResourceId(w.clusterId).map(ClusterRef::displayName).orElse(w.clusterId);
             String state = !digested ? "no digest yet" : open.isEmpty() ? "healthy at the last digest" : open.get(0).summary;
-            result.add(new dev.aksdoctor.home.WatchedCluster(name, w.channel, digested ? open.isEmpty() : null, state,
+            result.add(new WatchedClusterSummary(name, w.channel, digested ? open.isEmpty() : null, state,
                     digested ? schedule.lastDigestAt : null));
         }
         return result;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.home;
 
+import dev.aksdoctor.reply.WatchedClusterSummary;
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.List;
 public class NoWatchedClusters implements WatchedClusters {
 
     @Override
-    public List<WatchedCluster> forUser(String user, int limit) {
+    public List<WatchedClusterSummary> forUser(String user, int limit) {
         return List.of();
     }
 }

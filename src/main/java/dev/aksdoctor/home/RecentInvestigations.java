@@ -1,5 +1,6 @@
 package dev.aksdoctor.home;
 
+import dev.aksdoctor.reply.RecentInvestigation;
 import dev.aksdoctor.action.InvestigationResolution;
 import dev.aksdoctor.investigation.Investigation;
 import jakarta.enterprise.context.ApplicationScoped;

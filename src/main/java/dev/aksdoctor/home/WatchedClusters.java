@@ -1,5 +1,6 @@
 package dev.aksdoctor.home;
 
+import dev.aksdoctor.reply.WatchedClusterSummary;
 import java.util.List;
 
 /**
@@ -9,5 +10,5 @@ import java.util.List;
 public interface WatchedClusters {
 
     /** The watched clusters of the channels this user can see, at most {@code limit}. */
-    List<WatchedCluster> forUser(String user, int limit);
+    List<WatchedClusterSummary> forUser(String user, int limit);
 }

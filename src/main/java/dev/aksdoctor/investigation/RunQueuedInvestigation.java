@@ -14,10 +14,10 @@ public class RunQueuedInvestigation implements Job {
 
     private final InvestigationStore store;
     private final InvestigationQueue queue;
-    private final RunInvestigation runner;
+    private final InvestigationRunner runner;
     private final AckPriority ackPriority;
 
-    public RunQueuedInvestigation(InvestigationStore store, InvestigationQueue queue, RunInvestigation runner,
+    public RunQueuedInvestigation(InvestigationStore store, InvestigationQueue queue, InvestigationRunner runner,
                                   AckPriority ackPriority) {
         this.store = store;
         this.queue = queue;

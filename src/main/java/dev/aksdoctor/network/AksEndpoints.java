@@ -1,6 +1,5 @@
 package dev.aksdoctor.network;
 
-import dev.aksdoctor.diagnosis.DocLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +12,6 @@ import java.util.regex.Pattern;
  * not inspect. From "Outbound network and FQDN rules for AKS clusters" (global Azure, required rules only).
  */
 public final class AksEndpoints {
-
-    public static final DocLink OUTBOUND_RULES_DOC = new DocLink("Outbound network and FQDN rules for AKS clusters",
-            "https://learn.microsoft.com/azure/aks/outbound-rules-control-egress");
 
     private static final Pattern REGION = Pattern.compile("[a-z][a-z0-9]{1,39}");
     private static final Pattern API_SERVER_FQDN = Pattern.compile(

@@ -11,8 +11,6 @@ import static com.slack.api.model.view.Views.view;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.aksdoctor.home.RecentInvestigation;
-import dev.aksdoctor.home.WatchedCluster;
 import dev.aksdoctor.investigation.InvestigationStatus;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +32,7 @@ public final class AppHomeRenderer {
      * @param watches      as many as {@link #MAX_WATCHES} + 1 (one more tells that there are more)
      * @param workspaceUrl e.g. {@code https://example.slack.com/}, for links to threads; null leaves them out
      */
-    public static View home(List<WatchedCluster> watches, List<RecentInvestigation> recent, String workspaceUrl) {
+    public static View home(List<WatchedClusterSummary> watches, List<RecentInvestigation> recent, String workspaceUrl) {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("AKS Doctor"))));
         blocks.add(section(s -> s.text(markdownText("Paste an AKS error with `/aks-doctor <error>`, or use the message "
@@ -63,7 +61,7 @@ public final class AppHomeRenderer {
         return view(v -> v.type("home").blocks(blocks));
     }
 
-    static String watchLine(WatchedCluster w) {
+    static String watchLine(WatchedClusterSummary w) {
         String icon = w.healthy() == null ? ":hourglass_flowing_sand:" : w.healthy() ? ":large_green_circle:" : ":red_circle:";
         StringBuilder line = new StringBuilder(icon).append(" *").append(Mrkdwn.escape(w.displayName())).append("*");
         if (w.state() != null && !w.state().isBlank()) {

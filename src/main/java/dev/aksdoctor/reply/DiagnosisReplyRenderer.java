@@ -11,7 +11,7 @@ import static com.slack.api.model.block.element.BlockElements.button;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
-import dev.aksdoctor.check.CheckId;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.DocLink;
 import java.util.ArrayList;

@@ -4,10 +4,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.element.BlockElements;
 
 import com.slack.api.model.block.element.ButtonElement;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.SuggestedAction;
-import dev.aksdoctor.command.ActionPayload;
 import java.util.Locale;
 import java.util.Optional;
 

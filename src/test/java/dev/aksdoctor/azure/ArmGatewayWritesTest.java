@@ -1,5 +1,6 @@
 package dev.aksdoctor.azure;
 
+import dev.aksdoctor.diagnosis.ClusterRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

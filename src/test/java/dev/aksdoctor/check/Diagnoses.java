@@ -1,9 +1,10 @@
 package dev.aksdoctor.check;
 
-import static dev.aksdoctor.check.CheckId.*;
+import dev.aksdoctor.diagnosis.CheckId;
+import static dev.aksdoctor.diagnosis.CheckId.*;
 
 import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.OsType;
 import dev.aksdoctor.diagnosis.Subcategory;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import static dev.aksdoctor.check.CheckHarness.run;
 import static dev.aksdoctor.check.CheckHarness.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;

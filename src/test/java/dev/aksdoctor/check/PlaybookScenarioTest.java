@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CheckId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import dev.aksdoctor.azure.ArmWorld;
 import dev.aksdoctor.azure.AzureArmGateway;
 import dev.aksdoctor.azure.ClusterInventory;
 import dev.aksdoctor.azure.ClusterLocation;
-import dev.aksdoctor.azure.ClusterLocator;
 import dev.aksdoctor.azure.FakeArmGateways;
 import dev.aksdoctor.azure.TestAzureConfig;
 import dev.aksdoctor.diagnosis.Diagnosis;

@@ -1,11 +1,12 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.reply.ActionPayload;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmBackedGateway;
 import dev.aksdoctor.digest.DigestStore;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmBackedGateway;
 import dev.aksdoctor.channel.ChannelSetting;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.reply.ActionPayload;
 import static dev.aksdoctor.command.Interactions.THREAD;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmBackedGateway;
 import dev.aksdoctor.check.NextAction;

@@ -1,5 +1,6 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.reply.ActionPayload;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksdoctor.action.ActionAudit;
 import dev.aksdoctor.azure.ArmFixtures;
 import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmBackedGateway;
 import dev.aksdoctor.check.NextAction;

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aksdoctor.azure.ClusterRef;
-import dev.aksdoctor.check.CheckId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;

@@ -1,12 +1,11 @@
 package dev.aksdoctor.diagnosis;
 
-import static dev.aksdoctor.check.CheckId.AUTHORIZED_IP_RANGES;
-import static dev.aksdoctor.check.CheckId.CLUSTER_STATE;
-import static dev.aksdoctor.check.CheckId.PRIVATE_ENDPOINT;
-import static dev.aksdoctor.check.CheckId.ROUTE_TABLE;
+import static dev.aksdoctor.diagnosis.CheckId.AUTHORIZED_IP_RANGES;
+import static dev.aksdoctor.diagnosis.CheckId.CLUSTER_STATE;
+import static dev.aksdoctor.diagnosis.CheckId.PRIVATE_ENDPOINT;
+import static dev.aksdoctor.diagnosis.CheckId.ROUTE_TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.aksdoctor.check.CheckId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

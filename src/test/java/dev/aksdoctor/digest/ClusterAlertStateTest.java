@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.ArmWorld;
 import dev.aksdoctor.azure.ClusterFacts;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import org.junit.jupiter.api.Test;
 
 class ClusterAlertStateTest {

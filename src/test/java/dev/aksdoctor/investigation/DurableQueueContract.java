@@ -1,5 +1,7 @@
 package dev.aksdoctor.investigation;
 
+import dev.aksdoctor.answer.RunInvestigation;
+import dev.aksdoctor.answer.TimeOutStuckInvestigations;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -63,9 +63,4 @@ class AksEndpointsTest {
         assertEquals(expected, AksEndpoints.requiredOutbound(region, fqdn).get(0).host());
     }
 
-    @Test
-    void outboundRulesDoc_isTheAksEgressArticle() {
-        assertEquals("Outbound network and FQDN rules for AKS clusters", AksEndpoints.OUTBOUND_RULES_DOC.title());
-        assertTrue(AksEndpoints.OUTBOUND_RULES_DOC.url().endsWith("/azure/aks/outbound-rules-control-egress"));
-    }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.AzureAccess;
 import dev.aksdoctor.azure.ClusterLocation;
-import dev.aksdoctor.azure.ClusterRef;
-import dev.aksdoctor.check.CheckId;
+import dev.aksdoctor.diagnosis.ClusterRef;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.check.Evidence;
 import dev.aksdoctor.check.Finding;
 import dev.aksdoctor.check.InvestigationReport;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aksdoctor.action.ActionAudit;
 import dev.aksdoctor.action.AuditLog;
 import dev.aksdoctor.action.InvestigationResolution;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.channel.ChannelSetting;
 import dev.aksdoctor.channel.ChannelSettings;
 import io.agroal.api.AgroalDataSource;

@@ -1,10 +1,10 @@
-package dev.aksdoctor.command;
+package dev.aksdoctor.reply;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.network.AddressRanges;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.aksdoctor.investigation;
+package dev.aksdoctor.answer;
 
 import dev.aksdoctor.check.Finding;
 import dev.aksdoctor.check.ProgressListener;

@@ -1,12 +1,17 @@
-package dev.aksdoctor.investigation;
+package dev.aksdoctor.answer;
 
+import dev.aksdoctor.investigation.InvestigationStatus;
+import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.investigation.InvestigationRunner;
+import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.investigation.InvestigationJob;
 import com.slack.api.model.block.LayoutBlock;
 import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.channel.ChannelSettings;
 import dev.aksdoctor.check.InvestigationOptions;
 import dev.aksdoctor.check.InvestigationReport;
 import dev.aksdoctor.check.Investigator;
-import dev.aksdoctor.check.Playbook;
+import dev.aksdoctor.diagnosis.Playbook;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.PasteParser;
 import dev.aksdoctor.reply.DiagnosisReplyRenderer;
@@ -29,7 +34,7 @@ import org.jboss.logging.Logger;
  * update of that one message, and nothing is posted once the answer is recorded as delivered.
  */
 @ApplicationScoped
-public class RunInvestigation {
+public class RunInvestigation implements InvestigationRunner {
 
     private static final Logger LOG = Logger.getLogger(RunInvestigation.class);
 
@@ -55,6 +60,7 @@ public class RunInvestigation {
         this.channelScopes = channelScopes;
     }
 
+    @Override
     public void run(InvestigationJob job) {
         long id = job.investigationId();
         Investigation row = store.find(id).orElse(null);

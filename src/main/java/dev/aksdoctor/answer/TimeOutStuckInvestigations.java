@@ -1,5 +1,10 @@
-package dev.aksdoctor.investigation;
+package dev.aksdoctor.answer;
 
+import dev.aksdoctor.investigation.InvestigationStatus;
+import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.investigation.InvestigationQueue;
+import dev.aksdoctor.investigation.InvestigationSettings;
+import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.jobs.DurableScheduler;
 import dev.aksdoctor.reply.InvestigationNoticeRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;
@@ -27,7 +32,7 @@ import org.quartz.SchedulerException;
 public class TimeOutStuckInvestigations implements Job {
 
     private static final Logger LOG = Logger.getLogger(TimeOutStuckInvestigations.class);
-    static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofMinutes(1);
+    public static final java.time.Duration ORPHAN_AFTER = java.time.Duration.ofMinutes(1);
 
     private final InvestigationStore store;
     private final SlackGateway slack;

@@ -1,4 +1,4 @@
-package dev.aksdoctor.azure;
+package dev.aksdoctor.diagnosis;
 
 import java.util.Locale;
 import java.util.Objects;

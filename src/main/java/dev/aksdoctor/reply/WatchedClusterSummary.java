@@ -1,4 +1,4 @@
-package dev.aksdoctor.home;
+package dev.aksdoctor.reply;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param state          one line, e.g. "Succeeded · Running" or the first reason it is unhealthy
  * @param lastDigestAt   when the last digest was posted, or null
  */
-public record WatchedCluster(String displayName, String channel, Boolean healthy, String state, Instant lastDigestAt) {
-    public WatchedCluster {
+public record WatchedClusterSummary(String displayName, String channel, Boolean healthy, String state, Instant lastDigestAt) {
+    public WatchedClusterSummary {
         Objects.requireNonNull(displayName, "displayName");
     }
 }

@@ -1,4 +1,4 @@
-package dev.aksdoctor.check;
+package dev.aksdoctor.diagnosis;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

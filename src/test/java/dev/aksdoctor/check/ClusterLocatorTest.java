@@ -1,5 +1,14 @@
-package dev.aksdoctor.azure;
+package dev.aksdoctor.check;
 
+import dev.aksdoctor.azure.ClusterLocation;
+import dev.aksdoctor.azure.ArmFixtures;
+import dev.aksdoctor.azure.FakeArmGateways;
+import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.azure.ClusterInventory;
+import dev.aksdoctor.azure.FakeArm;
+import dev.aksdoctor.azure.TestAzureConfig;
+import dev.aksdoctor.azure.AzureArmGateway;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package dev.aksdoctor.home;
+package dev.aksdoctor.reply;
 
 import dev.aksdoctor.investigation.InvestigationStatus;
 import java.time.Instant;

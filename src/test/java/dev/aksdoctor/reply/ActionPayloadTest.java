@@ -1,11 +1,11 @@
-package dev.aksdoctor.command;
+package dev.aksdoctor.reply;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aksdoctor.azure.ClusterRef;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.SuggestedAction;
 import java.util.Map;

@@ -29,6 +29,7 @@ final class ErrorRecognizer {
     private final KnownError apiServerLinux;
     private final KnownError apiServerWindows;
     private final ExitCodeFinder exitCodes = new ExitCodeFinder();
+    private final PhraseTrie<Boolean> clientPhrases;
 
     ErrorRecognizer(KnowledgeCatalog catalog) {
         this.catalog = catalog;
@@ -51,6 +52,24 @@ final class ErrorRecognizer {
         // Check-APIServerConnectivity in the Windows CSE (kubernetesfunc.ps1).
         phrases.put("failedtoconnecttoapiserver", apiServerWindows);
         this.trie = new PhraseTrie<>(phrases);
+        this.clientPhrases = clientPhrases();
+    }
+
+    /**
+     * What a Go client (helm, terraform's Kubernetes provider, CI tools) or curl prints when it cannot reach a server,
+     * without kubectl's "Unable to connect to the server". The same words are in node logs and CSE output about MCR
+     * or package mirrors, so they name a client error only when nothing else in the paste is recognised and the line
+     * is not about one of the hosts the nodes download from.
+     */
+    private static PhraseTrie<Boolean> clientPhrases() {
+        Map<String, Boolean> p = new HashMap<>();
+        for (String phrase : List.of("dialtcp", "net/http:tlshandshaketimeout", "gnutls_handshake()failed",
+                "ssl_error_syscall", "x509:certificatesignedbyunknownauthority", "x509:certificatehasexpired",
+                "x509:certificateisvalidfor", "nxdomain", "couldnotresolvehost:", "tlshandshaketimeout",
+                "theremotenamecouldnotberesolved")) {
+            p.put(phrase, Boolean.TRUE);
+        }
+        return new PhraseTrie<>(p);
     }
 
     /**
@@ -94,7 +113,22 @@ final class ErrorRecognizer {
             }
             catalog.cse(os, f.code()).ifPresent(e -> raw.add(new ErrorHit(e, os, f.position())));
         }
-        return nodeOrCluster(distinct(raw), paste.squeezed().text(), namesNode);
+        List<ErrorHit> found = nodeOrCluster(distinct(raw), paste.squeezed().text(), namesNode);
+        return found.isEmpty() ? clientError(paste) : found;
+    }
+
+    /** The first client connection error of a paste that holds nothing else (see {@link #clientPhrases}). */
+    private List<ErrorHit> clientError(NormalizedPaste paste) {
+        SqueezedText squeezed = paste.squeezed();
+        for (PhraseTrie.Hit<Boolean> hit : clientPhrases.find(squeezed.text(), MAX_PHRASE_HITS)) {
+            int position = squeezed.origin(hit.start());
+            if (NonApiHosts.mentionedIn(NonApiHosts.lineBefore(paste.lower(), position, KUBECTL_WINDOW))) {
+                continue;
+            }
+            // "dial tcp <address>: lookup …: no such host" names the failure after the phrase, as kubectl's does.
+            return List.of(new ErrorHit(refineKubectl(squeezed.text(), hit.start()), null, position));
+        }
+        return List.of();
     }
 
     private List<ErrorHit> nodeOrCluster(List<ErrorHit> findings, String squeezed, boolean namesNode) {
@@ -131,7 +165,8 @@ final class ErrorRecognizer {
         int end = Math.min(squeezed.length(), from + KUBECTL_WINDOW);
         String window = squeezed.substring(Math.min(from, end), end);
         String code;
-        if (window.contains("nosuchhost")) {
+        if (window.contains("nosuchhost") || window.contains("nxdomain") || window.contains("couldnotresolvehost")
+                || window.contains("theremotenamecouldnotberesolved")) {
             code = "KubectlNoSuchHost";
         } else if (window.contains("connectionrefused") || window.contains("activelyrefused")) {
             code = "KubectlConnectionRefused";

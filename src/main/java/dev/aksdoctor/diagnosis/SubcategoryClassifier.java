@@ -46,7 +46,8 @@ final class SubcategoryClassifier {
                 "self-signedcertificateincertificatechain", "certificateverifyfailed", "remotecertificateisinvalid",
                 "certificatehasexpired").forEach(w -> k.put(w, Subcategory.CERTIFICATE_PROBLEM));
         List.of("tlshandshakefailed", "tlshandshaketimeout", "curl:(35)", "unexpectedeofwhilereading",
-                "connectionresetbypeer", "sslhandshakefailed", "handshakefailure", "tlshandshakeerror")
+                "connectionresetbypeer", "sslhandshakefailed", "handshakefailure", "tlshandshakeerror",
+                "gnutls_handshake()failed", "ssl_error_syscall", "tlsconnectionwasnon-properlyterminated")
                 .forEach(w -> k.put(w, Subcategory.TLS_HANDSHAKE_FAILED));
         List.of("connectionrefused", "activelyrefused").forEach(w -> k.put(w, Subcategory.CONNECTION_REFUSED));
         List.of("noroutetohost", "networkisunreachable", "hostisunreachable", "unreachablenetwork",
@@ -55,7 +56,7 @@ final class SubcategoryClassifier {
                 "timedoutwhileconnecting").forEach(w -> k.put(w, Subcategory.CONNECTION_TIMED_OUT));
         List.of("nosuchhost", "couldnotresolvehost", "curl:(6)", "nxdomain", "servfail", "nameorservicenotknown",
                 "temporaryfailureinnameresolution", "can'tfind", "unabletoresolvekubernetesapiservername",
-                "dnslookupfail").forEach(w -> k.put(w, Subcategory.DNS_LOOKUP_FAILED));
+                "dnslookupfail", "theremotenamecouldnotberesolved").forEach(w -> k.put(w, Subcategory.DNS_LOOKUP_FAILED));
         return new PhraseTrie<>(k);
     }
 }

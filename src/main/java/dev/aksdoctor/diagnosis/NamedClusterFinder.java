@@ -183,7 +183,11 @@ final class NamedClusterFinder {
         return null;
     }
 
-    /** An {@code az aks show/list -o table} row: the columns are found from the header and its dashes. */
+    /**
+     * An {@code az aks show/list -o table} row. The normaliser has already folded the padding into single spaces, so
+     * columns are told apart by position among the words: the dashes line under the header has one run per column,
+     * and no value in those columns holds a space.
+     */
     private static ClusterRef table(String text, String lower) {
         int from = 0;
         for (int n = 0; n < MAX_TRIES; n++) {
@@ -192,43 +196,27 @@ final class NamedClusterFinder {
                 return null;
             }
             from = at + 13;
-            int start = lineStart(lower, at);
             int end = lineEnd(lower, at);
-            String header = lower.substring(start, end);
             int dashesEnd = lineEnd(lower, end + 1);
-            if (end + 1 >= lower.length() || dashesEnd + 1 >= lower.length()) {
+            if (dashesEnd + 1 >= lower.length()) {
                 continue;
             }
-            String dashes = lower.substring(end + 1, dashesEnd);
-            if (!dashes.strip().startsWith("---")) {
+            List<String> header = List.of(lower.substring(lineStart(lower, at), end).strip().split(" "));
+            List<String> dashes = List.of(lower.substring(end + 1, dashesEnd).strip().split(" "));
+            List<String> row = List.of(text.substring(dashesEnd + 1, lineEnd(lower, dashesEnd + 1)).strip()
+                    .split(" "));
+            if (header.size() != dashes.size() || row.size() != header.size()
+                    || !dashes.stream().allMatch(d -> d.matches("-+"))) {
                 continue;
             }
-            String row = text.substring(dashesEnd + 1, lineEnd(lower, dashesEnd + 1));
-            String name = column(header, dashes, row, "name");
-            String rg = column(header, dashes, row, "resourcegroup");
-            ClusterRef ref = ref(null, rg, name);
-            if (ref != null) {
-                return ref;
+            int name = header.indexOf("name");
+            int rg = header.indexOf("resourcegroup");
+            if (name >= 0 && rg >= 0) {
+                ClusterRef ref = ref(null, row.get(rg), row.get(name));
+                if (ref != null) {
+                    return ref;
+                }
             }
-        }
-        return null;
-    }
-
-    private static String column(String header, String dashes, String row, String title) {
-        int i = 0;
-        while (i < dashes.length()) {
-            while (i < dashes.length() && dashes.charAt(i) != '-') {
-                i++;
-            }
-            int j = i;
-            while (j < dashes.length() && dashes.charAt(j) == '-') {
-                j++;
-            }
-            if (j > i && header.length() >= i && header.substring(i, Math.min(header.length(), j)).strip()
-                    .equals(title)) {
-                return row.length() > i ? row.substring(i, Math.min(row.length(), j)).strip() : null;
-            }
-            i = j;
         }
         return null;
     }

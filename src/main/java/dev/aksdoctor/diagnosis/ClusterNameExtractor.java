@@ -82,7 +82,7 @@ final class ClusterNameExtractor {
         for (int n = 0; n < MAX_TRIES; n++) {
             int at = lower.indexOf("/subscriptions/", from);
             if (at < 0) {
-                return null;
+                break;
             }
             from = at + 1;
             ClusterRef ref = ClusterRef.findResourceId(text.substring(at, Math.min(text.length(), at + 400)))

@@ -192,7 +192,7 @@ class PlaybookScenarioTest {
         AzureArmGateway noCredential = FakeArmGateways.gateway(CheckHarness.ARM, TestAzureConfig.fake(), false);
         TestAzureConfig config = TestAzureConfig.fake();
         Investigator investigator = new Investigator(noCredential, new ClusterLocator(
-                new ClusterInventory(noCredential, config), noCredential), AllChecks.all(), config, Clock.systemUTC());
+                new ClusterInventory(noCredential, config, Clock.systemUTC()), noCredential), AllChecks.all(), config, Clock.systemUTC());
         InvestigationReport r = investigator.investigate(Diagnoses.timedOut(), Optional.empty(), ProgressListener.NONE);
         assertFalse(r.access().configured(), r.access().detail() + CheckHarness.ARM.requests());
         assertTrue(r.findings().stream().allMatch(f -> f.outcome() == Outcome.SKIPPED));

@@ -194,7 +194,13 @@ final class ErrorRecognizer {
             subsumed.addAll(f.error().subsumes());
         }
         specific.removeIf(f -> !f.error().isCseExitCode() && subsumed.contains(f.error().code()));
-        List<ErrorHit> out = specific.isEmpty() ? wrappers : specific;
+        // A client's connection error is a symptom, not the inner error of a wrapper: a failed cluster or node pool
+        // stays in the answer beside kubectl's timeout (and comes first, see PrimaryChoice).
+        boolean inner = specific.stream().anyMatch(f -> !"kubectl".equals(f.error().playbook()));
+        List<ErrorHit> out = new ArrayList<>(specific);
+        if (!inner) {
+            out.addAll(wrappers);
+        }
         out.sort(Comparator.comparingInt(ErrorHit::position).thenComparing(ErrorHit::identity));
         return out;
     }

@@ -227,16 +227,13 @@ final class NamedClusterFinder {
             return ref(null, text.substring(m.start(2), m.end(2)), text.substring(m.start(1), m.end(1)));
         }
         Matcher pair = AnchoredMatch.first(PAIR, lower, "(", 160, MAX_TRIES * 4);
-        while (pair != null) {
-            String a = text.substring(pair.start(1), pair.end(1));
-            String b = text.substring(pair.start(2), pair.end(2));
-            if (looksLikeGroup(b) && !looksLikeGroup(a)) {
-                return ref(null, b, a);
-            }
-            if (looksLikeGroup(a) && !looksLikeGroup(b)) {
-                return ref(null, a, b);
-            }
-            pair = null;
+        if (pair == null) {
+            return null;
+        }
+        String a = text.substring(pair.start(1), pair.end(1));
+        String b = text.substring(pair.start(2), pair.end(2));
+        if (looksLikeGroup(b) != looksLikeGroup(a)) {
+            return looksLikeGroup(b) ? ref(null, b, a) : ref(null, a, b);
         }
         return null;
     }

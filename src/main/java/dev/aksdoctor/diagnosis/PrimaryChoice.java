@@ -42,7 +42,7 @@ final class PrimaryChoice {
      * one time per line); empty otherwise, so that one timestamp for the whole paste changes nothing.
      */
     private static Map<ErrorHit, String> newestFirst(List<ErrorHit> findings, String text) {
-        List<int[]> positions = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
         List<String> values = new ArrayList<>();
         int from = 0;
         for (int n = 0; n < MAX_TIMESTAMPS; n++) {
@@ -53,7 +53,7 @@ final class PrimaryChoice {
             from = t + 1;
             int start = t - 10;
             if (start >= 0 && t + 9 <= text.length() && isStamp(text, start)) {
-                positions.add(new int[] {start});
+                positions.add(start);
                 values.add(text.substring(start, start + STAMP_LENGTH));
             }
         }
@@ -65,7 +65,7 @@ final class PrimaryChoice {
             int best = -1;
             int bestDistance = TIMESTAMP_REACH + 1;
             for (int i = 0; i < positions.size(); i++) {
-                int distance = Math.abs(positions.get(i)[0] - f.position());
+                int distance = Math.abs(positions.get(i) - f.position());
                 if (distance < bestDistance) {
                     best = i;
                     bestDistance = distance;

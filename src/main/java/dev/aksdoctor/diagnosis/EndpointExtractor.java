@@ -53,7 +53,7 @@ final class EndpointExtractor {
                 start--;
             }
             Matcher m = FQDN.matcher(lower.substring(start, from));
-            if (m.matches()) {
+            if (m.matches() && !redacted(m.group())) {
                 fqdn = m.group();
                 region = m.group(2);
                 privateCluster = "privatelink".equals(m.group(1));
@@ -96,6 +96,12 @@ final class EndpointExtractor {
         }
         return new ApiServerEndpoint(fqdn, region, privateCluster, labelledApi != null ? labelledApi : contextApi,
                 node);
+    }
+
+    /** {@code XXXXXXX.hcp.westeurope.azmk8s.io}: the cluster's label was blanked out; only the zone is real. */
+    private static boolean redacted(String fqdn) {
+        int dot = fqdn.indexOf('.');
+        return dot >= 3 && fqdn.substring(0, dot).chars().allMatch(c -> c == 'x');
     }
 
     private static boolean hostChar(char c) {

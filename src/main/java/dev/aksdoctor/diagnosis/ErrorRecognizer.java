@@ -165,7 +165,10 @@ final class ErrorRecognizer {
         int end = Math.min(squeezed.length(), from + KUBECTL_WINDOW);
         String window = squeezed.substring(Math.min(from, end), end);
         String code;
-        if (window.contains("nosuchhost") || window.contains("nxdomain") || window.contains("couldnotresolvehost")
+        // Go says "dial tcp: lookup <name> on <resolver>" when the dial failed before any TCP, in name resolution,
+        // whatever follows (no such host, a resolver timeout, server misbehaving).
+        if (window.startsWith("dialtcp:lookup") || window.contains(":dialtcp:lookup")
+                || window.contains("nosuchhost") || window.contains("nxdomain") || window.contains("couldnotresolvehost")
                 || window.contains("theremotenamecouldnotberesolved")) {
             code = "KubectlNoSuchHost";
         } else if (window.contains("connectionrefused") || window.contains("activelyrefused")) {

@@ -31,12 +31,24 @@ final class SubcategoryClassifier {
                 found.add(hit.value());
             }
         }
+        if (lookupFailed(paste.squeezed().text())) {
+            // The dial never reached TCP: a timeout or refusal printed after it is the resolver's, not the server's.
+            found.remove(Subcategory.CONNECTION_TIMED_OUT);
+            found.remove(Subcategory.CONNECTION_REFUSED);
+            found.add(Subcategory.DNS_LOOKUP_FAILED);
+        }
         for (Subcategory s : PRIORITY) {
             if (found.contains(s)) {
                 return s;
             }
         }
         return Subcategory.UNKNOWN;
+    }
+
+    /** Go's {@code dial tcp: lookup <name> on <resolver>:53: …}: the failure is in name resolution. */
+    private static boolean lookupFailed(String squeezed) {
+        int at = squeezed.indexOf("dialtcp:lookup");
+        return at >= 0 && squeezed.indexOf(":53:", at) > at && squeezed.indexOf(":53:", at) - at < 400;
     }
 
     private static PhraseTrie<Subcategory> keywords() {

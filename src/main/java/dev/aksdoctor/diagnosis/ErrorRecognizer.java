@@ -66,7 +66,8 @@ final class ErrorRecognizer {
         for (String phrase : List.of("dialtcp", "net/http:tlshandshaketimeout", "gnutls_handshake()failed",
                 "ssl_error_syscall", "x509:certificatesignedbyunknownauthority", "x509:certificatehasexpired",
                 "x509:certificateisvalidfor", "nxdomain", "couldnotresolvehost:", "tlshandshaketimeout",
-                "theremotenamecouldnotberesolved")) {
+                "theremotenamecouldnotberesolved", "failedtoconnectto", "curl:(28)", "curl:(7)", "curl:(35)",
+                "curl:(60)", "curl:(6)")) {
             p.put(phrase, Boolean.TRUE);
         }
         return new PhraseTrie<>(p);

@@ -209,6 +209,13 @@ final class NamedClusterFinder {
                     || !dashes.stream().allMatch(d -> d.matches("-+"))) {
                 continue;
             }
+            int rowEnd = lineEnd(lower, dashesEnd + 1);
+            if (rowEnd + 1 < lower.length()
+                    && lower.substring(rowEnd + 1, lineEnd(lower, rowEnd + 1)).strip().split(" ").length
+                            == header.size()) {
+                // az aks list: several clusters, and nothing says which one the error is about.
+                continue;
+            }
             int name = header.indexOf("name");
             int rg = header.indexOf("resourcegroup");
             if (name >= 0 && rg >= 0) {

@@ -37,7 +37,13 @@ final class SocketModeConnection extends SocketModeClientJavaWSImpl {
         super(slack, appToken, wssUrl, 1, new ConcurrentLinkedMessageQueue(), true, true, checkInterval.toMillis());
         this.clock = clock;
         this.since = clock.instant();
-        addWebSocketCloseListener((code, reason) -> opened(false));
+        // 1000 is a close one side asked for: this client replacing a session Slack asked it to refresh, or
+        // shutting down. A server that closes normally without notice is caught by the next ping.
+        addWebSocketCloseListener((code, reason) -> {
+            if (code == null || code != 1000) {
+                opened(false);
+            }
+        });
     }
 
     /** Slack greets every new connection with {@code {"type":"hello"}}: from then on it delivers envelopes here. */

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationSource;
 import dev.aksdoctor.investigation.InvestigationStatus;
@@ -136,7 +137,7 @@ class SocketModeFlowTest {
         slack.reset();
 
         String envelope = socket.send("interactive",
-                button("W111", "C111", MarkResolved.ACTION_ID, ActionPayload.of(inv.id, null).toJson()), false);
+                button("W111", "C111", NextAction.MARK_RESOLVED.id(), ActionPayload.of(inv.id, null).toJson()), false);
 
         assertTrue(socket.awaitAck(envelope, ACK).payload().isEmpty());
         await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("chat.postMessage").isEmpty());

@@ -133,7 +133,7 @@ public class SlackSocketMode {
         if (current == null) {
             return new Status(enabled, false, created, Optional.ofNullable(problem));
         }
-        return new Status(enabled, current.isOpen(), current.since(), Optional.ofNullable(problem));
+        return new Status(enabled, current.isOpen(), current.since(), current.problem());
     }
 
     /**
@@ -152,7 +152,7 @@ public class SlackSocketMode {
                     settings.socketModeCheckInterval(), clock);
             opened.addWebSocketMessageListener(message -> received(opened, message));
             connection = opened;
-            opened.connect();
+            opened.open();
             problem = null;
         } catch (Exception e) {
             // IOException (network), IllegalStateException (apps.connections.open said ok:false),

@@ -28,6 +28,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,8 @@ import org.junit.jupiter.api.Test;
 class SocketModeFlowTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Duration ACK = Duration.ofSeconds(3);
+    /** Slack waits 3 s; the margin is for a loaded CI machine (bench/AckLatencyBenchmark measures the real time). */
+    static final Duration ACK = Duration.ofSeconds(10);
     /** Trigger and event ids are remembered in slack_delivery across restarts of Quarkus in one test run. */
     static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis());
 
@@ -69,7 +71,7 @@ class SocketModeFlowTest {
         // slack.reset() ran after the connection was opened; a refresh opens a new one the same way.
         int before = socket.connectionsOpened();
         socket.askToReconnect();
-        await().atMost(Duration.ofSeconds(10)).until(() -> socket.connectionsOpened() > before);
+        await().atMost(Duration.ofSeconds(20)).until(() -> socket.connectionsOpened() > before);
         FakeSlackApi.Call open = slack.last("apps.connections.open").orElseThrow();
         assertEquals("Bearer " + FakeSocketModeResource.APP_TOKEN, open.param("_authorization"));
         assertEquals(0, socket.connectionsRefused(), "only URLs from apps.connections.open are used");
@@ -132,15 +134,17 @@ class SocketModeFlowTest {
     @Test
     void markResolvedButton_interactive_acksAndSaysSoInTheThread() {
         socket.awaitAck(socket.send("slash_commands", slashCommand(SlashCommandFlowTest.PASTE), true), ACK);
-        Investigation inv = awaitInvestigation(InvestigationSource.SLASH_COMMAND);
-        await().atMost(Duration.ofSeconds(20)).until(() -> answered(inv.id));
+        long id = awaitInvestigation(InvestigationSource.SLASH_COMMAND).id;
+        await().atMost(Duration.ofSeconds(20)).until(() -> answered(id));
+        Investigation inv = QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>findById(id));
+        assertFalse(inv.threadTs == null || inv.threadTs.isBlank());
         slack.reset();
 
         String envelope = socket.send("interactive",
                 button("W111", "C111", NextAction.MARK_RESOLVED.id(), ActionPayload.of(inv.id, null).toJson()), false);
 
         assertTrue(socket.awaitAck(envelope, ACK).payload().isEmpty());
-        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("chat.postMessage").isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !slack.calls("chat.postMessage").isEmpty());
         FakeSlackApi.Call said = slack.calls("chat.postMessage").get(0);
         assertTrue(said.param("text").contains("marked this resolved"), said.param("text"));
         assertEquals(inv.threadTs, said.param("thread_ts"));
@@ -181,7 +185,33 @@ class SocketModeFlowTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> socket.connectionsOpened() > before && socket.connected());
         assertTrue(slack.calls("apps.connections.open").size() > opens, "a new URL for each new connection");
         assertHelpAnswered();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/group/slack").then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/group/slack").then()
+                .statusCode(200).body("status", equalTo("UP")));
+    }
+
+    @Test
+    void droppedConnection_whileAppsConnectionsOpenFails_healthDownUntilItReconnects() {
+        int before = socket.connectionsOpened();
+        // ok:false from apps.connections.open until the outage is over: Bolt's own session monitor would stop for
+        // good at the first one and never reconnect.
+        slack.failNext("apps.connections.open", Collections.nCopies(10_000, "internal_error").toArray(String[]::new));
+
+        socket.dropConnections();
+
+        // Two calls: the first failure was handled before the second was made.
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("apps.connections.open").size() >= 2);
+        given().get("/q/health/group/slack").then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'slack-connection' }.data.socketModeConnected", equalTo(false))
+                .body("checks.find { it.name == 'slack-connection' }.data.socketModeProblem",
+                        containsString("internal_error"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("apps.connections.open").size() >= 3);
+        assertEquals(before, socket.connectionsOpened(), "no URL, no connection");
+        slack.reset();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> socket.connectionsOpened() > before && socket.connected());
+        assertHelpAnswered();
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/q/health/group/slack").then()
                 .statusCode(200).body("status", equalTo("UP")));
     }
 
@@ -194,7 +224,8 @@ class SocketModeFlowTest {
 
     @Test
     void health_showsSocketModeAndTheConnection() {
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/health/ready").then()
+        // The first health request after start-up builds every check; on a busy 2-core machine that takes a while.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
                 .statusCode(200)
                 .body("checks.find { it.name == 'slack' }.data.mode", equalTo("socket"))
                 .body("checks.find { it.name == 'slack' }.data.socketModeConnected", equalTo(true)));

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,10 +19,6 @@ public final class FirewallEvaluator {
 
     private static final Pattern PORT_RANGE = Pattern.compile("(\\d{1,5})(?:\\s*-\\s*(\\d{1,5}))?");
     private static final Pattern APP_PROTOCOL = Pattern.compile("(?i)(https?|mssql)(?::(\\d{1,5}))?");
-
-    /** Tags whose prefixes lie inside {@code AzureCloud}: a rule for AzureCloud reaches them. */
-    private static final Set<String> IN_AZURE_CLOUD = Set.of("microsoftcontainerregistry", "azureresourcemanager",
-            "azureactivedirectory", "azuremonitor", "azurekeyvault", "storage");
 
     private FirewallEvaluator() {
     }
@@ -249,37 +244,8 @@ public final class FirewallEvaluator {
         return tagCovers(entry, endpoint.serviceTag(), endpoint.host(), notes);
     }
 
-    /**
-     * Whether service tag {@code ruleTag} holds the addresses of an endpoint known to be in {@code endpointTag}
-     * (null: in no tag). Distinct service tags are taken as disjoint; {@code AzureCloud} holds the Azure services'
-     * tags; a regional tag holds only part of a global one.
-     */
     static Tri tagCovers(String ruleTag, String endpointTag, String host, List<String> notes) {
-        String rule = ruleTag.toLowerCase(Locale.ROOT);
-        String ep = endpointTag == null ? "" : endpointTag.toLowerCase(Locale.ROOT);
-        boolean broad = rule.startsWith("azurecloud") || rule.startsWith("azurefrontdoor");
-        if (ep.isEmpty()) {
-            return broad ? unknownTag(ruleTag, host, notes) : Tri.NO;
-        }
-        if (rule.equals(ep) || ep.startsWith(rule + ".")) {
-            return Tri.YES;
-        }
-        if ("azurecloud".equals(rule) && (ep.startsWith("azurecloud.") || IN_AZURE_CLOUD.contains(ep))) {
-            return Tri.YES;
-        }
-        if (rule.startsWith(ep + ".") || (rule.startsWith("azurecloud.") && IN_AZURE_CLOUD.contains(ep))) {
-            notes.add("service tag " + ruleTag + " holds only the regional part of " + endpointTag);
-            return Tri.UNKNOWN;
-        }
-        if (rule.startsWith("azurecloud.") && ep.startsWith("azurecloud.")) {
-            return Tri.NO;
-        }
-        return broad ? unknownTag(ruleTag, host, notes) : Tri.NO;
-    }
-
-    private static Tri unknownTag(String ruleTag, String host, List<String> notes) {
-        notes.add("service tag " + ruleTag + ": whether it holds " + host + " is not known here");
-        return Tri.UNKNOWN;
+        return ServiceTags.covers(ruleTag, endpointTag, host, notes);
     }
 
     private static Tri sourceMatch(FirewallRuleSet set, FirewallRule rule, List<String> sources, List<String> notes) {

@@ -59,14 +59,16 @@ public class ActivityLogFailuresCheck implements Check {
                 + (failed.size() > 1 ? " — " + failed.size() + " failed operations, " + byCode.size() + " error code"
                         + (byCode.size() > 1 ? "s" : "") : "");
         List<String> codes = new ArrayList<>(byCode.keySet());
-        String remedy = "Fix what " + code + " says (the check that proves it is below), then reconcile the "
-                + (newest.event().operationName() != null && newest.event().operationName().toLowerCase(Locale.ROOT)
-                        .contains("agentpools") ? "node pool" : "cluster") + ".";
+        String pool = poolOf(newest.event().resourceId());
+        SuggestedAction reconcile = pool == null ? Findings.action(NextAction.RECONCILE_CLUSTER)
+                : SuggestedAction.reconcilePool(pool);
+        String remedy = "Fix what " + code + " says, then reconcile the "
+                + (pool == null ? "cluster" : "node pool " + pool) + " to retry.";
         Finding f = failedResource(context)
-                ? Findings.fail(id(), title, evidence, remedy, Docs.FAILED_STATE)
+                ? Findings.fail(id(), title, evidence, remedy, Docs.FAILED_STATE, reconcile)
                 : Findings.warn(id(), title, evidence, "The cluster and its node pools are not in a Failed state now; "
                         + "if the operation is still needed, " + Character.toLowerCase(remedy.charAt(0))
-                        + remedy.substring(1), Docs.FAILED_STATE);
+                        + remedy.substring(1), Docs.FAILED_STATE, reconcile);
         return f.withCodes(codes);
     }
 
@@ -108,6 +110,16 @@ public class ActivityLogFailuresCheck implements Check {
         ClusterFacts c = context.facts().cluster();
         return "Failed".equalsIgnoreCase(c.provisioningState())
                 || c.agentPools().stream().anyMatch(p -> "Failed".equalsIgnoreCase(p.provisioningState()));
+    }
+
+    /** The node pool an event's resource id names ({@code …/managedClusters/aks1/agentPools/np1}), or null. */
+    static String poolOf(String resourceId) {
+        if (resourceId == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/agentPools/([^/]+)",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(resourceId);
+        return m.find() ? m.group(1) : null;
     }
 
     /** {@code Microsoft.ContainerService/managedClusters/agentPools/write} → {@code agentPools/write}. */

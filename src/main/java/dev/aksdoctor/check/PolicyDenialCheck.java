@@ -66,7 +66,7 @@ public class PolicyDenialCheck implements Check {
         return Findings.fail(id(), "Azure Policy denied the operation" + (name == null ? "" : ": " + name)
                 + (scope == null ? "" : " (assigned at " + scopeName(scope) + ")"), evidence,
                 "Change the request to comply, or get an exemption from the assignment's owner, then reconcile the "
-                        + "cluster.", Docs.POLICY);
+                        + "cluster.", Docs.POLICY, Findings.action(NextAction.RECONCILE_CLUSTER));
     }
 
     /** {@code /subscriptions/…/resourceGroups/rg-aks} → "resource group rg-aks". */

@@ -60,7 +60,7 @@ public class ResourceLocksCheck implements Check {
                 + " blocks AKS";
         return Findings.fail(id(), title, named, "AKS must update and delete the node resources (scale-down, "
                 + "upgrade, reimage): remove the lock, or move it off the node resource group, then reconcile the "
-                + "cluster.", Docs.LOCKS);
+                + "cluster.", Docs.LOCKS, Findings.action(NextAction.RECONCILE_CLUSTER));
     }
 
     /** The scope a lock sits on, from its id: "resource group MC_…", "subscription …" or the resource. */

@@ -53,7 +53,7 @@ public class SkuAvailabilityCheck implements Check {
             return Findings.fail(id(), "VM size not available: " + String.join("; ", problems), evidence,
                     "Pick a VM size offered in the region and zones (az vm list-skus -l " + c.location()
                             + "), or ask support to lift the restriction, then reconcile the cluster.",
-                    Docs.SKU_NOT_AVAILABLE);
+                    Docs.SKU_NOT_AVAILABLE, Findings.action(NextAction.RECONCILE_CLUSTER));
         }
         return Findings.pass(id(), "The pools' VM sizes are available in " + c.location(), evidence,
                 Docs.SKU_NOT_AVAILABLE);

@@ -67,7 +67,7 @@ public class SubnetCapacityCheck implements Check {
             return Findings.fail(id(), "Subnet " + String.join(", ", full) + " is full", evidence,
                     "Scaling, upgrading (surge nodes) and creating pools need free addresses: add a node pool on a "
                             + "larger subnet and move the workloads, or free addresses in this one, then reconcile "
-                            + "the cluster.", Docs.SUBNET_FULL);
+                            + "the cluster.", Docs.SUBNET_FULL, Findings.action(NextAction.RECONCILE_CLUSTER));
         }
         if (!tight.isEmpty()) {
             return Findings.warn(id(), "Subnet " + String.join(", ", tight) + " has no room for an upgrade", evidence,

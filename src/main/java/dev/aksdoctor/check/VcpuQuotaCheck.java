@@ -61,7 +61,8 @@ public class VcpuQuotaCheck implements Check {
         if (!short_.isEmpty()) {
             return Findings.fail(id(), "vCPU quota exhausted in " + c.location() + ": " + String.join(", ", short_),
                     evidence, "Request a quota increase for the family (Azure portal → Quotas), or use a VM size from "
-                            + "a family with free quota, then reconcile the cluster.", Docs.QUOTA);
+                            + "a family with free quota, then reconcile the cluster.", Docs.QUOTA,
+                    Findings.action(NextAction.RECONCILE_CLUSTER));
         }
         return Findings.pass(id(), "vCPU quota allows another node of each pool", evidence, Docs.QUOTA);
     }

@@ -1,6 +1,8 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.action.InvestigationResolution;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.reply.ActionReplies;
@@ -15,9 +17,8 @@ import org.jboss.logging.Logger;
 
 /** "Mark resolved": records who closed the investigation and says so in the thread, once. */
 @ApplicationScoped
-public class MarkResolved implements SlackRoute {
+public class MarkResolved implements SlackRoute, NextActionHandler {
 
-    public static final String ACTION_ID = "mark_resolved";
     private static final Logger LOG = Logger.getLogger(MarkResolved.class);
 
     private final InvestigationStore investigations;
@@ -33,8 +34,13 @@ public class MarkResolved implements SlackRoute {
     }
 
     @Override
+    public NextAction action() {
+        return NextAction.MARK_RESOLVED;
+    }
+
+    @Override
     public void register(App app) {
-        app.blockAction(ACTION_ID, (req, ctx) -> {
+        app.blockAction(action().id(), (req, ctx) -> {
             Optional<ButtonPress> parsed = ButtonPress.from(req.getPayload(), investigations);
             if (parsed.isEmpty()) {
                 return ctx.ack();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.interactive_components.response.Option;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.check.NextAction;
 import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.model.view.ViewState;
 import dev.aksdoctor.access.ChannelScopes;
@@ -15,6 +17,8 @@ import dev.aksdoctor.azure.ClusterSummary;
 import dev.aksdoctor.channel.ChannelSettings;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.investigation.StartInvestigation;
+import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.reply.ClusterPickerView;
 import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.slack.SlackCallFailed;
@@ -35,9 +39,8 @@ import org.jboss.logging.Logger;
  * investigation then runs again against it in the same thread, and the choice may become the channel's default.
  */
 @ApplicationScoped
-public class PickCluster implements SlackRoute {
+public class PickCluster implements SlackRoute, NextActionHandler {
 
-    public static final String ACTION_ID = "pick_cluster";
     private static final Logger LOG = Logger.getLogger(PickCluster.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WHOLE_ID = Pattern.compile("\\s*/subscriptions/[^\\s]{1,400}\\s*");
@@ -90,8 +93,13 @@ public class PickCluster implements SlackRoute {
     }
 
     @Override
+    public NextAction action() {
+        return NextAction.PICK_CLUSTER;
+    }
+
+    @Override
     public void register(App app) {
-        app.blockAction(ACTION_ID, (req, ctx) -> {
+        app.blockAction(action().id(), (req, ctx) -> {
             Optional<ButtonPress> parsed = presses.withTrigger(req.getPayload());
             if (parsed.isEmpty()) {
                 return ctx.ack();
@@ -168,10 +176,10 @@ public class PickCluster implements SlackRoute {
             Investigation i = inv.get();
             String resourceId = cluster.get().resourceId().orElseThrow();
             // Appended as a resource id, which the parser and the locator take over the paste's own clues.
-            if (start.inThread(i.source, user, channel, i.threadTs, i.textRedacted + "\n" + resourceId, null, false)
-                    .isEmpty()) {
-                guard.tellUser(user, channel, i.threadTs,
-                        ":hourglass: I'm working through a backlog of investigations; pick the cluster again in a minute.");
+            StartInvestigation.Started started = start.inThread(i.source, user, channel, i.threadTs,
+                    i.textRedacted + "\n" + resourceId, null, false);
+            if (!started.queued()) {
+                guard.tellUser(user, channel, i.threadTs, ButtonReplies.notStarted(started, "pick the cluster again in a minute"));
                 return ctx.ack();
             }
             boolean makeDefault = checked(values, ClusterPickerView.DEFAULT_BLOCK, ClusterPickerView.DEFAULT_ACTION);

@@ -9,6 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.ButtonElement;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.reply.ActionPayload;
 import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.SlackLimits;
@@ -22,7 +23,7 @@ import java.util.Map;
 /** Block Kit for a digest, within Slack's limits (50 blocks, 3000 characters a section). */
 public final class DigestRenderer {
 
-    public static final String DIAGNOSE_ACTION = "diagnose_cluster";
+    public static final String DIAGNOSE_ACTION = NextAction.DIAGNOSE_CLUSTER.id();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     /** Header, counts, healthy line, resolved, the "more" note and dividers leave this many for clusters. */
     static final int MAX_CLUSTER_SECTIONS = SlackLimits.BLOCKS_PER_MESSAGE - 8;

@@ -132,11 +132,11 @@ public final class InvestigationReplyRenderer {
                         .map(c -> Mrkdwn.code(c.displayName())).collect(Collectors.joining(", "));
         String text = ":question: *Which cluster?* " + Mrkdwn.escape(location.how()) + candidates
                 + "\nPick it, or set a channel default with `/aks-doctor use <resource ID>`.";
-        String value = new ActionPayload(investigationId, null, Map.of()).toJson();
+        ActionPayload payload = new ActionPayload(investigationId, null, Map.of());
         return List.of(
                 section(s -> s.text(markdownText(Mrkdwn.truncate(text, SlackLimits.SECTION_TEXT)))),
-                actions(a -> a.blockId("pick_cluster").elements(List.of(button(b -> b.actionId("pick_cluster")
-                        .text(plainText("Pick the cluster")).style("primary").value(value))))));
+                actions(a -> a.blockId(NextAction.PICK_CLUSTER.id()).elements(List.of(
+                        NextActionButtons.button(NextAction.PICK_CLUSTER, Map.of(), payload)))));
     }
 
     private static List<LayoutBlock> likelyCause(long investigationId, ClusterRef cluster, Finding cause,

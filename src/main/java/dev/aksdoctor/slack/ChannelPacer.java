@@ -7,18 +7,29 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Spaces posts to one channel by {@code interval}: Slack allows about one message per second per channel
- * and answers bursts with {@code ratelimited}, which costs more time than waiting. Callers reserve a slot
- * and are told how long to wait for it; slots are handed out in order, so concurrent posters queue fairly.
+ * Spaces posts to one channel: Slack allows about one message per second per channel on average, allows short
+ * bursts, and answers longer bursts with {@code ratelimited}, which costs more time than waiting. A channel may
+ * post {@code burst} messages at once (the root message and the threaded "investigating…" go out together);
+ * after that, one per {@code interval}. Callers reserve a slot and are told how long to wait for it; slots are
+ * handed out in order, so concurrent posters queue fairly.
+ *
+ * <p>This is the generic cell rate algorithm: per channel it keeps the theoretical time the next message would
+ * be due if messages went out exactly one per interval, and lets a message through up to
+ * {@code (burst - 1) × interval} before that time.
  */
 public final class ChannelPacer {
 
     private final Duration interval;
+    private final Duration burstTolerance;
     private final Clock clock;
-    private final Map<String, Instant> nextSlot = new ConcurrentHashMap<>();
+    private final Map<String, Instant> nextDue = new ConcurrentHashMap<>();
 
-    public ChannelPacer(Duration interval, Clock clock) {
+    public ChannelPacer(Duration interval, int burst, Clock clock) {
+        if (burst < 1) {
+            throw new IllegalArgumentException("burst must be at least 1, was " + burst);
+        }
         this.interval = interval.isNegative() ? Duration.ZERO : interval;
+        this.burstTolerance = this.interval.multipliedBy(burst - 1L);
         this.clock = clock;
     }
 
@@ -28,14 +39,16 @@ public final class ChannelPacer {
             return Duration.ZERO;
         }
         Instant now = clock.instant();
-        Instant[] slot = new Instant[1];
-        nextSlot.compute(channel, (c, next) -> {
-            slot[0] = next == null || next.isBefore(now) ? now : next;
-            return slot[0].plus(interval);
+        Instant[] sendAt = new Instant[1];
+        nextDue.compute(channel, (c, due) -> {
+            Instant theoretical = due == null || due.isBefore(now) ? now : due;
+            Instant earliest = theoretical.minus(burstTolerance);
+            sendAt[0] = earliest.isAfter(now) ? earliest : now;
+            return theoretical.plus(interval);
         });
-        if (nextSlot.size() > 10_000) {
-            nextSlot.values().removeIf(next -> next.isBefore(now));
+        if (nextDue.size() > 10_000) {
+            nextDue.values().removeIf(due -> due.isBefore(now));
         }
-        return Duration.between(now, slot[0]);
+        return Duration.between(now, sendAt[0]);
     }
 }

@@ -62,7 +62,7 @@ public class SlackGateway {
         this.settings = settings;
         this.meters = meters;
         this.sleeper = sleeper;
-        this.pacer = new ChannelPacer(settings.channelPostInterval(), clock);
+        this.pacer = new ChannelPacer(settings.channelPostInterval(), settings.channelPostBurst(), clock);
         this.webApi = new SlackWebApi(bolt.slack().getConfig());
     }
 

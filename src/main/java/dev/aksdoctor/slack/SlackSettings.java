@@ -35,6 +35,13 @@ public interface SlackSettings {
     @WithDefault("1s")
     Duration channelPostInterval();
 
+    /**
+     * How many messages one channel may get at once before {@link #channelPostInterval()} spaces them: Slack
+     * tolerates short bursts, and an answer's root message and its threaded "investigating…" belong together.
+     */
+    @WithDefault("3")
+    int channelPostBurst();
+
     default boolean configured() {
         return signingSecret().filter(s -> !s.isBlank()).isPresent()
                 && botToken().filter(s -> !s.isBlank()).isPresent();

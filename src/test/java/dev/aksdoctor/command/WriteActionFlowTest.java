@@ -219,7 +219,7 @@ class WriteActionFlowTest {
     @Test
     void typedRange_submittedByANonOperator_refusedNothingShown() throws Exception {
         new ArmWorld().authorizedRanges("10.240.0.0/16").install(ARM);
-        String metadata = new PendingAction(dev.aksdoctor.action.WriteAction.ADD_AUTHORIZED_RANGE,
+        String metadata = new PendingAction(NextAction.ADD_AUTHORIZED_RANGE,
                 ActionPayload.of(investigation, CLUSTER, SuggestedAction.of(NextAction.ADD_AUTHORIZED_RANGE)), "C111",
                 THREAD, null).toJson();
 

@@ -28,7 +28,7 @@ public class ActivityLogFailuresCheck implements Check {
     }
 
     /** One failed operation with the error that explains it. */
-    record Failure(ActivityEventFacts event, ArmErrors.ArmError error) {
+    record Failure(ActivityEventFacts event, InnerErrors.ArmError error) {
     }
 
     @Override
@@ -53,7 +53,7 @@ public class ActivityLogFailuresCheck implements Check {
         }
         Failure newest = byCode.values().iterator().next().get(0);
         String code = newest.error().code();
-        String numbers = "QuotaExceeded".equalsIgnoreCase(code) ? ArmErrors.quotaNumbers(newest.error().message()) : null;
+        String numbers = "QuotaExceeded".equalsIgnoreCase(code) ? InnerErrors.quotaNumbers(newest.error().message()) : null;
         String title = shortOperation(newest.event().operationName()) + " failed with " + code
                 + (numbers == null ? "" : " (" + numbers + ")")
                 + (failed.size() > 1 ? " — " + failed.size() + " failed operations, " + byCode.size() + " error code"
@@ -85,25 +85,26 @@ public class ActivityLogFailuresCheck implements Check {
     static Map<String, List<Failure>> group(List<ActivityEventFacts> failed) {
         Map<String, List<Failure>> byCode = new LinkedHashMap<>();
         for (ActivityEventFacts e : failed) {
-            for (ArmErrors.ArmError err : errors(e)) {
+            for (InnerErrors.ArmError err : errors(e)) {
                 byCode.computeIfAbsent(err.code(), k -> new ArrayList<>()).add(new Failure(e, err));
             }
         }
         return byCode;
     }
 
-    static List<ArmErrors.ArmError> errors(ActivityEventFacts e) {
-        String op = e.operationName() == null ? "" : e.operationName().toLowerCase(Locale.ROOT);
-        if (op.contains("/policies/deny/") || op.contains("/policies/deployifnotexists/") && e.errorCode() == null) {
-            return List.of(new ArmErrors.ArmError(POLICY_DENY, e.errorMessage()));
+    static List<InnerErrors.ArmError> errors(ActivityEventFacts e) {
+        if (InvestigationFacts.policyDenial(e)) {
+            return List.of(new InnerErrors.ArmError(POLICY_DENY, e.errorMessage() != null ? e.errorMessage()
+                    : PolicyDenialCheck.assignmentNames(e.policies()).stream().findFirst()
+                            .map(n -> "denied by policy assignment " + n).orElse("denied by Azure Policy")));
         }
-        List<ArmErrors.ArmError> inner = ArmErrors.innermost(e.details());
+        List<InnerErrors.ArmError> inner = InnerErrors.innermost(e.details());
         if (!inner.isEmpty()) {
             return inner;
         }
         String code = e.errorCode() != null ? e.errorCode()
                 : e.subStatus() != null && !e.subStatus().isBlank() ? e.subStatus() : "Failed";
-        return List.of(new ArmErrors.ArmError(code, e.errorMessage()));
+        return List.of(new InnerErrors.ArmError(code, e.errorMessage()));
     }
 
     private static boolean failedResource(CheckContext context) {

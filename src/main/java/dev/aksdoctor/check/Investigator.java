@@ -102,7 +102,7 @@ public class Investigator {
                     List.of(), Optional.empty(), access, 0);
         }
         InvestigationFacts facts = new InvestigationFacts(gateway, location.cluster(), diagnosis, clock,
-                config.activityLogWindow(), executor, resolver);
+                config.activityLogWindow(), config.failedResourceActivityLogWindow(), executor, resolver);
         CheckContext context = new CheckContext(diagnosis, location.cluster(), facts,
                 options.runNodeProbes() || config.nodeProbesAlways());
         CheckRunner runner = new CheckRunner(checks, executor, config.checkTimeout());

@@ -38,7 +38,8 @@ public class PolicyDenialCheck implements Check {
         }
         Set<String> assignmentIds = new LinkedHashSet<>();
         for (ActivityEventFacts e : denials) {
-            Matcher m = ASSIGNMENT_ID.matcher(e.details() == null ? "" : e.details());
+            Matcher m = ASSIGNMENT_ID.matcher((e.details() == null ? "" : e.details()) + " "
+                    + (e.policies() == null ? "" : e.policies()));
             while (m.find()) {
                 assignmentIds.add(m.group(1));
             }
@@ -86,5 +87,20 @@ public class PolicyDenialCheck implements Check {
             }
         }
         return scope;
+    }
+
+    private static final Pattern ASSIGNMENT_NAME = Pattern.compile(
+            "\\\\?\"policyAssignment(?:DisplayName|Name)\\\\?\"\\s*:\\s*\\\\?\"([^\"\\\\]+)");
+
+    /** Assignment names a Policy event's {@code properties.policies} holds. */
+    static List<String> assignmentNames(String policies) {
+        List<String> names = new ArrayList<>();
+        if (policies != null) {
+            Matcher m = ASSIGNMENT_NAME.matcher(policies);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 }

@@ -71,7 +71,7 @@ public class VcpuQuotaCheck implements Check {
     private static long requiredByFailedOperation(CheckContext context) {
         return ActivityLogFailuresCheck.failures(context).entrySet().stream()
                 .filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).contains("quota"))
-                .map(e -> ArmErrors.additionalRequired(e.getValue().get(0).error().message()))
+                .map(e -> InnerErrors.additionalRequired(e.getValue().get(0).error().message()))
                 .filter(n -> n > 0).findFirst().orElse(-1L);
     }
 }

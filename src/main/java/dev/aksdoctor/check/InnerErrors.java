@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * "QuotaExceeded","message":"…Current Limit: 24, Current Usage: 24, Additional Required: 4…"}]}}}; the wrapper
  * says only that it failed, the leaves say why. A statusMessage is sometimes a JSON string holding the JSON.
  */
-final class ArmErrors {
+final class InnerErrors {
 
     /** One error code with its message. */
     record ArmError(String code, String message) {
@@ -28,7 +28,7 @@ final class ArmErrors {
     private static final Pattern NUMBER = Pattern.compile("(Current Limit|Current Usage|Additional Required|"
             + "\\(Minimum\\) New Limit Required)\\s*:\\s*(\\d+)", Pattern.CASE_INSENSITIVE);
 
-    private ArmErrors() {
+    private InnerErrors() {
     }
 
     /** The leaves of the error tree (errors without details), outermost first when nothing is nested. */
@@ -95,6 +95,29 @@ final class ArmErrors {
             }
             out.add(new ArmError(error.get("code").asText(), message));
         }
+    }
+
+    /** The leaves of a provisioning error ({@code properties.status.provisioningError}). */
+    static List<ArmError> innermost(dev.aksdoctor.azure.ArmErrorFacts error) {
+        List<ArmError> out = new ArrayList<>();
+        if (error != null) {
+            leaves(error, out);
+        }
+        return out;
+    }
+
+    private static void leaves(dev.aksdoctor.azure.ArmErrorFacts e, List<ArmError> out) {
+        if (e.details().isEmpty()) {
+            List<ArmError> nested = e.message() != null && e.message().contains("\"code\"")
+                    ? innermost(e.message().substring(Math.max(0, e.message().indexOf('{')))) : List.of();
+            if (!nested.isEmpty() && !nested.get(0).code().equalsIgnoreCase(e.code())) {
+                out.addAll(nested);
+            } else {
+                out.add(new ArmError(e.code(), e.message()));
+            }
+            return;
+        }
+        e.details().forEach(d -> leaves(d, out));
     }
 
     /** "limit 24, usage 24, 4 more needed" from a QuotaExceeded message, or null when it has no numbers. */

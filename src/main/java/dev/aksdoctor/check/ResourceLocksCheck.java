@@ -59,7 +59,7 @@ public class ResourceLocksCheck implements Check {
                 : blocking.size() + " locks (" + first.name() + ", …) on " + scopeOf(first))
                 + " blocks AKS";
         return Findings.fail(id(), title, named, "AKS must update and delete the node resources (scale-down, "
-                + "upgrade, reimage): remove the lock, or move it off the node resource group, then reconcile the "
+                + "upgrade, node repair): remove the lock, or move it off the node resource group, then reconcile the "
                 + "cluster.", Docs.LOCKS, Findings.action(NextAction.RECONCILE_CLUSTER));
     }
 

@@ -25,10 +25,6 @@ public class ClusterInventory {
     private volatile Snapshot snapshot;
 
     @Inject
-    public ClusterInventory(ArmGateway gateway, AzureConfig config) {
-        this(gateway, config, Clock.systemUTC());
-    }
-
     public ClusterInventory(ArmGateway gateway, AzureConfig config, Clock clock) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.config = Objects.requireNonNull(config, "config");

@@ -33,20 +33,24 @@ public class Investigator {
     private final List<Check> checks;
     private final AzureConfig config;
     private final Clock clock;
+    private final HostResolver resolver;
     private final ExecutorService executor;
 
-    @Inject
-    public Investigator(ArmGateway gateway, ClusterLocator locator, @All List<Check> checks, AzureConfig config) {
-        this(gateway, locator, checks, config, Clock.systemUTC());
-    }
-
+    /** With the JVM's resolver. */
     public Investigator(ArmGateway gateway, ClusterLocator locator, List<Check> checks, AzureConfig config,
             Clock clock) {
+        this(gateway, locator, checks, config, clock, new SystemHostResolver());
+    }
+
+    @Inject
+    public Investigator(ArmGateway gateway, ClusterLocator locator, @All List<Check> checks, AzureConfig config,
+            Clock clock, HostResolver resolver) {
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.locator = Objects.requireNonNull(locator, "locator");
         this.checks = List.copyOf(checks);
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
         AtomicInteger n = new AtomicInteger();
         // Unbounded: checks block on ARM and on fetches other checks started; a small fixed pool could starve.
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -91,7 +95,7 @@ public class Investigator {
                     List.of(), Optional.empty(), access, 0);
         }
         InvestigationFacts facts = new InvestigationFacts(gateway, location.cluster(), diagnosis, clock,
-                config.activityLogWindow(), executor);
+                config.activityLogWindow(), executor, resolver);
         CheckContext context = new CheckContext(diagnosis, location.cluster(), facts,
                 options.runNodeProbes() || config.nodeProbesAlways());
         List<Finding> findings = new CheckRunner(checks, executor, config.checkTimeout()).run(plan, context, progress);

@@ -27,6 +27,15 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
                 inventoryTtl, activityLogWindow, nodeProbesAlways, credentialTimeout);
     }
 
+    /**
+     * Without a credential, DefaultAzureCredential's managed identity probe retries until the timeout; tests of
+     * that path wait this long instead of the default's minute.
+     */
+    public TestAzureConfig withCredentialTimeout(Duration timeout) {
+        return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, subscriptions, checkTimeout, inventoryTtl,
+                activityLogWindow, nodeProbesAlways, timeout);
+    }
+
     public TestAzureConfig withCheckTimeout(Duration timeout) {
         return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, subscriptions, timeout, inventoryTtl,
                 activityLogWindow, nodeProbesAlways, credentialTimeout);

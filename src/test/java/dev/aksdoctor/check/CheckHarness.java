@@ -50,7 +50,7 @@ final class CheckHarness {
 
     static Investigator investigator() {
         TestAzureConfig config = TestAzureConfig.fake().withSubscriptions(List.of(ArmWorld.SUB));
-        return new Investigator(GATEWAY, new ClusterLocator(new ClusterInventory(GATEWAY, config), GATEWAY),
+        return new Investigator(GATEWAY, new ClusterLocator(new ClusterInventory(GATEWAY, config, Clock.systemUTC()), GATEWAY),
                 AllChecks.all(), config, Clock.systemUTC());
     }
 

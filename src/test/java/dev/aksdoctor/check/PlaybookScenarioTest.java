@@ -14,6 +14,7 @@ import dev.aksdoctor.azure.FakeArmGateways;
 import dev.aksdoctor.azure.TestAzureConfig;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -189,10 +190,11 @@ class PlaybookScenarioTest {
 
     @Test
     void anyPlaybook_withoutCredential_saysWhatIsMissing() {
-        AzureArmGateway noCredential = FakeArmGateways.gateway(CheckHarness.ARM, TestAzureConfig.fake(), false);
+        AzureArmGateway noCredential = FakeArmGateways.gateway(CheckHarness.ARM,
+                TestAzureConfig.fake().withCredentialTimeout(Duration.ofSeconds(2)), false);
         TestAzureConfig config = TestAzureConfig.fake();
         Investigator investigator = new Investigator(noCredential, new ClusterLocator(
-                new ClusterInventory(noCredential, config), noCredential), AllChecks.all(), config, Clock.systemUTC());
+                new ClusterInventory(noCredential, config, Clock.systemUTC()), noCredential), AllChecks.all(), config, Clock.systemUTC());
         InvestigationReport r = investigator.investigate(Diagnoses.timedOut(), Optional.empty(), ProgressListener.NONE);
         assertFalse(r.access().configured(), r.access().detail() + CheckHarness.ARM.requests());
         assertTrue(r.findings().stream().allMatch(f -> f.outcome() == Outcome.SKIPPED));

@@ -1,0 +1,219 @@
+package dev.aksdoctor.azure;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.core.util.Configuration;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.AzureResourceManager;
+import com.azure.resourcemanager.compute.ComputeManager;
+import com.azure.resourcemanager.containerservice.ContainerServiceManager;
+import com.azure.resourcemanager.monitor.MonitorManager;
+import com.azure.resourcemanager.network.NetworkManager;
+import com.azure.resourcemanager.privatedns.PrivateDnsZoneManager;
+import com.azure.resourcemanager.resources.ResourceManager;
+import com.azure.resourcemanager.resources.models.Subscriptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The credential, the HTTP client and the SDK managers, each built on first use so that boot never waits
+ * on Azure. The SDK pipeline (retry with {@code Retry-After}, bearer auth) is the stock one; only the
+ * {@link HttpClient} at its bottom differs between production (Quarkus' Vert.x) and tests.
+ */
+final class ArmSession {
+
+    private static final Duration FAILED_ACCESS_RECHECK = Duration.ofMinutes(1);
+
+    private final AzureConfig config;
+    private final Supplier<HttpClient> httpClientFactory;
+    private final Configuration azureConfiguration;
+    private final Clock clock;
+    private final Map<String, AzureResourceManager> managers = new ConcurrentHashMap<>();
+    private volatile HttpClient httpClient;
+    private volatile TokenCredential credential;
+    private volatile AzureResourceManager.Authenticated authenticated;
+    private volatile AzureAccess access;
+    private volatile Instant accessCheckedAt = Instant.EPOCH;
+
+    ArmSession(AzureConfig config, Supplier<HttpClient> httpClientFactory, Configuration azureConfiguration,
+            Clock clock) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.httpClientFactory = Objects.requireNonNull(httpClientFactory, "httpClientFactory");
+        this.azureConfiguration = Objects.requireNonNull(azureConfiguration, "azureConfiguration");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    // ---- per provider, per subscription
+
+    ContainerServiceManager containerService(String subscriptionId) {
+        return arm(subscriptionId).kubernetesClusters().manager();
+    }
+
+    NetworkManager network(String subscriptionId) {
+        return arm(subscriptionId).networks().manager();
+    }
+
+    ComputeManager compute(String subscriptionId) {
+        return arm(subscriptionId).virtualMachineScaleSets().manager();
+    }
+
+    MonitorManager monitor(String subscriptionId) {
+        return arm(subscriptionId).activityLogs().manager();
+    }
+
+    PrivateDnsZoneManager privateDns(String subscriptionId) {
+        return arm(subscriptionId).privateDnsZones().manager();
+    }
+
+    ResourceManager resources(String subscriptionId) {
+        return arm(subscriptionId).genericResources().manager();
+    }
+
+    /** The subscriptions the identity can see: the one call made before a subscription is known. */
+    Subscriptions subscriptions() {
+        return authenticated().subscriptions();
+    }
+
+    // ---- access
+
+    Optional<AzureAccess> knownAccess() {
+        return Optional.ofNullable(access);
+    }
+
+    AzureAccess access() {
+        if (!config.enabled()) {
+            return AzureAccess.unavailable("Azure access is turned off (AKS_DOCTOR_AZURE_ENABLED=false)");
+        }
+        AzureAccess known = access;
+        Instant now = clock.instant();
+        if (known != null && (known.configured() || now.isBefore(accessCheckedAt.plus(FAILED_ACCESS_RECHECK)))) {
+            return known;
+        }
+        AzureAccess checked;
+        try {
+            String scope = environment().getManagementEndpoint().replaceAll("/+$", "") + "/.default";
+            var token = credential().getToken(new TokenRequestContext().addScopes(scope))
+                    .block(config.credentialTimeout());
+            checked = token == null
+                    ? AzureAccess.unavailable("no credential: " + AzureAccess.HOW_TO_CONFIGURE)
+                    : AzureAccess.available("credential ok (" + config.cloud() + ")");
+        } catch (RuntimeException e) {
+            checked = AzureAccess.unavailable("no credential: " + AzureAccess.HOW_TO_CONFIGURE + " ("
+                    + ArmErrors.firstLine(e.getMessage()) + ")");
+        }
+        access = checked;
+        accessCheckedAt = now;
+        return checked;
+    }
+
+    // ---- setup
+
+    AzureEnvironment environment() {
+        switch (config.cloud()) {
+            case AZURE_CHINA:
+                return AzureEnvironment.AZURE_CHINA;
+            case AZURE_US_GOVERNMENT:
+                return AzureEnvironment.AZURE_US_GOVERNMENT;
+            case CUSTOM:
+                String arm = withSlash(config.resourceManagerUrl().orElseThrow(() -> new IllegalStateException(
+                        "AKS_DOCTOR_AZURE_CLOUD=CUSTOM needs AKS_DOCTOR_AZURE_RESOURCE_MANAGER_URL")));
+                // Start from a full endpoint map: the SDK's scope lookup walks every value and a null one breaks it.
+                Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+                endpoints.put("resourceManagerEndpointUrl", arm);
+                endpoints.put("managementEndpointUrl", arm);
+                config.authorityHost().ifPresent(a -> endpoints.put("activeDirectoryEndpointUrl", withSlash(a)));
+                return new AzureEnvironment(endpoints);
+            case AZURE:
+            default:
+                return AzureEnvironment.AZURE;
+        }
+    }
+
+    private String authorityHost() {
+        if (config.cloud() == AzureCloud.CUSTOM) {
+            return config.authorityHost().orElseThrow(() -> new IllegalStateException(
+                    "AKS_DOCTOR_AZURE_CLOUD=CUSTOM needs AKS_DOCTOR_AZURE_AUTHORITY_HOST"));
+        }
+        return environment().getActiveDirectoryEndpoint();
+    }
+
+    private HttpClient httpClient() {
+        if (!config.enabled()) {
+            // Every ARM and token call needs the client: with Azure switched off nothing may leave the machine.
+            throw ArmException.noCredential("Azure access is turned off (AKS_DOCTOR_AZURE_ENABLED=false)");
+        }
+        HttpClient c = httpClient;
+        if (c == null) {
+            synchronized (this) {
+                if (httpClient == null) {
+                    httpClient = httpClientFactory.get();
+                }
+                c = httpClient;
+            }
+        }
+        return c;
+    }
+
+    private TokenCredential credential() {
+        TokenCredential c = credential;
+        if (c == null) {
+            synchronized (this) {
+                if (credential == null) {
+                    DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder()
+                            .configuration(azureConfiguration)
+                            .httpClient(httpClient())
+                            .authorityHost(authorityHost());
+                    if (config.cloud() == AzureCloud.CUSTOM) {
+                        builder.disableInstanceDiscovery();
+                    }
+                    credential = builder.build();
+                }
+                c = credential;
+            }
+        }
+        return c;
+    }
+
+    private AzureResourceManager.Authenticated authenticated() {
+        AzureResourceManager.Authenticated a = authenticated;
+        if (a == null) {
+            synchronized (this) {
+                if (authenticated == null) {
+                    authenticated = AzureResourceManager.configure()
+                            .withHttpClient(httpClient())
+                            .withLogLevel(HttpLogDetailLevel.NONE)
+                            .authenticate(credential(), new AzureProfile(null, null, environment()));
+                }
+                a = authenticated;
+            }
+        }
+        return a;
+    }
+
+    private AzureResourceManager arm(String subscriptionId) {
+        if (subscriptionId == null || subscriptionId.isBlank()) {
+            throw new IllegalArgumentException("subscription id is required");
+        }
+        return managers.computeIfAbsent(subscriptionId.toLowerCase(Locale.ROOT), s -> AzureResourceManager.configure()
+                .withHttpClient(httpClient())
+                .withLogLevel(HttpLogDetailLevel.NONE)
+                .authenticate(credential(), new AzureProfile(null, s, environment()))
+                .withSubscription(s));
+    }
+
+    private static String withSlash(String url) {
+        return url.endsWith("/") ? url : url + "/";
+    }
+}

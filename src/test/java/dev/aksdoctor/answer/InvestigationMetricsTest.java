@@ -1,4 +1,4 @@
-package dev.aksdoctor.investigation;
+package dev.aksdoctor.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

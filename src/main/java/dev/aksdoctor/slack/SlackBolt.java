@@ -130,6 +130,9 @@ public class SlackBolt {
         String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         config.setMethodsEndpointUrlPrefix(url);
         config.setPrettyResponseLoggingEnabled(false);
+        // The SDK's per-method call statistics are unused here, and keeping them costs an auth.test per token
+        // (to learn the team id) on the first call.
+        config.getMethodsConfig().setStatsEnabled(false);
         return config;
     }
 

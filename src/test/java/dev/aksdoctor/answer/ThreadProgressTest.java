@@ -94,13 +94,14 @@ class ThreadProgressTest {
     @Test
     void fastChecks_coalescedIntoOneUpdatePerInterval_showingTheLatestState() {
         ThreadProgress progress = new ThreadProgress(gateway, Clock.systemUTC(), sender, CHANNEL, TS, DIAGNOSIS, 10);
+        long first = System.nanoTime();
         progress.checkFinished(finding(CheckId.NODE_SUBNET));
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").size() == 1);
-        long first = System.nanoTime();
         progress.checkFinished(finding(CheckId.NSG_OUTBOUND));
         progress.checkFinished(finding(CheckId.ROUTE_TABLE));
         progress.checkFinished(finding(CheckId.EGRESS_APPLIANCE));
         await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("chat.update").size() == 2);
+        // At least the interval between the first update leaving and the second arriving.
         Duration spacing = Duration.ofNanos(System.nanoTime() - first);
         progress.close();
 

@@ -67,7 +67,8 @@ final class ErrorRecognizer {
                 "ssl_error_syscall", "x509:certificatesignedbyunknownauthority", "x509:certificatehasexpired",
                 "x509:certificateisvalidfor", "nxdomain", "couldnotresolvehost:", "tlshandshaketimeout",
                 "theremotenamecouldnotberesolved", "failedtoconnectto", "curl:(28)", "curl:(7)", "curl:(35)",
-                "curl:(60)", "curl:(6)")) {
+                "curl:(60)", "curl:(6)", "requestcanceledwhilewaitingforconnection",
+                "client.timeoutexceededwhileawaitingheaders")) {
             p.put(phrase, Boolean.TRUE);
         }
         return new PhraseTrie<>(p);
@@ -172,10 +173,12 @@ final class ErrorRecognizer {
                 || window.contains("nosuchhost") || window.contains("nxdomain") || window.contains("couldnotresolvehost")
                 || window.contains("theremotenamecouldnotberesolved")) {
             code = "KubectlNoSuchHost";
-        } else if (window.contains("connectionrefused") || window.contains("activelyrefused")) {
+        } else if (window.contains("connectionrefused") || window.contains("activelyrefused")
+                || window.contains("wasrefused-didyouspecifytherighthost")) {
             code = "KubectlConnectionRefused";
         } else if (window.contains("i/otimeout") || window.contains("didnotproperlyrespond")
-                || window.contains("connectiontimedout")) {
+                || window.contains("connectiontimedout") || window.contains("client.timeoutexceeded")
+                || window.contains("contextdeadlineexceeded")) {
             code = "KubectlDialTimeout";
         } else {
             code = KUBECTL_FALLBACK;

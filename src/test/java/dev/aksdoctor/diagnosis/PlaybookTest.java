@@ -29,14 +29,15 @@ class PlaybookTest {
     }
 
     @Test
-    void unknownSubcategory_runsTheBaselineInOrder_thenReadsTheNetworkPathFromArm() {
+    void unknownSubcategory_readsTheConfigurationFirst_probesLast() {
         List<CheckId> plan = Playbook.checks(catalog.cse(OsType.LINUX, 51).orElseThrow(), Subcategory.UNKNOWN);
 
-        assertEquals(List.of(CheckId.NODE_DNS_PROBE, CheckId.NODE_TCP_PROBE, CheckId.NODE_TLS_PROBE, CheckId.HTTP_PROXY,
-                AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT), plan.subList(0, 6), "the seeds' baseline list, in order");
-        // The probes wait for a button press; without these a bare "exit code 51" never looked at NSG or routes.
-        assertEquals(List.of(CheckId.NSG_OUTBOUND, ROUTE_TABLE, CheckId.EGRESS_APPLIANCE, CheckId.VNET_DNS_SERVERS,
-                CheckId.PRIVATE_DNS_ZONE_LINK, CheckId.CSE_STATUS), plan.subList(6, plan.size()));
+        // The configuration that can explain a probe failure runs (and ranks) before the probes that see it.
+        assertEquals(List.of(CheckId.HTTP_PROXY, AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT, CheckId.NSG_OUTBOUND,
+                ROUTE_TABLE, CheckId.EGRESS_APPLIANCE), plan.subList(0, 6), "the seeds' baseline list, in order");
+        assertEquals(List.of(CheckId.NODE_DNS_PROBE, CheckId.NODE_TCP_PROBE, CheckId.NODE_TLS_PROBE),
+                plan.subList(plan.size() - 3, plan.size()));
+        assertEquals(true, plan.contains(CLUSTER_STATE), "a healthy cluster says the failure was transient");
     }
 
     @Test
@@ -44,8 +45,8 @@ class PlaybookTest {
         ErrorHit quota = new ErrorHit(catalog.error("QuotaExceeded").orElseThrow(), null, 0);
         ErrorHit lock = new ErrorHit(catalog.error("ScopeLocked").orElseThrow(), null, 10);
         List<CheckId> plan = Playbook.plan(List.of(quota, lock), f -> null);
-        assertEquals(List.of(CheckId.VCPU_QUOTA, CLUSTER_STATE, CheckId.NODE_POOL_STATE,
-                CheckId.ACTIVITY_LOG_FAILURES, CheckId.RESOURCE_LOCKS), plan);
+        assertEquals(List.of(CheckId.VCPU_QUOTA, CLUSTER_STATE, CheckId.ACTIVITY_LOG_FAILURES,
+                CheckId.NODE_POOL_STATE, CheckId.RESOURCE_LOCKS), plan);
     }
 
     @ParameterizedTest

@@ -107,7 +107,8 @@ final class NamedClusterFinder {
             String name = nodepool ? flag(tokens, "--cluster-name", null) : flag(tokens, "--name", "-n");
             if (rg != null && name != null) {
                 String subscription = flag(tokens, "--subscription", null);
-                return ref(subscription != null && subscription.matches(GUID) ? subscription : null, rg, name);
+                boolean id = subscription != null && subscription.toLowerCase(Locale.ROOT).matches(GUID);
+                return ref(id ? subscription : null, rg, name);
             }
         }
         return null;

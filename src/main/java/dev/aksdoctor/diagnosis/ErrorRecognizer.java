@@ -108,6 +108,11 @@ final class ErrorRecognizer {
             }
             raw.add(new ErrorHit(e, e.os() != null ? e.os() : osFor(e, evidence), position));
         }
+        // az aks show -o table says "Failed" in a column, which no phrase can see.
+        AzTable.singleRow(paste.text(), paste.lower())
+                .filter(row -> "failed".equalsIgnoreCase(row.cells().get("provisioningstate")))
+                .ifPresent(row -> raw.add(new ErrorHit(catalog.error(FAILED_STATE).orElseThrow(), null,
+                        row.position())));
         for (ExitCodeFinder.Found f : numbers) {
             OsType os = f.os() != null ? f.os() : osAround(paste.lower(), f.position(), evidence);
             if (f.code() == 0 || (os == OsType.WINDOWS && f.code() == 1 && f.os() == null)) {

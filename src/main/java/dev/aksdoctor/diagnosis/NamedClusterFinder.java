@@ -144,12 +144,8 @@ final class NamedClusterFinder {
         return s.startsWith(">") ? s.substring(1).strip() : s;
     }
 
-    private static int lineEnd(String s, int from) {
-        return lineEnd(s, from, s.length());
-    }
-
     /** The end of the line that {@code from} is on, or {@code limit} if the line runs past it. */
-    private static int lineEnd(String s, int from, int limit) {
+    static int lineEnd(String s, int from, int limit) {
         int f = Math.min(from, limit);
         for (int i = f; i < limit; i++) {
             if (s.charAt(i) == '\n') {
@@ -159,7 +155,7 @@ final class NamedClusterFinder {
         return limit;
     }
 
-    private static int lineStart(String s, int end) {
+    static int lineStart(String s, int end) {
         return lineStart(s, end, Math.max(0, end - MAX_LINE));
     }
 
@@ -206,51 +202,10 @@ final class NamedClusterFinder {
         return null;
     }
 
-    /**
-     * An {@code az aks show/list -o table} row. The normaliser has already folded the padding into single spaces, so
-     * columns are told apart by position among the words: the dashes line under the header has one run per column,
-     * and no value in those columns holds a space.
-     */
     private static ClusterRef table(String text, String lower) {
-        int from = 0;
-        for (int n = 0; n < MAX_TRIES; n++) {
-            int at = lower.indexOf("resourcegroup", from);
-            if (at < 0) {
-                return null;
-            }
-            from = at + 13;
-            int start = lineStart(lower, at);
-            int end = lineEnd(lower, at, Math.min(lower.length(), at + MAX_LINE));
-            int dashesEnd = lineEnd(lower, end + 1, Math.min(lower.length(), end + 1 + MAX_LINE));
-            if (dashesEnd + 1 >= lower.length() || (start > 0 && lower.charAt(start - 1) != '\n')
-                    || end == lower.length() || lower.charAt(end) != '\n' || dashesEnd == lower.length()
-                    || lower.charAt(dashesEnd) != '\n') {
-                continue;
-            }
-            List<String> header = List.of(lower.substring(start, end).strip().split(" "));
-            List<String> dashes = List.of(lower.substring(end + 1, dashesEnd).strip().split(" "));
-            int rowEnd = lineEnd(lower, dashesEnd + 1, Math.min(lower.length(), dashesEnd + 1 + MAX_LINE));
-            List<String> row = List.of(text.substring(dashesEnd + 1, rowEnd).strip().split(" "));
-            if (header.size() != dashes.size() || row.size() != header.size()
-                    || !dashes.stream().allMatch(d -> d.matches("-+"))) {
-                continue;
-            }
-            if (rowEnd + 1 < lower.length() && lower.substring(rowEnd + 1,
-                    lineEnd(lower, rowEnd + 1, Math.min(lower.length(), rowEnd + 1 + MAX_LINE))).strip()
-                    .split(" ").length == header.size()) {
-                // az aks list: several clusters, and nothing says which one the error is about.
-                continue;
-            }
-            int name = header.indexOf("name");
-            int rg = header.indexOf("resourcegroup");
-            if (name >= 0 && rg >= 0) {
-                ClusterRef ref = ref(null, row.get(rg), row.get(name));
-                if (ref != null) {
-                    return ref;
-                }
-            }
-        }
-        return null;
+        return AzTable.singleRow(text, lower)
+                .map(row -> ref(null, row.cells().get("resourcegroup"), row.cells().get("name")))
+                .orElse(null);
     }
 
     private static ClusterRef prose(String text, String lower) {

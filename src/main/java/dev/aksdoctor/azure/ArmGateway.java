@@ -19,6 +19,14 @@ public interface ArmGateway {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Which credential the settings name (e.g. "workload identity (AZURE_FEDERATED_TOKEN_FILE)"), read without
+     * calling Azure; empty when none is named, and then nothing calls Azure until an investigation needs it.
+     */
+    default java.util.Optional<String> configuredCredential() {
+        return java.util.Optional.empty();
+    }
+
     // ---- reads ----
 
     List<String> subscriptions();

@@ -64,6 +64,11 @@ public class AzureArmGateway implements ArmGateway {
         return session.access();
     }
 
+    @Override
+    public Optional<String> configuredCredential() {
+        return session.configuredCredential();
+    }
+
     // ---------------------------------------------------------------- Microsoft.ContainerService
 
     @Override

@@ -5,6 +5,7 @@ import com.slack.api.model.event.MessageEvent;
 import dev.aksdoctor.channel.ChannelSettings;
 import dev.aksdoctor.diagnosis.PasteParser;
 import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.StartInvestigation;
 import dev.aksdoctor.slack.SlackDeliveries;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,12 +1,13 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.reply.ActionPayload;
 import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.access.OperatorCheck;
 import dev.aksdoctor.action.AuditLog;
 import dev.aksdoctor.action.WriteAction;
 import dev.aksdoctor.diagnosis.ClusterRef;
+import dev.aksdoctor.reply.ActionPayload;
 import dev.aksdoctor.reply.ActionReplies;
+import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,13 +40,11 @@ public class ButtonGuard {
     public Optional<ClusterRef> permitRead(ButtonPress press) {
         Optional<ClusterRef> cluster = press.payload().cluster();
         if (cluster.isEmpty()) {
-            tell(press, "I don't know which cluster this is about yet: pick it with *Pick cluster*, or set the "
-                    + "channel's default with `/aks-doctor use <cluster>`.");
+            tell(press, ButtonReplies.NO_CLUSTER_YET);
             return Optional.empty();
         }
         if (!scopes.permits(press.channel(), cluster.get())) {
-            tell(press, ":no_entry: This channel is limited to " + scopes.describe(press.channel()) + "; "
-                    + cluster.get().displayName() + " is outside it.");
+            tell(press, ButtonReplies.outsideScope(scopes.describe(press.channel()), cluster.get().displayName()));
             return Optional.empty();
         }
         return cluster;
@@ -53,30 +52,35 @@ public class ButtonGuard {
 
     /** The cluster a write button may act on, or empty (the presser has been told why; refusals are audited). */
     public Optional<ClusterRef> permitWrite(ButtonPress press, WriteAction action) {
-        return permitWrite(press.user(), press.channel(), press.threadTs(), press.payload(), action, press);
+        return permitWrite(press.user(), new PendingAction(action.action(), press.payload(), press.channel(),
+                press.threadTs(), null), action, press);
     }
 
-    public Optional<ClusterRef> permitWrite(String user, String channel, String threadTs, ActionPayload payload,
-            WriteAction action, ButtonPress pressOrNull) {
+    /** As {@link #permitWrite(ButtonPress, WriteAction)}, for a submitted dialog (no press to answer). */
+    public Optional<ClusterRef> permitWrite(String user, PendingAction pending, WriteAction action) {
+        return permitWrite(user, pending, action, null);
+    }
+
+    private Optional<ClusterRef> permitWrite(String user, PendingAction pending, WriteAction action,
+            ButtonPress pressOrNull) {
+        ActionPayload payload = pending.payload();
+        String channel = pending.channel();
         Optional<ClusterRef> cluster = payload.cluster();
         if (cluster.isEmpty()) {
-            tell(user, channel, threadTs, pressOrNull, "I don't know which cluster this is about yet: pick it with "
-                    + "*Pick cluster*, or set the channel's default with `/aks-doctor use <cluster>`.");
+            tell(user, channel, pending.threadTs(), pressOrNull, ButtonReplies.NO_CLUSTER_YET);
             return Optional.empty();
         }
         if (!scopes.permits(channel, cluster.get())) {
-            audit.refused(PerformWriteAction.entry(new PendingAction(action, payload, channel, threadTs, null), user,
-                    payload.clusterId()), "cluster outside the channel's scopes");
-            tell(user, channel, threadTs, pressOrNull, ":no_entry: This channel is limited to " + scopes.describe(channel)
-                    + "; " + cluster.get().displayName() + " is outside it.");
+            audit.refused(pending.auditEntry(user, payload.clusterId()), "cluster outside the channel's scopes");
+            tell(user, channel, pending.threadTs(), pressOrNull,
+                    ButtonReplies.outsideScope(scopes.describe(channel), cluster.get().displayName()));
             return Optional.empty();
         }
         OperatorCheck.Verdict verdict = operators.check(user, cluster.get());
         if (!verdict.allowed()) {
-            audit.refused(PerformWriteAction.entry(new PendingAction(action, payload, channel, threadTs, null), user,
-                    payload.clusterId()), "not an operator");
-            tell(user, channel, threadTs, pressOrNull, ActionReplies.refusal(action.verb(), cluster.get().displayName(),
-                    verdict.operators().users(), verdict.operators().groups()));
+            audit.refused(pending.auditEntry(user, payload.clusterId()), "not an operator");
+            tell(user, channel, pending.threadTs(), pressOrNull, ActionReplies.refusal(action.verb(),
+                    cluster.get().displayName(), verdict.operators().users(), verdict.operators().groups()));
             return Optional.empty();
         }
         return cluster;

@@ -3,6 +3,9 @@ package dev.aksdoctor.command;
 import com.slack.api.app_backend.interactive_components.payload.MessageShortcutPayload;
 import com.slack.api.bolt.App;
 import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.StartInvestigation;
+import dev.aksdoctor.reply.ButtonReplies;
+import dev.aksdoctor.reply.MentionReplies;
 import dev.aksdoctor.slack.SlackDeliveries;
 import dev.aksdoctor.slack.SlackGateway;
 import dev.aksdoctor.slack.SlackRoute;
@@ -42,13 +45,14 @@ public class DiagnoseMessageShortcut implements SlackRoute {
             String text = p.getMessage().getText();
             String responseUrl = p.getResponseUrl();
             if (text == null || text.isBlank()) {
-                respond(responseUrl, "That message has no text I can read. Paste the error with `/aks-doctor <error>`.");
+                respond(responseUrl, MentionReplies.SHORTCUT_NO_TEXT);
                 return ctx.ack();
             }
             String thread = SlackIds.isTs(p.getMessage().getThreadTs()) ? p.getMessage().getThreadTs() : p.getMessageTs();
-            if (start.inThread(InvestigationSource.MESSAGE_SHORTCUT, p.getUser().getId(), p.getChannel().getId(), thread,
-                    text, responseUrl, false).isEmpty()) {
-                respond(responseUrl, ":hourglass: I'm working through a backlog of investigations; please try again in a minute.");
+            StartInvestigation.Started started = start.inThread(InvestigationSource.MESSAGE_SHORTCUT, p.getUser().getId(),
+                    p.getChannel().getId(), thread, text, responseUrl, false);
+            if (!started.queued()) {
+                respond(responseUrl, ButtonReplies.notStarted(started, "please try again in a minute"));
             }
             return ctx.ack();
         });

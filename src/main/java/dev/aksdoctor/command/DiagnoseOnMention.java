@@ -5,6 +5,7 @@ import com.slack.api.model.Message;
 import com.slack.api.model.event.AppMentionEvent;
 import dev.aksdoctor.diagnosis.PasteParser;
 import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.StartInvestigation;
 import dev.aksdoctor.reply.MentionReplies;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackDeliveries;
@@ -87,10 +88,12 @@ public class DiagnoseOnMention implements SlackRoute {
                         MentionReplies.text(MentionReplies.HOW_TO));
                 return;
             }
-            if (start.inThread(InvestigationSource.MENTION, event.getUser(), event.getChannel(), answerIn, text, null,
-                    false).isEmpty()) {
-                slack.postMessage(event.getChannel(), answerIn, MentionReplies.BACKLOG,
-                        MentionReplies.text(MentionReplies.BACKLOG));
+            StartInvestigation.Started started = start.inThread(InvestigationSource.MENTION, event.getUser(),
+                    event.getChannel(), answerIn, text, null, false);
+            if (!started.queued()) {
+                String why = started == StartInvestigation.Started.NOT_STORED ? MentionReplies.NOT_STORED
+                        : MentionReplies.BACKLOG;
+                slack.postMessage(event.getChannel(), answerIn, why, MentionReplies.text(why));
             }
         } catch (SlackCallFailed e) {
             LOG.warnf("Could not answer a mention in %s: %s", event.getChannel(), e.error());

@@ -1,9 +1,12 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.action.InvestigationResolution;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.reply.ActionReplies;
+import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import dev.aksdoctor.slack.SlackRoute;
@@ -15,9 +18,8 @@ import org.jboss.logging.Logger;
 
 /** "Mark resolved": records who closed the investigation and says so in the thread, once. */
 @ApplicationScoped
-public class MarkResolved implements SlackRoute {
+public class MarkResolved implements SlackRoute, NextActionHandler {
 
-    public static final String ACTION_ID = "mark_resolved";
     private static final Logger LOG = Logger.getLogger(MarkResolved.class);
 
     private final InvestigationStore investigations;
@@ -33,15 +35,20 @@ public class MarkResolved implements SlackRoute {
     }
 
     @Override
+    public NextAction action() {
+        return NextAction.MARK_RESOLVED;
+    }
+
+    @Override
     public void register(App app) {
-        app.blockAction(ACTION_ID, (req, ctx) -> {
+        app.blockAction(action().id(), (req, ctx) -> {
             Optional<ButtonPress> parsed = ButtonPress.from(req.getPayload(), investigations);
             if (parsed.isEmpty()) {
                 return ctx.ack();
             }
             ButtonPress press = parsed.get();
             if (press.investigation().isEmpty()) {
-                guard.tell(press, "That investigation is no longer stored.");
+                guard.tell(press, ButtonReplies.RESOLVED_GONE);
                 return ctx.ack();
             }
             long id = press.investigation().get().id;
@@ -57,14 +64,14 @@ public class MarkResolved implements SlackRoute {
                 return true;
             });
             if (first) {
-                String text = ":white_check_mark: <@" + press.user() + "> marked this resolved.";
+                String text = ButtonReplies.resolvedBy(press.user());
                 try {
                     slack.postMessage(press.channel(), press.threadTs(), text, ActionReplies.announcement(text));
                 } catch (SlackCallFailed e) {
                     LOG.warnf("Could not announce a resolution in %s: %s", press.channel(), e.error());
                 }
             } else {
-                guard.tell(press, "This investigation is already marked resolved.");
+                guard.tell(press, ButtonReplies.ALREADY_RESOLVED);
             }
             return ctx.ack();
         });

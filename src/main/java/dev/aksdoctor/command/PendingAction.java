@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
-import dev.aksdoctor.action.WriteAction;
+import dev.aksdoctor.action.AuditLog;
+import dev.aksdoctor.check.NextAction;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,14 +17,14 @@ import java.util.regex.Pattern;
  * @param shownDigest for authorized ranges: a digest of the range list the dialog showed, so that a list
  *                    changed since is not overwritten; else null
  */
-public record PendingAction(WriteAction action, ActionPayload payload, String channel, String threadTs,
+public record PendingAction(NextAction action, ActionPayload payload, String channel, String threadTs,
         String shownDigest) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{64}");
 
     public PendingAction {
-        if (action == null || payload == null || !SlackIds.isChannel(channel)
+        if (action == null || !action.writes() || payload == null || !SlackIds.isChannel(channel)
                 || (threadTs != null && !SlackIds.isTs(threadTs))
                 || (shownDigest != null && !DIGEST.matcher(shownDigest).matches())) {
             throw new IllegalArgumentException("invalid pending action");
@@ -32,7 +33,7 @@ public record PendingAction(WriteAction action, ActionPayload payload, String ch
 
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("a", action.actionId());
+        root.put("a", action.id());
         root.put("v", payload.toJson());
         root.put("c", channel);
         root.put("t", threadTs);
@@ -58,7 +59,7 @@ public record PendingAction(WriteAction action, ActionPayload payload, String ch
             if (root == null || !root.isObject()) {
                 return Optional.empty();
             }
-            Optional<WriteAction> action = WriteAction.byActionId(root.path("a").asText(""));
+            Optional<NextAction> action = NextAction.byId(root.path("a").asText("")).filter(NextAction::writes);
             Optional<ActionPayload> payload = ActionPayload.parse(root.path("v").asText(""));
             if (action.isEmpty() || payload.isEmpty()) {
                 return Optional.empty();
@@ -68,6 +69,13 @@ public record PendingAction(WriteAction action, ActionPayload payload, String ch
         } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** What the audit log records about this action, pressed or confirmed by {@code actor}, on {@code target}. */
+    public AuditLog.Entry auditEntry(String actor, String target) {
+        Long inv = payload.investigationId() > 0 ? payload.investigationId() : null;
+        return new AuditLog.Entry(actor, action.id(), target,
+                payload.parameters().isEmpty() ? null : payload.parameters().toString(), inv, channel, threadTs);
     }
 
     private static String text(JsonNode node) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.app_backend.interactive_components.response.Option;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.check.NextAction;
 import com.slack.api.model.block.composition.BlockCompositions;
 import com.slack.api.model.view.ViewState;
 import dev.aksdoctor.access.ChannelScopes;
@@ -15,8 +17,9 @@ import dev.aksdoctor.azure.ClusterSummary;
 import dev.aksdoctor.channel.ChannelSettings;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.investigation.StartInvestigation;
+import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.reply.ClusterPickerView;
-import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackDeliveries;
 import dev.aksdoctor.slack.SlackRoute;
@@ -35,9 +38,8 @@ import org.jboss.logging.Logger;
  * investigation then runs again against it in the same thread, and the choice may become the channel's default.
  */
 @ApplicationScoped
-public class PickCluster implements SlackRoute {
+public class PickCluster implements SlackRoute, NextActionHandler {
 
-    public static final String ACTION_ID = "pick_cluster";
     private static final Logger LOG = Logger.getLogger(PickCluster.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern WHOLE_ID = Pattern.compile("\\s*/subscriptions/[^\\s]{1,400}\\s*");
@@ -90,15 +92,20 @@ public class PickCluster implements SlackRoute {
     }
 
     @Override
+    public NextAction action() {
+        return NextAction.PICK_CLUSTER;
+    }
+
+    @Override
     public void register(App app) {
-        app.blockAction(ACTION_ID, (req, ctx) -> {
+        app.blockAction(action().id(), (req, ctx) -> {
             Optional<ButtonPress> parsed = presses.withTrigger(req.getPayload());
             if (parsed.isEmpty()) {
                 return ctx.ack();
             }
             ButtonPress press = parsed.get();
             if (press.investigation().isEmpty()) {
-                guard.tell(press, "That investigation is no longer stored; paste the error again.");
+                guard.tell(press, ButtonReplies.INVESTIGATION_GONE);
                 return ctx.ack();
             }
             try {
@@ -131,8 +138,7 @@ public class PickCluster implements SlackRoute {
             Optional<Investigation> inv = meta.flatMap(m -> investigations.find(m.investigationId()))
                     .filter(i -> i.channel.equals(meta.get().channel()));
             if (inv.isEmpty()) {
-                return ctx.ackWithErrors(Map.of(ClusterPickerView.CLUSTER_BLOCK,
-                        "That investigation is no longer stored; paste the error again."));
+                return ctx.ackWithErrors(Map.of(ClusterPickerView.CLUSTER_BLOCK, ButtonReplies.INVESTIGATION_GONE));
             }
             String channel = meta.get().channel();
             Map<String, Map<String, ViewState.Value>> values = p.getView().getState() == null ? Map.of()
@@ -145,21 +151,19 @@ public class PickCluster implements SlackRoute {
                 block = ClusterPickerView.ID_BLOCK;
                 cluster = WHOLE_ID.matcher(typedId).matches() ? ClusterRef.findResourceId(typedId) : Optional.empty();
                 if (cluster.isEmpty()) {
-                    return ctx.ackWithErrors(Map.of(block, "That is not a managed cluster resource ID: "
-                            + "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<name>"));
+                    return ctx.ackWithErrors(Map.of(block, ClusterPickerView.NOT_A_RESOURCE_ID));
                 }
             } else if (picked != null) {
                 block = ClusterPickerView.CLUSTER_BLOCK;
                 cluster = ClusterChoices.parseCluster(picked);
                 if (cluster.isEmpty()) {
-                    return ctx.ackWithErrors(Map.of(block, "Pick the cluster again."));
+                    return ctx.ackWithErrors(Map.of(block, ClusterPickerView.PICK_AGAIN));
                 }
             } else {
-                return ctx.ackWithErrors(Map.of(ClusterPickerView.CLUSTER_BLOCK,
-                        "Pick a cluster, or paste its resource ID below."));
+                return ctx.ackWithErrors(Map.of(ClusterPickerView.CLUSTER_BLOCK, ClusterPickerView.PICK_ONE));
             }
             if (!scopes.permits(channel, cluster.get())) {
-                return ctx.ackWithErrors(Map.of(block, "This channel is limited to " + scopes.describe(channel) + "."));
+                return ctx.ackWithErrors(Map.of(block, ClusterPickerView.limitedTo(scopes.describe(channel))));
             }
             if (!deliveries.firstTime("view:" + p.getView().getId())) {
                 return ctx.ack();
@@ -168,21 +172,18 @@ public class PickCluster implements SlackRoute {
             Investigation i = inv.get();
             String resourceId = cluster.get().resourceId().orElseThrow();
             // Appended as a resource id, which the parser and the locator take over the paste's own clues.
-            if (start.inThread(i.source, user, channel, i.threadTs, i.textRedacted + "\n" + resourceId, null, false)
-                    .isEmpty()) {
-                guard.tellUser(user, channel, i.threadTs,
-                        ":hourglass: I'm working through a backlog of investigations; pick the cluster again in a minute.");
+            StartInvestigation.Started started = start.inThread(i.source, user, channel, i.threadTs,
+                    i.textRedacted + "\n" + resourceId, null, false);
+            if (!started.queued()) {
+                guard.tellUser(user, channel, i.threadTs, ButtonReplies.notStarted(started, ClusterPickerView.RETRY));
                 return ctx.ack();
             }
             boolean makeDefault = checked(values, ClusterPickerView.DEFAULT_BLOCK, ClusterPickerView.DEFAULT_ACTION);
             if (makeDefault) {
                 settings.setDefault(channel, cluster.get(), user);
-                guard.tellUser(user, channel, i.threadTs, ":white_check_mark: Checking " + Mrkdwn.code(cluster.get().displayName())
-                        + "; it is now this channel's default cluster.");
-            } else {
-                guard.tellUser(user, channel, i.threadTs, "Checking " + Mrkdwn.code(cluster.get().displayName())
-                        + ". To make it this channel's default: `/aks-doctor use " + resourceId + "`");
             }
+            guard.tellUser(user, channel, i.threadTs, ClusterPickerView.checking(cluster.get().displayName(), resourceId,
+                    makeDefault));
             return ctx.ack();
         });
     }

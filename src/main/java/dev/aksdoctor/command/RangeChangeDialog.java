@@ -1,25 +1,23 @@
 package dev.aksdoctor.command;
 
-import com.slack.api.model.view.View;
 import dev.aksdoctor.action.RangeChange;
 import dev.aksdoctor.action.WriteAction;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ArmGateway;
-import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.reply.ActionReplies;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
  * Fills an open dialog with the exact change to a cluster's authorized IP ranges (current list, new list) and
  * a Confirm button, or with why the range cannot be added. Reads the cluster from Azure, so it runs in the
- * background after the dialog opened.
+ * background after the dialog opened ({@link ActionReplies#rangeLoading}).
  */
 @ApplicationScoped
 public class RangeChangeDialog {
@@ -34,13 +32,8 @@ public class RangeChangeDialog {
         this.slack = slack;
     }
 
-    /** What the dialog shows until {@link #show} has read the cluster. */
-    static View loading(WriteAction action) {
-        return ActionReplies.loading(action.label(), "Reading the cluster's current authorized IP ranges…");
-    }
-
     /** {@code pending} carries the CIDR to add. */
-    public void show(String viewId, PendingAction pending, ClusterRef cluster) {
+    public void show(String viewId, PendingAction pending, WriteAction action, ClusterRef cluster) {
         String label = pending.action().label();
         try {
             String cidr = pending.payload().parameter(SuggestedAction.CIDR).orElseThrow();
@@ -49,23 +42,17 @@ public class RangeChangeDialog {
                 slack.updateView(viewId, ActionReplies.problem(label, change.problem().get()));
                 return;
             }
-            List<String> details = new ArrayList<>();
-            details.add("*Adding:* `" + cidr + "`");
-            details.add("*Current list (" + change.current().size() + "):* " + codes(change.current()));
-            details.add("*New list (" + change.proposed().size() + "):* " + codes(change.proposed()));
+            List<String> details = new ArrayList<>(ActionReplies.rangeChange(cidr, change.current(), change.proposed()));
+            details.addAll(action.details(pending.payload()));
             PendingAction withDigest = new PendingAction(pending.action(), pending.payload(), pending.channel(),
                     pending.threadTs(), RangeChange.digest(change.current()));
-            slack.updateView(viewId, ActionReplies.confirmation(OfferWriteAction.confirmation(pending.action(), cluster,
-                    pending.payload(), details), withDigest.toJson()));
+            slack.updateView(viewId, ActionReplies.confirmation(ActionReplies.Confirmation.of(label, action.verb(), cluster,
+                    action.warning(), details), withDigest.toJson()));
         } catch (ArmException e) {
-            slack.updateView(viewId, ActionReplies.problem(label, "I couldn't read the cluster from Azure: " + e.getMessage()));
+            slack.updateView(viewId, ActionReplies.problem(label, ActionReplies.unreadableCluster(e.getMessage())));
         } catch (SlackCallFailed e) {
             // The dialog was closed meanwhile, or Slack refused the update: nothing was changed in Azure.
             LOG.infof("Could not fill the range dialog: %s", e.error());
         }
-    }
-
-    private static String codes(List<String> ranges) {
-        return ranges.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", "));
     }
 }

@@ -1,16 +1,18 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.investigation.StartInvestigation;
+import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
 /** "Re-run checks": the same (redacted) paste, investigated again, answered in the same thread. */
 @ApplicationScoped
-public class RerunChecks implements SlackRoute {
-
-    public static final String ACTION_ID = "rerun_checks";
+public class RerunChecks implements SlackRoute, NextActionHandler {
 
     private final FreshPresses presses;
     private final ButtonGuard guard;
@@ -23,15 +25,20 @@ public class RerunChecks implements SlackRoute {
     }
 
     @Override
+    public NextAction action() {
+        return NextAction.RERUN_CHECKS;
+    }
+
+    @Override
     public void register(App app) {
-        app.blockAction(ACTION_ID, (req, ctx) -> {
+        app.blockAction(action().id(), (req, ctx) -> {
             Optional<ButtonPress> fresh = presses.of(req.getPayload());
             if (fresh.isEmpty()) {
                 return ctx.ack();
             }
             ButtonPress press = fresh.get();
             if (press.investigation().isEmpty()) {
-                guard.tell(press, "That investigation is no longer stored; paste the error again.");
+                guard.tell(press, ButtonReplies.INVESTIGATION_GONE);
                 return ctx.ack();
             }
             if (press.payload().cluster().isPresent() && guard.permitRead(press).isEmpty()) {
@@ -41,9 +48,10 @@ public class RerunChecks implements SlackRoute {
             // The located cluster is appended as a resource id so the re-run checks the same cluster.
             String text = inv.textRedacted + press.payload().cluster().flatMap(c -> c.resourceId())
                     .map(id -> "\n" + id).orElse("");
-            if (start.inThread(inv.source, press.user(), press.channel(), press.threadTs(), text, press.responseUrl(),
-                    false).isEmpty()) {
-                guard.tell(press, ":hourglass: I'm working through a backlog of investigations; press again in a minute.");
+            StartInvestigation.Started started = start.inThread(inv.source, press.user(), press.channel(),
+                    press.threadTs(), text, press.responseUrl(), false);
+            if (!started.queued()) {
+                guard.tell(press, ButtonReplies.notStarted(started, ButtonReplies.PRESS_AGAIN));
             }
             return ctx.ack();
         });

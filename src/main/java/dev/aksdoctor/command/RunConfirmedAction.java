@@ -3,6 +3,7 @@ package dev.aksdoctor.command;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import com.slack.api.bolt.App;
 import dev.aksdoctor.reply.ActionReplies;
+import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.slack.SlackDeliveries;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,13 +17,15 @@ import java.util.Optional;
 @ApplicationScoped
 public class RunConfirmedAction implements SlackRoute {
 
+    private final WriteActions actions;
     private final ButtonGuard guard;
     private final SlackDeliveries deliveries;
     private final PerformWriteAction perform;
     private final BackgroundWork background;
 
-    public RunConfirmedAction(ButtonGuard guard, SlackDeliveries deliveries, PerformWriteAction perform,
-            BackgroundWork background) {
+    public RunConfirmedAction(WriteActions actions, ButtonGuard guard, SlackDeliveries deliveries,
+            PerformWriteAction perform, BackgroundWork background) {
+        this.actions = actions;
         this.guard = guard;
         this.deliveries = deliveries;
         this.perform = perform;
@@ -39,13 +42,11 @@ public class RunConfirmedAction implements SlackRoute {
             }
             PendingAction action = pending.get();
             String user = p.getUser().getId();
-            if (guard.permitWrite(user, action.channel(), action.threadTs(), action.payload(), action.action(), null)
-                    .isEmpty()) {
+            if (guard.permitWrite(user, action, actions.of(action)).isEmpty()) {
                 return ctx.ack();
             }
-            if (!background.submit("write " + action.action().actionId(), () -> perform.perform(action, user))) {
-                guard.tellUser(user, action.channel(), action.threadTs(),
-                        ":hourglass: Too much is running right now; nothing was changed. Press the button again in a minute.");
+            if (!background.submit("write " + action.action().id(), () -> perform.perform(action, user))) {
+                guard.tellUser(user, action.channel(), action.threadTs(), ButtonReplies.BUSY_NOTHING_CHANGED);
             }
             return ctx.ack();
         });

@@ -1,6 +1,8 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.SubnetFacts;
 import dev.aksdoctor.reply.NetworkListingRenderer;
@@ -9,9 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** "Show matching NSG rules": every rule of the NSG a check pointed at, to the presser, in the thread. */
 @ApplicationScoped
-public class ShowNsgRules implements SlackRoute {
-
-    public static final String ACTION_ID = "show_nsg_rules";
+public class ShowNsgRules implements SlackRoute, NextActionHandler {
 
     private final NetworkResourceReader reader;
     private final ArmGateway arm;
@@ -22,10 +22,14 @@ public class ShowNsgRules implements SlackRoute {
     }
 
     @Override
+    public NextAction action() {
+        return NextAction.SHOW_NSG_RULES;
+    }
+
+    @Override
     public void register(App app) {
-        app.blockAction(ACTION_ID, (req, ctx) -> {
-            reader.show(req.getPayload(), "NSG", SubnetFacts::nsgId, id -> NetworkListingRenderer.nsg(arm.nsg(id),
-                    "Read from Azure just now. Rules apply by priority, lowest number first; the first match decides."));
+        app.blockAction(action().id(), (req, ctx) -> {
+            reader.show(req.getPayload(), "NSG", SubnetFacts::nsgId, id -> NetworkListingRenderer.nsg(arm.nsg(id)));
             return ctx.ack();
         });
     }

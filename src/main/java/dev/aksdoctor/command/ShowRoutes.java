@@ -1,6 +1,8 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.SubnetFacts;
 import dev.aksdoctor.reply.NetworkListingRenderer;
@@ -9,9 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** "Show routes": the user-defined routes of the node subnet's route table, to the presser, in the thread. */
 @ApplicationScoped
-public class ShowRoutes implements SlackRoute {
-
-    public static final String ACTION_ID = "show_routes";
+public class ShowRoutes implements SlackRoute, NextActionHandler {
 
     private final NetworkResourceReader reader;
     private final ArmGateway arm;
@@ -22,10 +22,14 @@ public class ShowRoutes implements SlackRoute {
     }
 
     @Override
+    public NextAction action() {
+        return NextAction.SHOW_ROUTES;
+    }
+
+    @Override
     public void register(App app) {
-        app.blockAction(ACTION_ID, (req, ctx) -> {
-            reader.show(req.getPayload(), "route table", SubnetFacts::routeTableId, id -> NetworkListingRenderer.routes(arm.routeTable(id),
-                    "Read from Azure just now. The longest matching prefix wins; a next hop of None drops the traffic."));
+        app.blockAction(action().id(), (req, ctx) -> {
+            reader.show(req.getPayload(), "route table", SubnetFacts::routeTableId, id -> NetworkListingRenderer.routes(arm.routeTable(id)));
             return ctx.ack();
         });
     }

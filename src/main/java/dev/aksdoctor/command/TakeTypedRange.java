@@ -5,6 +5,7 @@ import com.slack.api.bolt.App;
 import com.slack.api.model.view.ViewState;
 import dev.aksdoctor.action.RangeInput;
 import dev.aksdoctor.action.WriteAction;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.reply.ActionReplies;
@@ -21,11 +22,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class TakeTypedRange implements SlackRoute {
 
+    private final WriteActions actions;
     private final ButtonGuard guard;
     private final RangeChangeDialog rangeDialog;
     private final BackgroundWork background;
 
-    public TakeTypedRange(ButtonGuard guard, RangeChangeDialog rangeDialog, BackgroundWork background) {
+    public TakeTypedRange(WriteActions actions, ButtonGuard guard, RangeChangeDialog rangeDialog, BackgroundWork background) {
+        this.actions = actions;
         this.guard = guard;
         this.rangeDialog = rangeDialog;
         this.background = background;
@@ -36,7 +39,7 @@ public class TakeTypedRange implements SlackRoute {
         app.viewSubmission(ActionReplies.RANGE_INPUT_CALLBACK, (req, ctx) -> {
             ViewSubmissionPayload p = req.getPayload();
             Optional<PendingAction> pending = PendingAction.submitted(p)
-                    .filter(a -> a.action() == WriteAction.ADD_AUTHORIZED_RANGE);
+                    .filter(a -> a.action() == NextAction.ADD_AUTHORIZED_RANGE);
             if (pending.isEmpty()) {
                 return ctx.ack();
             }
@@ -45,10 +48,10 @@ public class TakeTypedRange implements SlackRoute {
                 return ctx.ackWithErrors(Map.of(ActionReplies.RANGE_FIELD, typed.problem().get()));
             }
             PendingAction action = pending.get();
+            WriteAction write = actions.of(action);
             String user = p.getUser().getId();
             // Asked again: the dialog may have been open for a while, and the rules may have changed.
-            Optional<ClusterRef> cluster = guard.permitWrite(user, action.channel(), action.threadTs(), action.payload(),
-                    action.action(), null);
+            Optional<ClusterRef> cluster = guard.permitWrite(user, action, write);
             if (cluster.isEmpty()) {
                 return ctx.ack();
             }
@@ -56,11 +59,10 @@ public class TakeTypedRange implements SlackRoute {
                     action.payload().withParameter(SuggestedAction.CIDR, typed.cidr().orElseThrow()), action.channel(),
                     action.threadTs(), null);
             String viewId = p.getView().getId();
-            if (!background.submit("range dialog " + action.channel(), () -> rangeDialog.show(viewId, withRange, cluster.get()))) {
-                return ctx.ackWithUpdate(ActionReplies.problem(action.action().label(),
-                        "Too much is running right now; nothing was changed. Press the button again in a minute."));
+            if (!background.submit("range dialog " + action.channel(), () -> rangeDialog.show(viewId, withRange, write, cluster.get()))) {
+                return ctx.ackWithUpdate(ActionReplies.problem(action.action().label(), ActionReplies.BUSY));
             }
-            return ctx.ackWithUpdate(RangeChangeDialog.loading(action.action()));
+            return ctx.ackWithUpdate(ActionReplies.rangeLoading(action.action().label()));
         });
     }
 

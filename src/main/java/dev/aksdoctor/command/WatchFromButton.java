@@ -1,6 +1,8 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,9 +10,7 @@ import java.util.Optional;
 
 /** "Watch this cluster": adds the investigated cluster to the channel's digest watch list. */
 @ApplicationScoped
-public class WatchFromButton implements SlackRoute {
-
-    public static final String ACTION_ID = "watch_cluster";
+public class WatchFromButton implements SlackRoute, NextActionHandler {
 
     private final FreshPresses presses;
     private final ButtonGuard guard;
@@ -23,8 +23,13 @@ public class WatchFromButton implements SlackRoute {
     }
 
     @Override
+    public NextAction action() {
+        return NextAction.WATCH_CLUSTER;
+    }
+
+    @Override
     public void register(App app) {
-        app.blockAction(ACTION_ID, (req, ctx) -> {
+        app.blockAction(action().id(), (req, ctx) -> {
             Optional<ButtonPress> fresh = presses.of(req.getPayload());
             if (fresh.isEmpty()) {
                 return ctx.ack();

@@ -13,6 +13,7 @@ import static com.slack.api.model.view.Views.viewTitle;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,11 +25,20 @@ public final class ActionReplies {
     public static final String RANGE_INPUT_CALLBACK = "type_authorized_range";
     /** Block and action id of the range field in {@link #rangeInput}. */
     public static final String RANGE_FIELD = "cidr";
+    public static final String UNEXPECTED_ERROR = "an unexpected error (logged for the operators)";
+    /** Shown in a dialog that cannot be filled because the background pool is full. */
+    public static final String BUSY = "Too much is running right now; nothing was changed. Press the button again in a minute.";
 
     /** What the dialog shows: the action, its target, the warning and any detail lines (e.g. the new range list). */
     public record Confirmation(String label, String verb, String target, String warning, List<String> details) {
         public Confirmation {
             details = details == null ? List.of() : List.copyOf(details);
+        }
+
+        /** The dialog of an action on {@code cluster}, named with its subscription (names repeat across them). */
+        public static Confirmation of(String label, String verb, ClusterRef cluster, String warning, List<String> details) {
+            return new Confirmation(label, verb, cluster.displayName() + " (subscription " + cluster.subscriptionId() + ")",
+                    warning, details);
         }
     }
 
@@ -81,6 +91,26 @@ public final class ActionReplies {
         return view(v -> v.type("modal").title(viewTitle(t -> t.type("plain_text").text(Mrkdwn.truncate(label, 24))))
                 .close(viewClose(t -> t.type("plain_text").text("Cancel")))
                 .blocks(List.of(section(s -> s.text(markdownText(":hourglass_flowing_sand: " + Mrkdwn.escape(what)))))));
+    }
+
+    /** What the range dialog shows until the cluster's current ranges are read. */
+    public static View rangeLoading(String label) {
+        return loading(label, "Reading the cluster's current authorized IP ranges…");
+    }
+
+    /** The exact change a range dialog asks to confirm. */
+    public static List<String> rangeChange(String cidr, List<String> current, List<String> proposed) {
+        return List.of("*Adding:* `" + cidr + "`",
+                "*Current list (" + current.size() + "):* " + codes(current),
+                "*New list (" + proposed.size() + "):* " + codes(proposed));
+    }
+
+    public static String unreadableCluster(String why) {
+        return "I couldn't read the cluster from Azure: " + why;
+    }
+
+    private static String codes(List<String> ranges) {
+        return ranges.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", "));
     }
 
     /** A dialog that explains why the action cannot go ahead, with no Confirm button. */

@@ -13,6 +13,10 @@ public final class MentionReplies {
             + "the error right after the mention (e.g. `@aks-doctor <error>`).";
     public static final String NOTHING_TO_READ = "I couldn't read any text in this thread's first message. Paste "
             + "the error right after the mention, or use `/aks-doctor <error>`.";
+    public static final String SHORTCUT_NO_TEXT = "That message has no text I can read. Paste the error with "
+            + "`/aks-doctor <error>`.";
+    public static final String NOT_STORED = ":warning: My database is not answering, so no investigation started; "
+            + "mention me again in a minute.";
     public static final String BACKLOG = ":hourglass: I'm working through a backlog of investigations; mention me "
             + "again in a minute.";
 

@@ -1,9 +1,11 @@
 package dev.aksdoctor.slack;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** Slack-facing meters, registered at start so dashboards see them before the first request. */
@@ -20,6 +22,13 @@ public class SlackMetrics {
                 .description("Time from receiving a Slack request to writing its acknowledgement")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        // Zero-valued from start, so a dashboard's rate() and an alert on "any rejection" have a series to
+        // read before the first refusal.
+        for (SlackRequestVerifier.Result reason : SlackRequestVerifier.Result.values()) {
+            if (reason != SlackRequestVerifier.Result.VALID) {
+                rejectedCounter(reason);
+            }
+        }
     }
 
     public void recordAck(long nanos) {
@@ -27,6 +36,13 @@ public class SlackMetrics {
     }
 
     public void rejected(SlackRequestVerifier.Result reason) {
-        registry.counter("aksdoctor.slack.rejected", "reason", reason.name().toLowerCase()).increment();
+        rejectedCounter(reason).increment();
+    }
+
+    private Counter rejectedCounter(SlackRequestVerifier.Result reason) {
+        return Counter.builder("aksdoctor.slack.rejected")
+                .description("Slack requests refused before any handler ran, by reason")
+                .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+                .register(registry);
     }
 }

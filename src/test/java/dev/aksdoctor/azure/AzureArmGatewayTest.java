@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,7 +92,8 @@ class AzureArmGatewayTest {
 
     @Test
     void access_withoutCredential_saysWhatIsMissing() {
-        AzureArmGateway gateway = FakeArmGateways.gateway(arm, TestAzureConfig.fake(), false);
+        AzureArmGateway gateway = FakeArmGateways.gateway(arm,
+                TestAzureConfig.fake().withCredentialTimeout(Duration.ofSeconds(2)), false);
 
         AzureAccess access = gateway.access();
 

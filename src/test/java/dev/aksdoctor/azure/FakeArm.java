@@ -188,6 +188,12 @@ public final class FakeArm implements AutoCloseable {
             return new Answer(200, "{\"token_type\":\"Bearer\",\"expires_in\":3600,\"ext_expires_in\":3600,"
                     + "\"access_token\":\"" + TOKEN + "\"}", Map.of());
         }
+        if (lower.startsWith("/metadata/identity/")) {
+            // A host without a managed identity: a 400 makes the credential chain give up at once instead of
+            // retrying a 404 with back-off until its timeout (error as an object: the shape msal4j parses).
+            return new Answer(400, "{\"error\":{\"code\":\"invalid_request\",\"message\":\"Identity not found\"}}",
+                    Map.of());
+        }
         if (lower.endsWith("/.well-known/openid-configuration")) {
             String tenantBase = "https://login.fake-arm.test" + path.substring(0, path.indexOf("/", 1));
             return new Answer(200, "{\"token_endpoint\":\"" + tenantBase + "/oauth2/v2.0/token\","

@@ -27,9 +27,23 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
         return true;
     }
 
+    @Override
+    public Duration failedResourceActivityLogWindow() {
+        return Duration.ofDays(7);
+    }
+
     public TestAzureConfig withSubscriptions(List<String> subs) {
         return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, Optional.of(subs), checkTimeout,
                 inventoryTtl, activityLogWindow, nodeProbesAlways, credentialTimeout);
+    }
+
+    /**
+     * Without a credential, DefaultAzureCredential's managed identity probe retries until the timeout; tests of
+     * that path wait this long instead of the default's minute.
+     */
+    public TestAzureConfig withCredentialTimeout(Duration timeout) {
+        return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, subscriptions, checkTimeout, inventoryTtl,
+                activityLogWindow, nodeProbesAlways, timeout);
     }
 
     public TestAzureConfig withCheckTimeout(Duration timeout) {

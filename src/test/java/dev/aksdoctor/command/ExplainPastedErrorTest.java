@@ -13,6 +13,7 @@ import dev.aksdoctor.investigation.InvestigationQueue;
 import dev.aksdoctor.investigation.InvestigationSource;
 import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.investigation.StartInvestigation;
 import dev.aksdoctor.testing.SlackRequests;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.enterprise.inject.Vetoed;
@@ -32,7 +33,8 @@ class ExplainPastedErrorTest {
         }
 
         @Override
-        public long open(String requester, String channel, String threadTs, InvestigationSource source, String text) {
+        public long open(String requester, String channel, String threadTs, InvestigationSource source, String text,
+                boolean runNodeProbes) {
             throw new PersistenceException("Could not store the investigation: connection refused");
         }
     }
@@ -46,7 +48,8 @@ class ExplainPastedErrorTest {
         }
 
         @Override
-        public long open(String requester, String channel, String threadTs, InvestigationSource source, String text) {
+        public long open(String requester, String channel, String threadTs, InvestigationSource source, String text,
+                boolean runNodeProbes) {
             return 42;
         }
 
@@ -74,7 +77,7 @@ class ExplainPastedErrorTest {
         String paste = "exit status=51";
         RecordingStore store = new RecordingStore();
 
-        Response ack = new ExplainPastedError(store, new FullQueue()).handle(paste, request(paste), new SlashCommandContext());
+        Response ack = new ExplainPastedError(new StartInvestigation(store, new FullQueue())).handle(paste, request(paste), new SlashCommandContext());
 
         assertEquals(200, ack.getStatusCode());
         assertTrue(ack.getBody().contains("backlog") && ack.getBody().contains("paste again"), ack.getBody());
@@ -90,7 +93,7 @@ class ExplainPastedErrorTest {
     @Test
     void databaseDown_acksWithWhatHappenedAndWhatToDo_notA500() {
         String paste = "exit status=51 password=hunter2secret";
-        Response ack = new ExplainPastedError(new DownStore(), null).handle(paste, request(paste), new SlashCommandContext());
+        Response ack = new ExplainPastedError(new StartInvestigation(new DownStore(), null)).handle(paste, request(paste), new SlashCommandContext());
 
         assertEquals(200, ack.getStatusCode());
         assertTrue(ack.getBody().contains("\"response_type\":\"ephemeral\""), ack.getBody());

@@ -1,0 +1,24 @@
+package dev.aksdoctor.reply;
+
+import dev.aksdoctor.investigation.StartInvestigation;
+
+/** The short answers of {@code /aks-doctor} sub-commands, only to the person who typed them. Pure. */
+public final class CommandReplies {
+
+    private CommandReplies() {
+    }
+
+    /** The ack of a pasted error. */
+    public static String pasteReceived(StartInvestigation.Started started) {
+        switch (started) {
+            case QUEUED:
+                return ":mag: Investigating… I'll post what I find in a thread in this channel.";
+            case NOT_STORED:
+                // Slack never resends a slash command: say plainly that nothing started.
+                return ":warning: I couldn't record this paste: my database is not answering, so no investigation "
+                        + "started. Please paste it again in a minute.";
+            default:
+                return ":hourglass: I'm working through a backlog of investigations; please paste again in a minute.";
+        }
+    }
+}

@@ -44,13 +44,8 @@ class AppHomeFlowTest {
 
     @BeforeEach
     void reset() {
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("status in ?1", List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING))) == 0);
-        QuarkusTransaction.requiringNew().run(() -> {
-            InvestigationResolution.deleteAll();
-            Investigation.deleteAll();
-        });
-        slack.reset();
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(20)).deleting(() -> InvestigationResolution.deleteAll())
+                .slack(slack).run();
     }
 
     @Test

@@ -15,10 +15,10 @@ import dev.aksdoctor.testing.InjectFakeSlack;
 import dev.aksdoctor.testing.SlackRequests;
 import dev.aksdoctor.testing.SlackSigner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.http.ContentType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,10 +42,7 @@ class WaysInFlowTest {
 
     @BeforeEach
     void reset() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("status in ?1", List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING))) == 0);
-        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
-        slack.reset();
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(60)).slack(slack).run();
     }
 
     @Test

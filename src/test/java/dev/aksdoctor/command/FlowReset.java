@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The state every Slack flow test starts from: no investigation still queued or running (a previous test's
- * background job may still be finishing, so it is awaited before its row is deleted), no stored investigations or
+ * The state every Slack flow test starts from: no investigation still queued, running or answered but undelivered
+ * (a previous test's background job may still be finishing, so it is awaited before its row is deleted), no stored investigations or
  * the other rows a test names, a fake Slack with no recorded calls and, when asked, a fake ARM serving a fresh
  * {@link ArmWorld}. Called from a test's {@code @BeforeEach}:
  * {@code FlowReset.awaitingInvestigations(Duration.ofSeconds(20)).deleting(() -> ActionAudit.deleteAll()).slack(slack).run()}.
@@ -64,8 +64,10 @@ final class FlowReset {
     }
 
     void run() {
+        // Answered is not finished until delivered: deleting the row between the two makes the job fail.
         await().atMost(settle).until(() -> QuarkusTransaction.requiringNew().call(() -> channel == null
-                ? Investigation.count("status in ?1", ACTIVE)
+                ? Investigation.count("status in ?1 or (status = ?2 and answeredAt is null)", ACTIVE,
+                        InvestigationStatus.ANSWERED)
                 : Investigation.count("channel = ?1 and status in ?2", channel, ACTIVE)) == 0);
         QuarkusTransaction.requiringNew().run(() -> {
             deletes.forEach(Runnable::run);

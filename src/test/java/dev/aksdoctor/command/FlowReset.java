@@ -65,10 +65,11 @@ final class FlowReset {
 
     void run() {
         // Answered by a job is not finished until delivered: deleting the row between the two makes the job fail.
-        // (Rows a test finishes itself never ran a job, so they count as done.)
+        // Rows a test finishes itself never posted an answer message (no answerTs), so they count as done, even
+        // when the test marked them running.
         await().atMost(settle).until(() -> QuarkusTransaction.requiringNew().call(() -> channel == null
-                ? Investigation.count("status in ?1 or (status = ?2 and answeredAt is null and attempts > 0)", ACTIVE,
-                        InvestigationStatus.ANSWERED)
+                ? Investigation.count("status in ?1 or (status = ?2 and answeredAt is null and attempts > 0 "
+                        + "and answerTs is not null)", ACTIVE, InvestigationStatus.ANSWERED)
                 : Investigation.count("channel = ?1 and status in ?2", channel, ACTIVE)) == 0);
         QuarkusTransaction.requiringNew().run(() -> {
             deletes.forEach(Runnable::run);

@@ -8,6 +8,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.util.http.ProxyUrlUtil;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -55,6 +57,7 @@ public class SlackSocketMode {
     private final SlackMetrics metrics;
     private final AckPriority ackPriority;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final Instant created;
 
     private volatile SocketModeConnection connection;
@@ -65,12 +68,13 @@ public class SlackSocketMode {
     private SocketModeRequestParser parser;
 
     public SlackSocketMode(SlackBolt bolt, SlackSettings settings, SlackMetrics metrics, AckPriority ackPriority,
-            Clock clock) {
+            Clock clock, MeterRegistry registry) {
         this.bolt = bolt;
         this.settings = settings;
         this.metrics = metrics;
         this.ackPriority = ackPriority;
         this.clock = clock;
+        this.registry = registry;
         this.created = clock.instant();
     }
 
@@ -79,6 +83,9 @@ public class SlackSocketMode {
         if (appToken.isEmpty() || bolt.app().isEmpty()) {
             return;
         }
+        Gauge.builder("aksdoctor.slack.socket.connected", this, s -> s.status().connected() ? 1 : 0)
+                .description("1 while the Socket Mode connection to Slack is open (Socket Mode only)")
+                .register(registry);
         if (!appToken.get().startsWith("xapp-")) {
             problem = "SLACK_APP_TOKEN is not an app-level token (xapp-…)";
             LOG.warn("Slack Socket Mode is off: SLACK_APP_TOKEN must be an app-level token (xapp-…, created under Basic "

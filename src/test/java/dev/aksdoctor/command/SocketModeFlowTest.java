@@ -205,6 +205,7 @@ class SocketModeFlowTest {
                 .body("checks.find { it.name == 'slack-connection' }.data.socketModeConnected", equalTo(false))
                 .body("checks.find { it.name == 'slack-connection' }.data.socketModeProblem",
                         containsString("internal_error"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("aksdoctor_slack_socket_connected 0.0"));
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("apps.connections.open").size() >= 3);
         assertEquals(before, socket.connectionsOpened(), "no URL, no connection");
         slack.reset();
@@ -232,6 +233,7 @@ class SocketModeFlowTest {
         given().get("/q/health/group/slack").then().statusCode(200)
                 .body("checks.name", hasItem("slack-connection"))
                 .body("checks.find { it.name == 'slack-connection' }.status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("aksdoctor_slack_socket_connected 1.0"));
     }
 
     // ---------------------------------------------------------------- envelopes' payloads, as Slack sends them

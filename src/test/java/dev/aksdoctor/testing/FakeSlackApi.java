@@ -231,7 +231,7 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, String> params = new LinkedHashMap<>();
         String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
         if (contentType.startsWith("application/json")) {
-            JSON.readTree(body).fields().forEachRemaining(e ->
+            JSON.readTree(body).properties().forEach(e ->
                     params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         } else if (!body.isEmpty()) {
             for (String pair : body.split("&")) {

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
@@ -56,6 +57,7 @@ public class SlackSocketMode {
     private final SlackSettings settings;
     private final SlackMetrics metrics;
     private final AckPriority ackPriority;
+    private final SlackDeliveries deliveries;
     private final Clock clock;
     private final MeterRegistry registry;
     private final Instant created;
@@ -68,11 +70,12 @@ public class SlackSocketMode {
     private SocketModeRequestParser parser;
 
     public SlackSocketMode(SlackBolt bolt, SlackSettings settings, SlackMetrics metrics, AckPriority ackPriority,
-            Clock clock, MeterRegistry registry) {
+            SlackDeliveries deliveries, Clock clock, MeterRegistry registry) {
         this.bolt = bolt;
         this.settings = settings;
         this.metrics = metrics;
         this.ackPriority = ackPriority;
+        this.deliveries = deliveries;
         this.clock = clock;
         this.registry = registry;
         this.created = clock.instant();
@@ -211,6 +214,14 @@ public class SlackSocketMode {
             String envelopeId = request.getEnvelope().getEnvelopeId();
             if (request.getBoltRequest() == null) {
                 LOG.warnf("Refused a Slack envelope of no kind Bolt knows (type %s)", request.getEnvelope().getType());
+                return;
+            }
+            if (request.getBoltRequest() instanceof SlashCommandRequest command
+                    && !deliveries.firstTime(SlackEventsServlet.commandKey(command, "envelope:" + envelopeId))) {
+                // As on HTTP: a command delivered twice is answered once; the repeat gets a bare acknowledgement.
+                LOG.infof("Ignored a repeated slash command from %s in %s", command.getPayload().getUserId(),
+                        command.getPayload().getChannelId());
+                via.sendSocketModeResponse(ack(envelopeId, Response.ok()));
                 return;
             }
             Response response;

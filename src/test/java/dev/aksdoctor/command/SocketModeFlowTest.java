@@ -104,6 +104,19 @@ class SocketModeFlowTest {
     }
 
     @Test
+    void pastedError_sameCommandDeliveredTwice_answeredOnce() {
+        ObjectNode command = slashCommand(SlashCommandFlowTest.PASTE);
+        String first = socket.send("slash_commands", command, true);
+        assertTrue(socket.awaitAck(first, ACK).payload().isPresent());
+        String repeat = socket.send("slash_commands", command, true);
+
+        assertTrue(socket.awaitAck(repeat, ACK).payload().isEmpty(), "the repeat is acknowledged, with nothing to show");
+        awaitInvestigation(InvestigationSource.SLASH_COMMAND);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Investigation.count()) == 1);
+    }
+
+    @Test
     void help_slashCommand_ackCarriesTheUsage() {
         assertHelpAnswered();
         assertTrue(slack.calls("chat.postMessage").isEmpty(), "help is answered in the ack alone");

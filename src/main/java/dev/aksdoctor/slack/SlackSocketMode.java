@@ -116,6 +116,12 @@ public class SlackSocketMode {
             return;
         }
         connector.shutdownNow();
+        try {
+            // A first connection being opened right now finishes (or gives up) before we look for it.
+            connector.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         SocketModeConnection current = connection;
         if (current != null) {
             current.setAutoReconnectEnabled(false);
@@ -164,6 +170,10 @@ public class SlackSocketMode {
             connection = opened;
             opened.open();
             problem = null;
+            if (stopping) {
+                // Shut down while this connection was being opened, too late for stop() to see it.
+                opened.close();
+            }
         } catch (Exception e) {
             // IOException (network), IllegalStateException (apps.connections.open said ok:false),
             // IllegalArgumentException (auth.test refused the bot token). The same problem again is logged once.

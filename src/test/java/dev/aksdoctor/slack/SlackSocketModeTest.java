@@ -16,6 +16,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,12 +31,37 @@ class SlackSocketModeTest {
 
     static final String APP_TOKEN = "xapp-1-A111-1111-fake";
 
+    /** What these tests provoke is captured and asserted, and kept off the console. */
+    static final List<String> CAPTURED_LOGGERS = List.of("dev.aksdoctor.slack", "com.slack.api");
+
     FakeSocketModeServer socket;
     FakeSlackApi slack;
     SlackSocketMode socketMode;
+    final List<String> warnings = new CopyOnWriteArrayList<>();
+    final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+                warnings.add(record.getLoggerName() + ": " + new SimpleFormatter().formatMessage(record));
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
 
     @BeforeEach
     void start() {
+        for (String name : CAPTURED_LOGGERS) {
+            Logger logger = Logger.getLogger(name);
+            logger.setUseParentHandlers(false);
+            logger.addHandler(capture);
+        }
         socket = new FakeSocketModeServer();
         slack = new FakeSlackApi();
         slack.socketModeUrls(socket::issueUrl);
@@ -43,6 +74,11 @@ class SlackSocketModeTest {
         }
         slack.close();
         socket.close();
+        for (String name : CAPTURED_LOGGERS) {
+            Logger logger = Logger.getLogger(name);
+            logger.removeHandler(capture);
+            logger.setUseParentHandlers(true);
+        }
     }
 
     @Test
@@ -62,6 +98,7 @@ class SlackSocketModeTest {
         assertEquals(List.of(1000), socket.closeCodes(), "a normal close, not a dropped connection");
         await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
                 .until(() -> socket.connectionsOpened() == 1 && slack.calls("apps.connections.open").size() == 1);
+        assertEquals(List.of(), warnings);
     }
 
     @Test
@@ -76,6 +113,9 @@ class SlackSocketModeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> socket.connected() && socketMode.status().connected());
         assertEquals(2, slack.calls("apps.connections.open").size(), "one retry, a second later");
         assertTrue(socketMode.status().problem().isEmpty());
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).contains("could not connect") && warnings.get(0).contains("internal_error"),
+                warnings::toString);
     }
 
     @Test
@@ -87,6 +127,8 @@ class SlackSocketModeTest {
         assertFalse(socketMode.status().connected());
         assertTrue(socketMode.status().problem().orElseThrow().contains("xapp-"));
         assertTrue(slack.calls().isEmpty(), "nothing is sent to Slack");
+        assertEquals(1, warnings.size(), warnings::toString);
+        assertTrue(warnings.get(0).contains("connections:write"), "says which token to create: " + warnings);
     }
 
     @Test
@@ -107,6 +149,7 @@ class SlackSocketModeTest {
 
         socket.awaitAck(event, Duration.ofSeconds(10));
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).until(() -> socket.ack(envelope).isEmpty());
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("nobody_handles_this")), "Bolt names what it could not route");
     }
 
     private SlackSocketMode socketMode(String appToken) {

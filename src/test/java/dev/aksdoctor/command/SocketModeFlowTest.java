@@ -189,6 +189,21 @@ class SocketModeFlowTest {
     }
 
     @Test
+    void appHomeOpened_eventsApi_publishesTheHome() {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("token", "fixed-value").put("team_id", "T111").put("api_app_id", "A111")
+                .put("type", "event_callback").put("event_id", "EvHOME" + IDS.incrementAndGet()).put("event_time", 1599616881);
+        event.putArray("authorizations").addObject().put("team_id", "T111").put("user_id", "UBOT1").put("is_bot", true);
+        event.putObject("event").put("type", "app_home_opened").put("user", "W111").put("channel", "D0HOME1")
+                .put("tab", "home").put("event_ts", "1700000100.000100");
+
+        assertTrue(socket.awaitAck(socket.send("events_api", event, false, 0), ACK).payload().isEmpty());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !slack.calls("views.publish").isEmpty());
+        assertEquals("W111", slack.calls("views.publish").get(0).param("user_id"));
+    }
+
+    @Test
     void droppedConnection_reconnectsThroughAppsConnectionsOpen() {
         int before = socket.connectionsOpened();
         int opens = slack.calls("apps.connections.open").size();

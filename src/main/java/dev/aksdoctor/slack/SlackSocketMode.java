@@ -38,8 +38,8 @@ import org.jboss.logging.Logger;
  * routes, the de-duplication and the durable queue are the ones HTTP uses. The acknowledgement is
  * {@code {"envelope_id":…}} with, when Bolt answered with a body, that body as {@code payload}. Connecting starts
  * after Quarkus has started and is retried until it works; once connected, Bolt's session monitor replaces a
- * dropped or silent connection. On shutdown new envelopes are left unacknowledged (Slack gives them to another
- * connection), those in hand are acknowledged, then the connection closes.
+ * dropped or silent connection. On shutdown new envelopes are left unacknowledged (Slack retries events), those
+ * in hand are acknowledged, then the connection closes.
  */
 @Singleton
 public class SlackSocketMode {
@@ -202,7 +202,7 @@ public class SlackSocketMode {
         try {
             acks.execute(() -> acknowledge(via, message));
         } catch (RejectedExecutionException stopped) {
-            // Shutting down: unacknowledged, so Slack delivers it on another connection.
+            // Shutting down: left unacknowledged, so Slack retries it if it is an event.
         }
     }
 

@@ -65,9 +65,17 @@ public class SlackEventsServlet extends HttpServlet {
                     + "SLACK_BOT_TOKEN, then restart.");
             return;
         }
-        byte[] body = readBody(req);
+        byte[] body;
+        try {
+            body = readBody(req);
+        } catch (IOException e) {
+            // RequestLimits closed a connection whose body was too slow, and has answered it.
+            LOG.debugf("Gave up reading a Slack request body: %s", e.getClass().getSimpleName());
+            return;
+        }
         if (body == null) {
-            write(resp, 413, "Request body too large.");
+            write(resp, 413, "Request body too large: Slack requests are at most 1 MB; send the request as Slack "
+                    + "does.");
             return;
         }
         SlackRequestVerifier.Result verdict = bolt.verifier().orElseThrow().verify(
@@ -76,7 +84,8 @@ public class SlackEventsServlet extends HttpServlet {
         if (verdict != SlackRequestVerifier.Result.VALID) {
             metrics.rejected(verdict);
             LOG.debugf("Refused a Slack request: %s", verdict);
-            write(resp, 401, "Invalid request signature or timestamp.");
+            write(resp, 401, "Invalid request signature or timestamp: sign the exact body with the app's signing "
+                    + "secret (X-Slack-Signature: v0=…) and send X-Slack-Request-Timestamp within 5 minutes of now.");
             return;
         }
         App app = bolt.app().orElseThrow();
@@ -94,7 +103,8 @@ public class SlackEventsServlet extends HttpServlet {
             // the sender's mistake, answered as one.
             // Only the exception's type: URLDecoder and Gson quote fragments of the body in their messages.
             LOG.warnf("Refused a signed Slack request whose body could not be read (%s)", e.getClass().getSimpleName());
-            write(resp, 400, "Malformed Slack request body.");
+            write(resp, 400, "Malformed Slack request body: send a form-encoded slash command, payload=<JSON> for "
+                    + "an interaction, or an Events API JSON callback.");
             return;
         }
         if (slackReq == null) {

@@ -20,6 +20,8 @@ public class TrustProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 EnvironmentStyleAccess.SWITCH, "true",
+                // short enough for a test to see a slow body cut off, long enough for every real request here
+                "aks-doctor.http.request-deadline", "4s",
                 "slack.channel-post-interval", "0s");
     }
 }

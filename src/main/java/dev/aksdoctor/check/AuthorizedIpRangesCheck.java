@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * API server authorized IP ranges: when enabled, the node subnet and every egress IP (load balancer
- * outbound IPs, NAT gateway IPs, the firewall's public IP for userDefinedRouting) must be inside them.
+ * API server authorized IP ranges. A public API server sees the nodes' egress IPs (load balancer outbound IPs,
+ * NAT gateway IPs, the firewall's public IP for userDefinedRouting): each must be inside a range. The node subnet
+ * matters only with API Server VNet Integration ({@code apiServerAccessProfile.enableVnetIntegration}), where nodes
+ * reach the API server by a private IP; a private range is never offered for a public API server.
  */
 @ApplicationScoped
 public class AuthorizedIpRangesCheck implements Check {
@@ -43,44 +45,59 @@ public class AuthorizedIpRangesCheck implements Check {
         evidence.add(Evidence.of("authorized ranges: " + String.join(", ", ranges), c.id()));
         List<SuggestedAction> actions = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (NodeSubnet ns : context.facts().nodeSubnets()) {
-            for (String cidr : ns.subnet().addressPrefixes()) {
-                Optional<String> in = AddressRanges.firstContaining(ranges, cidr);
-                if (in.isPresent()) {
-                    evidence.add(Evidence.of("node subnet " + cidr + " is inside " + in.get(), ns.subnet().id()));
-                } else {
-                    evidence.add(Evidence.of("node subnet " + cidr + " is not in any authorized range",
-                            ns.subnet().id()));
-                    missing.add("node subnet " + cidr);
-                    actions.add(SuggestedAction.addRange(cidr));
+        if (c.apiServerVnetIntegration()) {
+            // With API Server VNet Integration the nodes reach the API server by its private IP in the VNet.
+            evidence.add(Evidence.of("API Server VNet Integration is on: nodes connect from their subnet's "
+                    + "private addresses", c.id()));
+            for (NodeSubnet ns : context.facts().nodeSubnets()) {
+                for (String cidr : ns.subnet().addressPrefixes()) {
+                    Optional<String> in = AddressRanges.firstContaining(ranges, cidr);
+                    if (in.isPresent()) {
+                        evidence.add(Evidence.of("node subnet " + cidr + " is inside " + in.get(), ns.subnet().id()));
+                    } else {
+                        evidence.add(Evidence.of("node subnet " + cidr + " is not in any authorized range",
+                                ns.subnet().id()));
+                        missing.add("node subnet " + cidr);
+                        actions.add(SuggestedAction.addRange(cidr));
+                    }
                 }
             }
-        }
-        List<EgressIp> egress = context.facts().egressIps();
-        for (EgressIp ip : egress) {
-            Optional<String> in = AddressRanges.firstContaining(ranges, ip.address());
-            if (in.isPresent()) {
-                evidence.add(Evidence.of("egress IP " + ip.address() + " (" + ip.source() + ") is inside " + in.get(),
-                        ip.resourceId()));
-            } else {
-                evidence.add(Evidence.of("egress IP " + ip.address() + " (" + ip.source()
-                        + ") is not in any authorized range", ip.resourceId()));
-                missing.add(ip.source() + " " + ip.address());
-                actions.add(SuggestedAction.addRange(hostCidr(ip.address())));
+        } else {
+            // A public API server sees the public address the nodes' traffic leaves from, never their subnet.
+            List<EgressIp> egress = context.facts().egressIps();
+            for (EgressIp ip : egress) {
+                Optional<String> in = AddressRanges.firstContaining(ranges, ip.address());
+                if (in.isPresent()) {
+                    evidence.add(Evidence.of("egress IP " + ip.address() + " (" + ip.source() + ") is inside "
+                            + in.get(), ip.resourceId()));
+                } else {
+                    evidence.add(Evidence.of("egress IP " + ip.address() + " (" + ip.source()
+                            + ") is not in any authorized range", ip.resourceId()));
+                    missing.add(ip.source() + " " + ip.address());
+                    if (!AddressRanges.isPrivate(ip.address())) {
+                        actions.add(SuggestedAction.addRange(hostCidr(ip.address())));
+                    }
+                }
             }
-        }
-        if ("userDefinedRouting".equalsIgnoreCase(c.outboundType()) && egress.isEmpty()) {
-            evidence.add(Evidence.of("outbound type userDefinedRouting: the firewall's public IP was not found "
-                    + "(an appliance outside Azure Firewall, or in another subscription)", c.id()));
+            if (egress.isEmpty()) {
+                evidence.add(Evidence.of("the nodes' egress IP was not found (outbound type " + c.outboundType()
+                        + ": an appliance other than Azure Firewall, or in another subscription)", c.id()));
+                return Findings.warn(id(), "Authorized IP ranges are on, and the nodes' egress IP is unknown",
+                        evidence, "Find the public IP your nodes' traffic leaves from (the firewall or appliance's "
+                                + "outbound IP) and make sure an authorized range contains it.",
+                        Docs.AUTHORIZED_RANGES);
+            }
         }
         if (!missing.isEmpty()) {
             return Findings.fail(id(), "Authorized IP ranges block " + String.join(", ", missing), evidence,
-                    "Nodes reach the API server from these addresses: add them to the authorized IP ranges "
+                    "The API server only accepts these addresses if a range contains them: add "
+                            + (missing.size() == 1 ? "it" : "them") + " to the authorized IP ranges "
                             + "(az aks update --api-server-authorized-ip-ranges).",
                     Docs.AUTHORIZED_RANGES, actions.toArray(SuggestedAction[]::new));
         }
-        return Findings.pass(id(), "The node subnet and egress IPs are inside the authorized ranges", evidence,
-                Docs.AUTHORIZED_RANGES);
+        return Findings.pass(id(), c.apiServerVnetIntegration()
+                ? "The node subnets are inside the authorized ranges"
+                : "The nodes' egress IPs are inside the authorized ranges", evidence, Docs.AUTHORIZED_RANGES);
     }
 
     static String hostCidr(String ip) {

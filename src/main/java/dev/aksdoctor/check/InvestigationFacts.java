@@ -6,6 +6,9 @@ import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FirewallFacts;
+import dev.aksdoctor.azure.FirewallPolicyFacts;
+import dev.aksdoctor.azure.NicFacts;
+import dev.aksdoctor.azure.PublicIpPrefixFacts;
 import dev.aksdoctor.azure.InstanceFacts;
 import dev.aksdoctor.azure.LockFacts;
 import dev.aksdoctor.azure.NatGatewayFacts;
@@ -49,16 +52,20 @@ import java.util.stream.Collectors;
  */
 public final class InvestigationFacts {
 
+    static final Duration DEFAULT_FAILED_RESOURCE_WINDOW = Duration.ofDays(7);
+
     private final ArmGateway gateway;
     private final ClusterRef ref;
     private final Diagnosis diagnosis;
     private final Clock clock;
     private final Duration activityLogWindow;
+    private final Duration failedResourceWindow;
     private final Map<String, CompletableFuture<Object>> memo = new ConcurrentHashMap<>();
     private final AtomicInteger armCalls = new AtomicInteger();
     private final Executor executor;
     private final NetworkPath path;
     private final NodeProbeRun probe;
+    private final EgressPath egress;
 
     public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
             Duration activityLogWindow) {
@@ -76,6 +83,13 @@ public final class InvestigationFacts {
      */
     public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
             Duration activityLogWindow, Executor executor, HostResolver resolver) {
+        this(gateway, ref, diagnosis, clock, activityLogWindow, DEFAULT_FAILED_RESOURCE_WINDOW, executor, resolver);
+    }
+
+    /** {@code failedResourceWindow}: how far back the Activity Log is read when the cluster or a pool is Failed. */
+    public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
+            Duration activityLogWindow, Duration failedResourceWindow, Executor executor, HostResolver resolver) {
+        this.failedResourceWindow = Objects.requireNonNull(failedResourceWindow, "failedResourceWindow");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.ref = Objects.requireNonNull(ref, "ref");
@@ -84,6 +98,7 @@ public final class InvestigationFacts {
         this.activityLogWindow = Objects.requireNonNull(activityLogWindow, "activityLogWindow");
         this.path = new NetworkPath(this, diagnosis, resolver);
         this.probe = new NodeProbeRun(this, diagnosis);
+        this.egress = new EgressPath(this, diagnosis);
     }
 
     /** How many gateway fetches this investigation made (each distinct resource once). */
@@ -176,7 +191,37 @@ public final class InvestigationFacts {
     }
 
     public List<FirewallFacts> firewalls() {
-        return once("firewalls", () -> gateway.firewalls(ref.subscriptionId()));
+        return firewalls(ref.subscriptionId());
+    }
+
+    public List<FirewallFacts> firewalls(String subscriptionId) {
+        return once("firewalls:" + subscriptionId, () -> gateway.firewalls(subscriptionId));
+    }
+
+    public FirewallPolicyFacts firewallPolicy(String id) {
+        return once("fwpolicy:" + id, () -> gateway.firewallPolicy(id));
+    }
+
+    public List<String> ipGroupAddresses(String id) {
+        return once("ipgroup:" + id, () -> gateway.ipGroupAddresses(id));
+    }
+
+    public List<NicFacts> networkInterfaces(String subscriptionId) {
+        return once("nics:" + subscriptionId, () -> gateway.networkInterfaces(subscriptionId));
+    }
+
+    public String vmPowerState(String vmId) {
+        return once("vmpower:" + vmId, () -> gateway.vmPowerState(vmId));
+    }
+
+    public PublicIpPrefixFacts publicIpPrefix(String id) {
+        return once("pipprefix:" + id, () -> gateway.publicIpPrefix(id));
+    }
+
+    /** Service tags of the cluster's region (Service Tag Discovery API). */
+    public Map<String, List<String>> serviceTags() {
+        String location = cluster().location();
+        return once("servicetags:" + location, () -> gateway.serviceTags(ref.subscriptionId(), location));
     }
 
     public List<PrivateEndpointFacts> privateEndpoints(String resourceGroup) {
@@ -207,7 +252,12 @@ public final class InvestigationFacts {
 
     public List<ActivityEventFacts> activityLog(String resourceGroup) {
         OffsetDateTime to = OffsetDateTime.now(clock);
-        OffsetDateTime from = to.minus(activityLogWindow);
+        ClusterFacts c = cluster();
+        boolean failed = "Failed".equalsIgnoreCase(c.provisioningState())
+                || c.agentPools().stream().anyMatch(p -> "Failed".equalsIgnoreCase(p.provisioningState()));
+        Duration window = failed && failedResourceWindow.compareTo(activityLogWindow) > 0 ? failedResourceWindow
+                : activityLogWindow;
+        OffsetDateTime from = to.minus(window);
         return once("activity:" + resourceGroup,
                 () -> gateway.activityLog(ref.subscriptionId(), resourceGroup, from, to));
     }
@@ -276,6 +326,31 @@ public final class InvestigationFacts {
         return path.egressFirewalls();
     }
 
+    /** Why some egress IPs could not be determined (an appliance that is not an Azure Firewall, an unallocated IP…). */
+    public List<String> unknownEgress() {
+        return path.unknownEgress();
+    }
+
+    /** The required outbound endpoints for this cluster (cloud, region, private or not, Windows pools). */
+    public List<dev.aksdoctor.network.RequiredEndpoint> requiredEndpoints() {
+        return egress.requiredEndpoints();
+    }
+
+    /** Who owns a route's next-hop IP: an Azure Firewall (here or in a peered subscription), a NIC, or nobody. */
+    public ApplianceOwner applianceOwner(String ip) {
+        return egress.owner(ip);
+    }
+
+    /** A firewall's rules as it applies them: classic collections, or its policy with the parent policies. */
+    public dev.aksdoctor.network.FirewallRuleSet firewallRules(FirewallFacts firewall) {
+        return egress.rules(firewall);
+    }
+
+    /** The subscriptions the egress path may cross: the cluster's and those of VNets peered with a node VNet. */
+    public List<String> pathSubscriptions() {
+        return egress.subscriptions();
+    }
+
     /** The instance a node probe runs on: the one the paste named if ARM knows it, else a running one. */
     public Optional<InstanceFacts> probeInstance() {
         return probe.probeInstance();
@@ -297,7 +372,7 @@ public final class InvestigationFacts {
             String nodeRg = "/resourcegroups/" + Objects.toString(c.nodeResourceGroup(), "").toLowerCase(Locale.ROOT) + "/";
             java.util.Set<String> seen = new java.util.HashSet<>();
             return events.stream()
-                    .filter(e -> "Failed".equalsIgnoreCase(e.status()))
+                    .filter(e -> "Failed".equalsIgnoreCase(e.status()) || policyDenial(e))
                     .filter(e -> seen.add(e.resourceId() + "|" + e.timestamp() + "|" + e.operationName() + "|"
                             + e.correlationId()))
                     .filter(e -> e.resourceId() != null && (e.resourceId().toLowerCase(Locale.ROOT)
@@ -307,5 +382,11 @@ public final class InvestigationFacts {
                             Comparator.nullsLast(Comparator.reverseOrder())))
                     .collect(Collectors.toList());
         });
+    }
+
+    /** A Policy-category deny event (its status is not always "Failed", and it has no statusMessage). */
+    static boolean policyDenial(ActivityEventFacts e) {
+        String op = Objects.toString(e.operationName(), "").toLowerCase(Locale.ROOT);
+        return op.contains("/policies/deny/") || "Policy".equalsIgnoreCase(e.category()) && op.contains("/deny/");
     }
 }

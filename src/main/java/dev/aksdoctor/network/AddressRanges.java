@@ -2,6 +2,7 @@ package dev.aksdoctor.network;
 
 import inet.ipaddr.AddressStringParameters.RangeParameters;
 import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressSeqRange;
 import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import java.math.BigInteger;
@@ -173,6 +174,32 @@ public final class AddressRanges {
     /** An address or a CIDR, as the block it covers. */
     static Optional<IPAddress> parseRange(String value) {
         return parse(value).map(s -> s.isPrefixed() ? s.getAddress().toPrefixBlock() : s.getAddress());
+    }
+
+    /**
+     * An address, a CIDR or an Azure Firewall range ({@code 10.1.4.12-10.1.4.255}) as the span of addresses it
+     * covers.
+     */
+    static Optional<IPAddressSeqRange> parseSpan(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String v = value.trim();
+        int dash = v.indexOf('-');
+        if (dash > 0 && v.indexOf('/') < 0) {
+            Optional<IPAddress> low = parseIp(v.substring(0, dash));
+            Optional<IPAddress> high = parseIp(v.substring(dash + 1));
+            if (low.isEmpty() || high.isEmpty() || low.get().isIPv4() != high.get().isIPv4()) {
+                return Optional.empty();
+            }
+            return Optional.of(low.get().spanWithRange(high.get()));
+        }
+        return parseRange(v).map(IPAddress::toSequentialRange);
+    }
+
+    /** True when the text is an address, a CIDR or an address range. */
+    public static boolean isAddressSpan(String value) {
+        return parseSpan(value).isPresent();
     }
 
     private static Optional<IPAddressString> parse(String value) {

@@ -62,7 +62,13 @@ public class SlackEventsServlet extends HttpServlet {
         long started = System.nanoTime();
         if (bolt.app().isEmpty()) {
             write(resp, 503, "Slack is not configured on this AKS Doctor: set SLACK_SIGNING_SECRET and "
-                    + "SLACK_BOT_TOKEN, then restart.");
+                    + "SLACK_BOT_TOKEN (or SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode), then restart.");
+            return;
+        }
+        if (bolt.verifier().isEmpty()) {
+            // Socket Mode alone: without a signing secret nothing here could tell Slack from anyone else.
+            write(resp, 404, "This AKS Doctor receives Slack over Socket Mode (SLACK_APP_TOKEN), not on /slack/events. "
+                    + "Set SLACK_SIGNING_SECRET as well to accept Slack's HTTP requests here too.");
             return;
         }
         byte[] body;

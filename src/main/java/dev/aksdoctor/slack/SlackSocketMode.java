@@ -54,6 +54,7 @@ public class SlackSocketMode {
     private final SlackSettings settings;
     private final SlackMetrics metrics;
     private final AckPriority ackPriority;
+    private final SlackAdmission admission;
     private final Clock clock;
     private final Instant created;
 
@@ -65,8 +66,9 @@ public class SlackSocketMode {
     private SocketModeRequestParser parser;
 
     public SlackSocketMode(SlackBolt bolt, SlackSettings settings, SlackMetrics metrics, AckPriority ackPriority,
-            Clock clock) {
+            Clock clock, SlackAdmission admission) {
         this.bolt = bolt;
+        this.admission = admission;
         this.settings = settings;
         this.metrics = metrics;
         this.ackPriority = ackPriority;
@@ -208,7 +210,8 @@ public class SlackSocketMode {
             }
             Response response;
             try {
-                response = bolt.app().orElseThrow().run(request.getBoltRequest());
+                Optional<Response> refused = admission.refusal(request.getBoltRequest(), "envelope:" + envelopeId);
+                response = refused.isPresent() ? refused.get() : bolt.app().orElseThrow().run(request.getBoltRequest());
             } catch (Exception e) {
                 // As on HTTP, Slack sees a failure (no acknowledgement: it retries events, and tells the user), and
                 // the operator the cause, without the payload.

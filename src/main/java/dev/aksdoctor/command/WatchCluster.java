@@ -1,5 +1,8 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.access.ChannelScopes;
+import dev.aksdoctor.reply.ButtonReplies;
+import dev.aksdoctor.reply.Mrkdwn;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -31,8 +34,11 @@ public class WatchCluster implements SubCommand {
     private final DigestSchedules schedules;
     private final DigestSettings settings;
     private final ClusterAlertStore alerts;
+    private final ChannelScopes scopes;
 
-    public WatchCluster(DigestStore store, DigestSchedules schedules, DigestSettings settings, ClusterAlertStore alerts) {
+    public WatchCluster(DigestStore store, DigestSchedules schedules, DigestSettings settings, ClusterAlertStore alerts,
+            ChannelScopes scopes) {
+        this.scopes = scopes;
         this.store = store;
         this.schedules = schedules;
         this.settings = settings;
@@ -70,6 +76,9 @@ public class WatchCluster implements SubCommand {
 
     /** Adds the cluster and answers in words; shared with the Watch button. */
     public String watch(String channel, ClusterRef ref, String user) {
+        if (!scopes.permits(channel, ref)) {
+            return ButtonReplies.outsideScope(scopes.describe(channel), Mrkdwn.code(ref.displayName()));
+        }
         if (store.watchedCount(channel) >= settings.maxWatched()) {
             return WatchReplies.tooMany(settings.maxWatched());
         }

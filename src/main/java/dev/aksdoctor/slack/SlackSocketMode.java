@@ -4,7 +4,6 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.slack.api.bolt.App;
-import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
@@ -57,7 +56,7 @@ public class SlackSocketMode {
     private final SlackSettings settings;
     private final SlackMetrics metrics;
     private final AckPriority ackPriority;
-    private final SlackDeliveries deliveries;
+    private final SlackAdmission admission;
     private final Clock clock;
     private final MeterRegistry registry;
     private final Instant created;
@@ -70,12 +69,12 @@ public class SlackSocketMode {
     private SocketModeRequestParser parser;
 
     public SlackSocketMode(SlackBolt bolt, SlackSettings settings, SlackMetrics metrics, AckPriority ackPriority,
-            SlackDeliveries deliveries, Clock clock, MeterRegistry registry) {
+            SlackAdmission admission, Clock clock, MeterRegistry registry) {
         this.bolt = bolt;
+        this.admission = admission;
         this.settings = settings;
         this.metrics = metrics;
         this.ackPriority = ackPriority;
-        this.deliveries = deliveries;
         this.clock = clock;
         this.registry = registry;
         this.created = clock.instant();
@@ -226,17 +225,10 @@ public class SlackSocketMode {
                 LOG.warnf("Refused a Slack envelope of no kind Bolt knows (type %s)", request.getEnvelope().getType());
                 return;
             }
-            if (request.getBoltRequest() instanceof SlashCommandRequest command
-                    && !deliveries.firstTime(SlackEventsServlet.commandKey(command, "envelope:" + envelopeId))) {
-                // As on HTTP: a command delivered twice is answered once; the repeat gets a bare acknowledgement.
-                LOG.infof("Ignored a repeated slash command from %s in %s", command.getPayload().getUserId(),
-                        command.getPayload().getChannelId());
-                via.sendSocketModeResponse(ack(envelopeId, Response.ok()));
-                return;
-            }
             Response response;
             try {
-                response = bolt.app().orElseThrow().run(request.getBoltRequest());
+                Optional<Response> refused = admission.refusal(request.getBoltRequest(), "envelope:" + envelopeId);
+                response = refused.isPresent() ? refused.get() : bolt.app().orElseThrow().run(request.getBoltRequest());
             } catch (Exception e) {
                 // As on HTTP, Slack sees a failure (no acknowledgement: it retries events, and tells the user), and
                 // the operator the cause, without the payload.

@@ -49,7 +49,7 @@ class WaysInFlowTest {
     void messageShortcut_onThreadReply_answersInThatThread() {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", "message_action").put("token", "legacy-fixed-value").put("action_ts", "1583637157.207593");
-        p.putObject("team").put("id", "T123").put("domain", "test-test");
+        p.putObject("team").put("id", "T111").put("domain", "test-test");
         p.putObject("user").put("id", "U123").put("name", "test-test");
         p.putObject("channel").put("id", "C123").put("name", "dev");
         p.put("callback_id", "diagnose_message").put("trigger_id", "123.123." + IDS.incrementAndGet())

@@ -165,7 +165,7 @@ class SlackSocketModeTest {
         bolt.slack().getConfig().setProxyUrl(null);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         // No slash command is sent here, so the de-duplication table is never consulted.
-        return new SlackSocketMode(bolt, settings, new SlackMetrics(registry), new AckPriority(), new SlackDeliveries(null,
-                Clock.systemUTC()), Clock.systemUTC(), registry);
+        return new SlackSocketMode(bolt, settings, new SlackMetrics(registry), new AckPriority(),
+                new SlackAdmission(bolt, new SlackDeliveries(null, Clock.systemUTC())), Clock.systemUTC(), registry);
     }
 }

@@ -1,6 +1,7 @@
 package dev.aksdoctor.investigation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
@@ -33,6 +34,12 @@ public class StartInvestigation {
     private final InvestigationQueue queue;
     private final InvestigationRateLimit rateLimit;
 
+    /** Without a rate limit: for tests of the flow around it. */
+    public StartInvestigation(InvestigationStore store, InvestigationQueue queue) {
+        this(store, queue, InvestigationRateLimit.unlimited());
+    }
+
+    @Inject
     public StartInvestigation(InvestigationStore store, InvestigationQueue queue, InvestigationRateLimit rateLimit) {
         this.rateLimit = rateLimit;
         this.store = store;

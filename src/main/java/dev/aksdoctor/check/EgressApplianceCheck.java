@@ -65,8 +65,10 @@ public class EgressApplianceCheck implements Check {
                         "The firewall that carries the nodes' egress is not healthy; fix its deployment.", Docs.EGRESS);
             }
         }
-        return Findings.warn(id(), "Traffic goes through Azure Firewall; it is healthy", evidence,
-                "Its rules must allow TCP 443 to the API server FQDN and the AKS required endpoints "
-                        + "(the AzureKubernetesService FQDN tag).", Docs.EGRESS, Findings.action(NextAction.RUN_NODE_PROBE));
+        // Healthy, and its rules are not read: not a finding against the cluster (a node test can still tell).
+        evidence.add(Evidence.of("its rules must allow TCP 443 to the API server FQDN and the AKS required endpoints "
+                + "(the AzureKubernetesService FQDN tag); AKS Doctor does not read firewall rules"));
+        return new Finding(id(), Outcome.PASS, "Traffic goes through Azure Firewall; it is healthy", evidence, null,
+                Docs.EGRESS, List.of(Findings.action(NextAction.RUN_NODE_PROBE)));
     }
 }

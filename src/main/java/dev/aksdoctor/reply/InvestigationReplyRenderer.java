@@ -186,9 +186,9 @@ public final class InvestigationReplyRenderer {
         }
     }
 
-    /** "cause → what it explains → …", the symptom chain under the likely cause. */
+    /** "this → what it explains → …", the symptom chain under the likely cause. */
     static String whyChain(Finding cause, List<Finding> why) {
-        StringBuilder b = new StringBuilder(cause.title());
+        StringBuilder b = new StringBuilder("this");
         for (Finding symptom : why) {
             b.append(" → ").append(symptom.title());
         }

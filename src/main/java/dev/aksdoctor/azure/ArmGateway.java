@@ -41,6 +41,23 @@ public interface ArmGateway {
 
     List<FirewallFacts> firewalls(String subscriptionId);
 
+    /** A Firewall Policy and its rule collection groups (two calls: the policy, then the groups' list). */
+    FirewallPolicyFacts firewallPolicy(String policyId);
+
+    /** The addresses of an IP group. */
+    List<String> ipGroupAddresses(String ipGroupId);
+
+    /** Every network interface of a subscription (to find who owns an appliance's private IP). */
+    List<NicFacts> networkInterfaces(String subscriptionId);
+
+    /** A VM's power state code, e.g. {@code PowerState/running}, {@code PowerState/deallocated}; null when none. */
+    String vmPowerState(String vmId);
+
+    PublicIpPrefixFacts publicIpPrefix(String publicIpPrefixId);
+
+    /** Service Tag Discovery: tag name (e.g. {@code AzureCloud.uksouth}) to its address prefixes. */
+    java.util.Map<String, List<String>> serviceTags(String subscriptionId, String location);
+
     List<PrivateEndpointFacts> privateEndpoints(String subscriptionId, String resourceGroup);
 
     List<PrivateDnsZoneFacts> privateDnsZones(String subscriptionId, String resourceGroup);

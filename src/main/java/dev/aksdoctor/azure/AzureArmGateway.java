@@ -148,6 +148,56 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     @Override
+    public FirewallPolicyFacts firewallPolicy(String policyId) {
+        ResourceId id = ResourceId.fromString(policyId);
+        var client = session.network(id.subscriptionId()).serviceClient();
+        var policy = call("Microsoft.Network/firewallPolicies/read", policyId,
+                () -> client.getFirewallPolicies().getByResourceGroup(id.resourceGroupName(), id.name()));
+        var groups = call("Microsoft.Network/firewallPolicies/ruleCollectionGroups/read", policyId,
+                () -> client.getFirewallPolicyRuleCollectionGroups().list(id.resourceGroupName(), id.name()).stream()
+                        .collect(Collectors.toList()));
+        return NetworkMapper.firewallPolicy(policy, groups);
+    }
+
+    @Override
+    public List<String> ipGroupAddresses(String ipGroupId) {
+        ResourceId id = ResourceId.fromString(ipGroupId);
+        return call("Microsoft.Network/ipGroups/read", ipGroupId,
+                () -> SdkValues.list(session.network(id.subscriptionId()).serviceClient().getIpGroups()
+                        .getByResourceGroup(id.resourceGroupName(), id.name()).ipAddresses()));
+    }
+
+    @Override
+    public List<NicFacts> networkInterfaces(String subscriptionId) {
+        return call("Microsoft.Network/networkInterfaces/read", "/subscriptions/" + subscriptionId,
+                () -> session.network(subscriptionId).serviceClient().getNetworkInterfaces().list().stream()
+                        .map(NetworkMapper::nic).collect(Collectors.toList()));
+    }
+
+    @Override
+    public String vmPowerState(String vmId) {
+        ResourceId id = ResourceId.fromString(vmId);
+        return call("Microsoft.Compute/virtualMachines/instanceView/read", vmId,
+                () -> ComputeMapper.powerState(session.compute(id.subscriptionId()).serviceClient()
+                        .getVirtualMachines().instanceView(id.resourceGroupName(), id.name())));
+    }
+
+    @Override
+    public PublicIpPrefixFacts publicIpPrefix(String publicIpPrefixId) {
+        ResourceId id = ResourceId.fromString(publicIpPrefixId);
+        return call("Microsoft.Network/publicIPPrefixes/read", publicIpPrefixId, () -> NetworkMapper.publicIpPrefix(
+                session.network(id.subscriptionId()).serviceClient().getPublicIpPrefixes()
+                        .getByResourceGroup(id.resourceGroupName(), id.name())));
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> serviceTags(String subscriptionId, String location) {
+        return call("Microsoft.Network/locations/serviceTags/read", "/subscriptions/" + subscriptionId,
+                () -> NetworkMapper.serviceTags(session.network(subscriptionId).serviceClient().getServiceTags()
+                        .list(location)));
+    }
+
+    @Override
     public List<PrivateEndpointFacts> privateEndpoints(String subscriptionId, String resourceGroup) {
         return call("Microsoft.Network/privateEndpoints/read", rgScope(subscriptionId, resourceGroup),
                 () -> session.network(subscriptionId).serviceClient().getPrivateEndpoints()

@@ -106,4 +106,13 @@ final class ComputeMapper {
         }
         return new RunCommandOutput(out.toString(), err.toString());
     }
+
+    /** The {@code PowerState/…} status code of a VM's instance view. */
+    static String powerState(com.azure.resourcemanager.compute.fluent.models.VirtualMachineInstanceViewInner view) {
+        if (view == null) {
+            return null;
+        }
+        return SdkValues.list(view.statuses()).stream().map(s -> s.code())
+                .filter(c -> c != null && c.startsWith("PowerState/")).findFirst().orElse(null);
+    }
 }

@@ -7,6 +7,21 @@ import static dev.aksdoctor.azure.SdkValues.str;
 
 import com.azure.core.management.SubResource;
 import com.azure.resourcemanager.network.fluent.models.AzureFirewallInner;
+import com.azure.resourcemanager.network.fluent.models.FirewallPolicyInner;
+import com.azure.resourcemanager.network.fluent.models.FirewallPolicyRuleCollectionGroupInner;
+import com.azure.resourcemanager.network.fluent.models.NetworkInterfaceInner;
+import com.azure.resourcemanager.network.fluent.models.NetworkInterfaceIpConfigurationInner;
+import com.azure.resourcemanager.network.fluent.models.PublicIpPrefixInner;
+import com.azure.resourcemanager.network.fluent.models.ServiceTagInformationInner;
+import com.azure.resourcemanager.network.fluent.models.ServiceTagsListResultInner;
+import com.azure.resourcemanager.network.models.ApplicationRule;
+import com.azure.resourcemanager.network.models.AzureFirewallApplicationRuleCollection;
+import com.azure.resourcemanager.network.models.AzureFirewallNetworkRuleCollection;
+import com.azure.resourcemanager.network.models.FirewallPolicyFilterRuleCollection;
+import com.azure.resourcemanager.network.models.FirewallPolicyNatRuleCollection;
+import com.azure.resourcemanager.network.models.FirewallPolicyRule;
+import com.azure.resourcemanager.network.models.FirewallPolicyRuleCollection;
+import com.azure.resourcemanager.network.models.NetworkRule;
 import com.azure.resourcemanager.network.fluent.models.NatGatewayInner;
 import com.azure.resourcemanager.network.fluent.models.NetworkSecurityGroupInner;
 import com.azure.resourcemanager.network.fluent.models.PrivateEndpointInner;
@@ -22,6 +37,10 @@ import com.azure.resourcemanager.privatedns.fluent.models.PrivateZoneInner;
 import com.azure.resourcemanager.privatedns.fluent.models.VirtualNetworkLinkInner;
 import dev.aksdoctor.network.Access;
 import dev.aksdoctor.network.Direction;
+import dev.aksdoctor.network.FirewallAction;
+import dev.aksdoctor.network.FirewallRule;
+import dev.aksdoctor.network.FirewallRuleCollection;
+import dev.aksdoctor.network.FirewallRuleKind;
 import dev.aksdoctor.network.NextHopType;
 import dev.aksdoctor.network.NsgRule;
 import dev.aksdoctor.network.RouteEntry;
@@ -41,9 +60,14 @@ final class NetworkMapper {
     static VnetFacts vnet(VirtualNetworkInner v) {
         List<SubnetFacts> subnets = list(v.subnets()).stream().map(NetworkMapper::subnet)
                 .collect(Collectors.toList());
+        List<VnetFacts.Peering> peerings = list(v.virtualNetworkPeerings()).stream()
+                .map(p -> new VnetFacts.Peering(p.name(),
+                        p.remoteVirtualNetwork() == null ? null : p.remoteVirtualNetwork().id(), str(p.peeringState()),
+                        p.remoteAddressSpace() == null ? List.of() : list(p.remoteAddressSpace().addressPrefixes())))
+                .collect(Collectors.toList());
         return new VnetFacts(v.id(), v.name(), v.location(),
                 v.addressSpace() == null ? List.of() : list(v.addressSpace().addressPrefixes()),
-                v.dhcpOptions() == null ? List.of() : list(v.dhcpOptions().dnsServers()), subnets);
+                v.dhcpOptions() == null ? List.of() : list(v.dhcpOptions().dnsServers()), subnets, peerings);
     }
 
     private static SubnetFacts subnet(SubnetInner s) {
@@ -100,11 +124,129 @@ final class NetworkMapper {
 
     static FirewallFacts firewall(AzureFirewallInner f) {
         List<AzureFirewallIpConfiguration> configs = list(f.ipConfigurations());
-        return new FirewallFacts(f.id(), f.name(), str(f.provisioningState()),
-                configs.stream().map(AzureFirewallIpConfiguration::privateIpAddress).filter(Objects::nonNull)
-                        .collect(Collectors.toList()),
+        List<FirewallRuleCollection> collections = new ArrayList<>();
+        for (AzureFirewallApplicationRuleCollection c : list(f.applicationRuleCollections())) {
+            List<FirewallRule> rules = list(c.rules()).stream().map(r -> FirewallRule.application(r.name(),
+                    r.sourceAddresses(), r.sourceIpGroups(), list(r.protocols()).stream()
+                            .map(p -> str(p.protocolType()) + ":" + p.port()).collect(Collectors.toList()),
+                    r.targetFqdns(), r.fqdnTags(), false)).collect(Collectors.toList());
+            classic(c.name(), c.id(), c.priority(), c.action() == null ? null : str(c.action().type()),
+                    FirewallRuleKind.APPLICATION, rules).ifPresent(collections::add);
+        }
+        for (AzureFirewallNetworkRuleCollection c : list(f.networkRuleCollections())) {
+            List<FirewallRule> rules = list(c.rules()).stream().map(r -> FirewallRule.network(r.name(),
+                    r.sourceAddresses(), r.sourceIpGroups(), list(r.protocols()).stream().map(SdkValues::str)
+                            .collect(Collectors.toList()), r.destinationAddresses(), r.destinationIpGroups(),
+                    r.destinationFqdns(), r.destinationPorts())).collect(Collectors.toList());
+            classic(c.name(), c.id(), c.priority(), c.action() == null ? null : str(c.action().type()),
+                    FirewallRuleKind.NETWORK, rules).ifPresent(collections::add);
+        }
+        List<String> hubIps = f.hubIpAddresses() == null || f.hubIpAddresses().publicIPs() == null ? List.of()
+                : list(f.hubIpAddresses().publicIPs().addresses()).stream().map(a -> a.address())
+                        .filter(Objects::nonNull).collect(Collectors.toList());
+        List<String> privateIps = configs.stream().map(AzureFirewallIpConfiguration::privateIpAddress)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(ArrayList::new));
+        if (f.hubIpAddresses() != null && f.hubIpAddresses().privateIpAddress() != null) {
+            privateIps.add(f.hubIpAddresses().privateIpAddress());
+        }
+        boolean dnsProxy = f.additionalProperties() != null
+                && "true".equalsIgnoreCase(f.additionalProperties().get("Network.DNS.EnableProxy"));
+        return new FirewallFacts(f.id(), f.name(), str(f.provisioningState()), privateIps,
                 configs.stream().map(AzureFirewallIpConfiguration::publicIpAddress).filter(Objects::nonNull)
-                        .map(SubResource::id).collect(Collectors.toList()));
+                        .map(SubResource::id).collect(Collectors.toList()),
+                hubIps, f.sku() == null ? null : str(f.sku().tier()),
+                f.firewallPolicy() == null ? null : f.firewallPolicy().id(), collections,
+                list(f.ipGroups()).stream().map(g -> g.id()).filter(Objects::nonNull).collect(Collectors.toList()),
+                dnsProxy);
+    }
+
+    private static Optional<FirewallRuleCollection> classic(String name, String id, Integer priority, String action,
+            FirewallRuleKind kind, List<FirewallRule> rules) {
+        FirewallAction a = FirewallAction.fromAzure(action);
+        if (name == null || a == null || priority == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new FirewallRuleCollection(name, id, null, false, null, 0, priority, a, kind, rules));
+    }
+
+    /** A policy and its rule collection groups; NAT collections are kept as such (egress ignores them). */
+    static FirewallPolicyFacts firewallPolicy(FirewallPolicyInner p, Iterable<FirewallPolicyRuleCollectionGroupInner> groups) {
+        List<FirewallRuleCollection> collections = new ArrayList<>();
+        java.util.Set<String> ipGroups = new java.util.LinkedHashSet<>();
+        for (FirewallPolicyRuleCollectionGroupInner g : groups) {
+            int groupPriority = g.priority() == null ? 0 : g.priority();
+            for (FirewallPolicyRuleCollection c : list(g.ruleCollections())) {
+                List<FirewallRule> rules = new ArrayList<>();
+                FirewallAction action;
+                FirewallRuleKind kind = null;
+                List<FirewallPolicyRule> policyRules;
+                if (c instanceof FirewallPolicyFilterRuleCollection) {
+                    FirewallPolicyFilterRuleCollection filter = (FirewallPolicyFilterRuleCollection) c;
+                    action = FirewallAction.fromAzure(filter.action() == null ? null : str(filter.action().type()));
+                    policyRules = list(filter.rules());
+                } else if (c instanceof FirewallPolicyNatRuleCollection) {
+                    action = FirewallAction.DNAT;
+                    kind = FirewallRuleKind.NAT;
+                    policyRules = list(((FirewallPolicyNatRuleCollection) c).rules());
+                } else {
+                    continue;
+                }
+                for (FirewallPolicyRule r : policyRules) {
+                    if (r instanceof ApplicationRule) {
+                        ApplicationRule a = (ApplicationRule) r;
+                        rules.add(new FirewallRule(a.name(), FirewallRuleKind.APPLICATION, a.sourceAddresses(),
+                                a.sourceIpGroups(), list(a.protocols()).stream()
+                                        .map(x -> str(x.protocolType()) + ":" + x.port()).collect(Collectors.toList()),
+                                a.targetFqdns(), a.fqdnTags(), a.targetUrls(), a.webCategories(), null, null, null,
+                                null, null, Boolean.TRUE.equals(a.terminateTls())));
+                        ipGroups.addAll(list(a.sourceIpGroups()));
+                        kind = kind == null ? FirewallRuleKind.APPLICATION : kind;
+                    } else if (r instanceof NetworkRule) {
+                        NetworkRule n = (NetworkRule) r;
+                        rules.add(FirewallRule.network(n.name(), n.sourceAddresses(), n.sourceIpGroups(),
+                                list(n.ipProtocols()).stream().map(SdkValues::str).collect(Collectors.toList()),
+                                n.destinationAddresses(), n.destinationIpGroups(), n.destinationFqdns(),
+                                n.destinationPorts()));
+                        ipGroups.addAll(list(n.sourceIpGroups()));
+                        ipGroups.addAll(list(n.destinationIpGroups()));
+                        kind = kind == null ? FirewallRuleKind.NETWORK : kind;
+                    }
+                }
+                if (action != null && c.name() != null) {
+                    collections.add(new FirewallRuleCollection(c.name(), g.id(), p.name(), false, g.name(),
+                            groupPriority, c.priority() == null ? 0 : c.priority(), action,
+                            kind == null ? FirewallRuleKind.APPLICATION : kind, rules));
+                }
+            }
+        }
+        String tier = p.sku() == null ? null : str(p.sku().tier());
+        boolean tls = "Premium".equalsIgnoreCase(tier) && p.transportSecurity() != null
+                && p.transportSecurity().certificateAuthority() != null;
+        return new FirewallPolicyFacts(p.id(), p.name(), tier, p.basePolicy() == null ? null : p.basePolicy().id(),
+                p.dnsSettings() != null && Boolean.TRUE.equals(p.dnsSettings().enableProxy()), tls, collections,
+                new ArrayList<>(ipGroups));
+    }
+
+    static NicFacts nic(NetworkInterfaceInner n) {
+        return new NicFacts(n.id(), n.name(), list(n.ipConfigurations()).stream()
+                .map(NetworkInterfaceIpConfigurationInner::privateIpAddress).filter(Objects::nonNull)
+                .collect(Collectors.toList()), Boolean.TRUE.equals(n.enableIpForwarding()),
+                n.virtualMachine() == null ? null : n.virtualMachine().id(), str(n.provisioningState()));
+    }
+
+    static PublicIpPrefixFacts publicIpPrefix(PublicIpPrefixInner p) {
+        return new PublicIpPrefixFacts(p.id(), p.ipPrefix());
+    }
+
+    /** Tag name to address prefixes, from the Service Tag Discovery API. */
+    static java.util.Map<String, List<String>> serviceTags(ServiceTagsListResultInner r) {
+        java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+        for (ServiceTagInformationInner t : list(r.values())) {
+            if (t.name() != null && t.properties() != null) {
+                out.put(t.name(), list(t.properties().addressPrefixes()));
+            }
+        }
+        return out;
     }
 
     static PrivateEndpointFacts privateEndpoint(PrivateEndpointInner p) {

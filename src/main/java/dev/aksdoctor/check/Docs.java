@@ -60,4 +60,8 @@ final class Docs {
 
     private Docs() {
     }
+    static final DocLink FIREWALL_RULES = new DocLink("Configure Azure Firewall rules (rule processing)",
+            "https://learn.microsoft.com/azure/firewall/rule-processing");
+    static final DocLink FIREWALL_TLS = new DocLink("Azure Firewall Premium: TLS inspection",
+            "https://learn.microsoft.com/azure/firewall/premium-features#tls-inspection");
 }

@@ -6,6 +6,9 @@ import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FirewallFacts;
+import dev.aksdoctor.azure.FirewallPolicyFacts;
+import dev.aksdoctor.azure.NicFacts;
+import dev.aksdoctor.azure.PublicIpPrefixFacts;
 import dev.aksdoctor.azure.InstanceFacts;
 import dev.aksdoctor.azure.LockFacts;
 import dev.aksdoctor.azure.NatGatewayFacts;
@@ -62,6 +65,7 @@ public final class InvestigationFacts {
     private final Executor executor;
     private final NetworkPath path;
     private final NodeProbeRun probe;
+    private final EgressPath egress;
 
     public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
             Duration activityLogWindow) {
@@ -94,6 +98,7 @@ public final class InvestigationFacts {
         this.activityLogWindow = Objects.requireNonNull(activityLogWindow, "activityLogWindow");
         this.path = new NetworkPath(this, diagnosis, resolver);
         this.probe = new NodeProbeRun(this, diagnosis);
+        this.egress = new EgressPath(this, diagnosis);
     }
 
     /** How many gateway fetches this investigation made (each distinct resource once). */
@@ -186,7 +191,37 @@ public final class InvestigationFacts {
     }
 
     public List<FirewallFacts> firewalls() {
-        return once("firewalls", () -> gateway.firewalls(ref.subscriptionId()));
+        return firewalls(ref.subscriptionId());
+    }
+
+    public List<FirewallFacts> firewalls(String subscriptionId) {
+        return once("firewalls:" + subscriptionId, () -> gateway.firewalls(subscriptionId));
+    }
+
+    public FirewallPolicyFacts firewallPolicy(String id) {
+        return once("fwpolicy:" + id, () -> gateway.firewallPolicy(id));
+    }
+
+    public List<String> ipGroupAddresses(String id) {
+        return once("ipgroup:" + id, () -> gateway.ipGroupAddresses(id));
+    }
+
+    public List<NicFacts> networkInterfaces(String subscriptionId) {
+        return once("nics:" + subscriptionId, () -> gateway.networkInterfaces(subscriptionId));
+    }
+
+    public String vmPowerState(String vmId) {
+        return once("vmpower:" + vmId, () -> gateway.vmPowerState(vmId));
+    }
+
+    public PublicIpPrefixFacts publicIpPrefix(String id) {
+        return once("pipprefix:" + id, () -> gateway.publicIpPrefix(id));
+    }
+
+    /** Service tags of the cluster's region (Service Tag Discovery API). */
+    public Map<String, List<String>> serviceTags() {
+        String location = cluster().location();
+        return once("servicetags:" + location, () -> gateway.serviceTags(ref.subscriptionId(), location));
     }
 
     public List<PrivateEndpointFacts> privateEndpoints(String resourceGroup) {
@@ -289,6 +324,31 @@ public final class InvestigationFacts {
     /** Azure Firewalls that are the next hop of a node subnet's default route. */
     public List<FirewallFacts> egressFirewalls() {
         return path.egressFirewalls();
+    }
+
+    /** Why some egress IPs could not be determined (an appliance that is not an Azure Firewall, an unallocated IP…). */
+    public List<String> unknownEgress() {
+        return path.unknownEgress();
+    }
+
+    /** The required outbound endpoints for this cluster (cloud, region, private or not, Windows pools). */
+    public List<dev.aksdoctor.network.RequiredEndpoint> requiredEndpoints() {
+        return egress.requiredEndpoints();
+    }
+
+    /** Who owns a route's next-hop IP: an Azure Firewall (here or in a peered subscription), a NIC, or nobody. */
+    public ApplianceOwner applianceOwner(String ip) {
+        return egress.owner(ip);
+    }
+
+    /** A firewall's rules as it applies them: classic collections, or its policy with the parent policies. */
+    public dev.aksdoctor.network.FirewallRuleSet firewallRules(FirewallFacts firewall) {
+        return egress.rules(firewall);
+    }
+
+    /** The subscriptions the egress path may cross: the cluster's and those of VNets peered with a node VNet. */
+    public List<String> pathSubscriptions() {
+        return egress.subscriptions();
     }
 
     /** The instance a node probe runs on: the one the paste named if ARM knows it, else a running one. */

@@ -6,6 +6,7 @@ import dev.aksdoctor.azure.FirewallFacts;
 import dev.aksdoctor.azure.NatGatewayFacts;
 import dev.aksdoctor.azure.PrivateEndpointFacts;
 import dev.aksdoctor.azure.PublicIpFacts;
+import dev.aksdoctor.azure.PublicIpPrefixFacts;
 import dev.aksdoctor.azure.SubnetFacts;
 import dev.aksdoctor.azure.VnetFacts;
 import dev.aksdoctor.diagnosis.Diagnosis;
@@ -102,37 +103,118 @@ final class NetworkPath {
     }
 
     List<EgressIp> egressIps() {
-        return facts.derived("egressIps", () -> {
+        return egress().ips();
+    }
+
+    List<String> unknownEgress() {
+        return egress().unknown();
+    }
+
+    private record Egress(List<EgressIp> ips, List<String> unknown) {
+    }
+
+    /**
+     * Every address the nodes' traffic can leave from: the load balancer's outbound IPs and prefixes, NAT gateway
+     * IPs and prefixes ({@code publicIPPrefixes.properties.ipPrefix}), and the public IPs of the Azure Firewall a
+     * default route leads to, wherever it lives. What cannot be determined is said, never dropped.
+     */
+    private Egress egress() {
+        return facts.derived("egress", () -> {
             ClusterFacts c = facts.cluster();
             List<EgressIp> out = new ArrayList<>();
-            for (String pipId : c.egressIpIds()) {
-                PublicIpFacts pip = facts.publicIp(pipId);
-                if (pip.ipAddress() != null) {
-                    out.add(new EgressIp(pip.ipAddress(), pip.id(), sourceOf(c.outboundType())));
-                }
+            List<String> unknown = new ArrayList<>();
+            String source = sourceOf(c.outboundType());
+            for (String id : c.egressIpIds()) {
+                addIpOrPrefix(id, source, out, unknown);
             }
             for (NodeSubnet ns : nodeSubnets()) {
                 if (ns.subnet().natGatewayId() != null) {
                     NatGatewayFacts nat = facts.natGateway(ns.subnet().natGatewayId());
-                    for (String pipId : nat.publicIpIds()) {
-                        PublicIpFacts pip = facts.publicIp(pipId);
-                        if (pip.ipAddress() != null && out.stream().noneMatch(e -> e.address().equals(pip.ipAddress()))) {
-                            out.add(new EgressIp(pip.ipAddress(), pip.id(), "NAT gateway " + nat.id()));
-                        }
+                    String natSource = "NAT gateway " + name(nat.id());
+                    nat.publicIpIds().forEach(id -> addIpOrPrefix(id, natSource, out, unknown));
+                    nat.publicIpPrefixIds().forEach(id -> addIpOrPrefix(id, natSource, out, unknown));
+                    if (nat.publicIpIds().isEmpty() && nat.publicIpPrefixIds().isEmpty()) {
+                        unknown.add(natSource + " has no public IP or prefix");
                     }
                 }
             }
             if ("userDefinedRouting".equalsIgnoreCase(c.outboundType())) {
-                for (FirewallFacts fw : egressFirewalls()) {
-                    for (String pipId : fw.publicIpIds()) {
-                        PublicIpFacts pip = facts.publicIp(pipId);
-                        if (pip.ipAddress() != null) {
-                            out.add(new EgressIp(pip.ipAddress(), pip.id(), "Azure Firewall " + fw.name()));
-                        }
+                List<FirewallFacts> firewalls = egressFirewalls();
+                for (FirewallFacts fw : firewalls) {
+                    String fwSource = "Azure Firewall " + fw.name()
+                            + (fw.subscriptionId() != null && !fw.subscriptionId().equalsIgnoreCase(facts.ref().subscriptionId())
+                                    ? " (subscription " + fw.subscriptionId() + ")" : "");
+                    fw.publicIpIds().forEach(id -> addIpOrPrefix(id, fwSource, out, unknown));
+                    fw.hubPublicIps().forEach(ip -> add(out, new EgressIp(ip, fw.id(), fwSource)));
+                    if (fw.publicIpIds().isEmpty() && fw.hubPublicIps().isEmpty()) {
+                        unknown.add(fwSource + " has no public IP");
                     }
                 }
+                for (String hop : defaultRouteHops()) {
+                    boolean firewall = firewalls.stream().anyMatch(fw -> fw.privateIps().contains(hop));
+                    if (!firewall) {
+                        ApplianceOwner owner = facts.applianceOwner(hop);
+                        unknown.add("the default route leads to " + hop + ", " + (owner.kind() == ApplianceOwner.Kind.NIC
+                                ? "network virtual appliance " + name(owner.nic().id())
+                                        + ", whose public address (or the next device's) is not visible in Azure"
+                                : owner.kind() == ApplianceOwner.Kind.NOBODY ? "which no NIC or firewall holds"
+                                        : "which could not be looked up: " + String.join("; ", owner.unreadable())));
+                    }
+                }
+                if (firewalls.isEmpty() && defaultRouteHops().isEmpty()) {
+                    unknown.add("outbound type userDefinedRouting, but no node subnet has a 0.0.0.0/0 route to an "
+                            + "appliance (the egress may go through an on-premises or ExpressRoute path)");
+                }
             }
-            return List.copyOf(out);
+            return new Egress(List.copyOf(out), List.copyOf(unknown));
+        });
+    }
+
+    private void addIpOrPrefix(String id, String source, List<EgressIp> out, List<String> unknown) {
+        try {
+            if (id.toLowerCase(Locale.ROOT).contains("/publicipprefixes/")) {
+                PublicIpPrefixFacts prefix = facts.publicIpPrefix(id);
+                if (prefix.ipPrefix() == null) {
+                    unknown.add(source + ": public IP prefix " + name(id) + " has no prefix allocated");
+                } else {
+                    add(out, new EgressIp(prefix.ipPrefix(), prefix.id(), source + " prefix"));
+                }
+                return;
+            }
+            PublicIpFacts pip = facts.publicIp(id);
+            if (pip.ipAddress() == null) {
+                unknown.add(source + ": public IP " + name(id) + " has no address allocated");
+            } else {
+                add(out, new EgressIp(pip.ipAddress(), pip.id(), source));
+            }
+        } catch (ArmException e) {
+            unknown.add(source + ": " + name(id) + " could not be read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static void add(List<EgressIp> out, EgressIp ip) {
+        if (out.stream().noneMatch(e -> e.address().equals(ip.address()))) {
+            out.add(ip);
+        }
+    }
+
+    private static String name(String resourceId) {
+        return resourceId == null ? "(none)" : resourceId.substring(resourceId.lastIndexOf('/') + 1);
+    }
+
+    private List<String> defaultRouteHops() {
+        return facts.derived("defaultRouteHops", () -> {
+            List<String> hops = new ArrayList<>();
+            for (NodeSubnet ns : nodeSubnets()) {
+                if (ns.subnet().routeTableId() != null) {
+                    facts.routeTable(ns.subnet().routeTableId()).routes().stream()
+                            .filter(r -> r.nextHopIpAddress() != null)
+                            .filter(r -> r.addressPrefix().equals("0.0.0.0/0"))
+                            .filter(r -> !hops.contains(r.nextHopIpAddress()))
+                            .forEach(r -> hops.add(r.nextHopIpAddress()));
+                }
+            }
+            return List.copyOf(hops);
         });
     }
 
@@ -145,20 +227,15 @@ final class NetworkPath {
 
     List<FirewallFacts> egressFirewalls() {
         return facts.derived("egressFirewalls", () -> {
-            List<String> hops = new ArrayList<>();
-            for (NodeSubnet ns : nodeSubnets()) {
-                if (ns.subnet().routeTableId() != null) {
-                    facts.routeTable(ns.subnet().routeTableId()).routes().stream()
-                            .filter(r -> r.nextHopIpAddress() != null)
-                            .filter(r -> r.addressPrefix().equals("0.0.0.0/0"))
-                            .forEach(r -> hops.add(r.nextHopIpAddress()));
+            List<FirewallFacts> out = new ArrayList<>();
+            for (String hop : defaultRouteHops()) {
+                ApplianceOwner owner = facts.applianceOwner(hop);
+                if (owner.kind() == ApplianceOwner.Kind.FIREWALL
+                        && out.stream().noneMatch(f -> f.id().equalsIgnoreCase(owner.firewall().id()))) {
+                    out.add(owner.firewall());
                 }
             }
-            if (hops.isEmpty()) {
-                return List.<FirewallFacts>of();
-            }
-            return facts.firewalls().stream().filter(fw -> fw.privateIps().stream().anyMatch(hops::contains))
-                    .collect(Collectors.toList());
+            return List.copyOf(out);
         });
     }
 }

@@ -69,8 +69,14 @@ public final class Playbook {
                     ROUTE_TABLE, EGRESS_APPLIANCE, VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, CSE_STATUS, CLUSTER_STATE,
                     NODE_DNS_PROBE, NODE_TCP_PROBE, NODE_TLS_PROBE));
 
+    // A client outside the VNet that times out is checked against the authorized ranges and private-cluster access
+    // (the default), never the nodes' NSG: its packets do not cross it. A handshake that stalls after TCP connected
+    // is the API server (or a proxy on the client's side) not answering; an untrusted or expired certificate is a
+    // stale kubeconfig after a rotation, or the client's TLS inspection.
     private static final Map<Subcategory, List<CheckId>> KUBECTL = Map.of(
             Subcategory.CONNECTION_REFUSED, List.of(CLUSTER_STATE, CLIENT_AUTHORIZED_RANGES, SUBSCRIPTION_STATE),
+            Subcategory.TLS_HANDSHAKE_FAILED, List.of(CLUSTER_STATE, CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT),
+            Subcategory.CERTIFICATE_PROBLEM, List.of(CLUSTER_STATE),
             Subcategory.DNS_LOOKUP_FAILED, List.of(CLUSTER_STATE, PRIVATE_DNS_ZONE_LINK, PRIVATE_ENDPOINT,
                     SUBSCRIPTION_STATE));
     private static final List<CheckId> KUBECTL_DEFAULT = List.of(CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT,
@@ -96,6 +102,16 @@ public final class Playbook {
             Map.entry("subnet", withBase(SUBNET_CAPACITY, NODE_SUBNET)),
             Map.entry("invalid-reference", List.of(ACTIVITY_LOG_FAILURES, CLUSTER_STATE, NODE_POOL_STATE)),
             Map.entry("drain", withBase(PDB_DRAIN)),
+            // Families of the RP catalog (aks-rp-errors.tsv) that no Azure setting of ours can prove: the request was
+            // refused as it stood (validation: the meaning names the setting to change), the identity lacks a right,
+            // ARM throttled, another operation holds the cluster, or a network resource is still in use. The
+            // cluster's own state and its failed operations are what can still be read.
+            Map.entry("validation", FAILED_STATE_BASE),
+            Map.entry("identity", FAILED_STATE_BASE),
+            Map.entry("throttling", List.of(ACTIVITY_LOG_FAILURES, CLUSTER_STATE)),
+            Map.entry("conflict", FAILED_STATE_BASE),
+            Map.entry("in-use", List.of(ACTIVITY_LOG_FAILURES, RESOURCE_LOCKS, CLUSTER_STATE)),
+            Map.entry("dns-zone", withBase(PRIVATE_DNS_ZONE_LINK, PRIVATE_ENDPOINT)),
             Map.entry("vmss-instance", withBase(VMSS_INSTANCES, CSE_STATUS)));
 
     private Playbook() {

@@ -101,6 +101,17 @@ public final class NsgEvaluator {
         return path(true, null, firstVerdict, secondVerdict, nicFirst, "Allowed: " + String.join("; ", parts));
     }
 
+    /**
+     * A node's connection to a required endpoint through both NSGs: the destination is the endpoint's host name,
+     * decided by the service tag that holds it ({@code MicrosoftContainerRegistry}, {@code AzureActiveDirectory}…).
+     */
+    public static NsgPathVerdict evaluateEndpoint(NsgLayer subnetNsg, NsgLayer nicNsg, String sourceIp,
+            RequiredEndpoint endpoint, AddressContext ctx) {
+        AddressContext base = ctx == null ? new AddressContext(List.of(), null, false) : ctx;
+        Flow flow = new Flow(sourceIp, endpoint.host(), endpoint.port(), endpoint.transport());
+        return evaluatePath(subnetNsg, nicNsg, Direction.OUTBOUND, flow, base.toEndpoint(endpoint));
+    }
+
     private static NsgPathVerdict path(boolean allowed, NsgLayer denying, NsgVerdict firstVerdict,
             NsgVerdict secondVerdict, boolean nicFirst, String explanation) {
         NsgVerdict subnet = nicFirst ? secondVerdict : firstVerdict;
@@ -196,6 +207,9 @@ public final class NsgEvaluator {
         if ("*".equals(entry) || "any".equalsIgnoreCase(entry)) {
             return Match.YES;
         }
+        if (address.isEmpty() && isDestination && ctx.destinationHost()) {
+            return hostMatches(entry, ctx, notes);
+        }
         if (address.isEmpty()) {
             notes.add("the flow's " + (isDestination ? "destination" : "source") + " is not an IP address");
             return Match.UNKNOWN;
@@ -208,6 +222,11 @@ public final class NsgEvaluator {
         if (!TAG.matcher(entry).matches()) {
             notes.add("address prefix '" + entry + "' is not valid");
             return Match.UNKNOWN;
+        }
+        Optional<List<String>> tagPrefixes = ServiceTags.prefixesOf(ctx.serviceTagPrefixes(), entry);
+        if (tagPrefixes.isPresent()) {
+            return AddressRanges.firstContaining(tagPrefixes.get(), ip.toCanonicalString()).isPresent()
+                    ? Match.YES : Match.NO;
         }
         String tag = entry.toLowerCase(Locale.ROOT);
         if ("virtualnetwork".equals(tag)) {
@@ -228,6 +247,43 @@ public final class NsgEvaluator {
         }
         notes.add("service tag '" + entry + "' is unknown here and was skipped");
         return Match.UNKNOWN;
+    }
+
+    /**
+     * A destination known by name and service tag only (a required endpoint): outside the VNet unless a route
+     * for 0.0.0.0/0 put the whole internet into the VirtualNetwork tag.
+     */
+    private static Match hostMatches(String entry, AddressContext ctx, List<String> notes) {
+        boolean vnetHoldsAll = ctx.vnetAddressPrefixes().stream().anyMatch(p -> p.trim().endsWith("/0"));
+        if (AddressRanges.parseRange(entry).isPresent()) {
+            if (entry.trim().endsWith("/0")) {
+                return Match.YES;
+            }
+            notes.add("destination " + entry + " is an address range and the addresses behind the host name are not known here");
+            return Match.UNKNOWN;
+        }
+        if (!TAG.matcher(entry).matches()) {
+            notes.add("address prefix '" + entry + "' is not valid");
+            return Match.UNKNOWN;
+        }
+        String tag = entry.toLowerCase(Locale.ROOT);
+        if ("virtualnetwork".equals(tag)) {
+            return vnetHoldsAll ? Match.YES : Match.NO;
+        }
+        if ("internet".equals(tag)) {
+            return Match.YES;
+        }
+        if ("azureloadbalancer".equals(tag)) {
+            return Match.NO;
+        }
+        switch (ServiceTags.covers(entry, ctx.destinationServiceTag(), "the destination", notes)) {
+            case YES:
+                return Match.YES;
+            case NO:
+                return Match.NO;
+            default:
+                return Match.UNKNOWN;
+        }
     }
 
     private static Match inVnet(IPAddress ip, AddressContext ctx, List<String> notes) {

@@ -163,8 +163,8 @@ public final class ArmWorld {
 
     /** Puts the node subnet behind a NAT gateway whose public IP is {@code pip-nat}. */
     public ArmWorld natGateway() {
-        subnet().with("properties").putObject("natGateway").put("id", NAT_ID);
-        clusterProperties().with("networkProfile").put("outboundType", "userAssignedNATGateway");
+        subnet().withObjectProperty("properties").putObject("natGateway").put("id", NAT_ID);
+        clusterProperties().withObjectProperty("networkProfile").put("outboundType", "userAssignedNATGateway");
         ((ObjectNode) clusterProperties().get("networkProfile")).remove("loadBalancerProfile");
         extra.put(NAT_ID, json("{\"id\":\"" + NAT_ID + "\",\"name\":\"nat-aks\",\"location\":\"" + LOCATION
                 + "\",\"sku\":{\"name\":\"Standard\"},\"properties\":{\"provisioningState\":\"Succeeded\","

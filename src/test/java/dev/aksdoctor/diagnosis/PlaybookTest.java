@@ -5,9 +5,12 @@ import static dev.aksdoctor.diagnosis.CheckId.CLUSTER_STATE;
 import static dev.aksdoctor.diagnosis.CheckId.PRIVATE_ENDPOINT;
 import static dev.aksdoctor.diagnosis.CheckId.ROUTE_TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PlaybookTest {
 
@@ -44,5 +47,30 @@ class PlaybookTest {
         List<CheckId> plan = Playbook.plan(List.of(quota, lock), f -> null);
         assertEquals(List.of(CheckId.VCPU_QUOTA, CLUSTER_STATE, CheckId.ACTIVITY_LOG_FAILURES,
                 CheckId.NODE_POOL_STATE, CheckId.RESOURCE_LOCKS), plan);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "InsufficientVCPUQuota,vcpu-quota", "AKSCapacityError,sku-availability", "UnsatisfiablePDB,pdb-drain",
+        "SubnetIsDelegated,subnet-capacity", "CustomPrivateDNSZoneMissingPermissionError,private-dns-zone-link",
+        "RequestDisallowedByPolicy,policy-denial", "ScopeLocked,resource-locks",
+        "MissingSubscriptionRegistration,provider-registration", "ReadOnlyDisabledSubscription,subscription-state",
+    })
+    void checks_rpFamily_leadsWithTheCheckThatProvesIt(String code, String firstCheck) {
+        assertEquals(firstCheck, Playbook.checks(catalog.error(code).orElseThrow(), null).get(0).id(), code);
+    }
+
+    @Test
+    void checks_clientTimeoutFromOutsideTheVnet_readsAuthorizedRangesAndPrivateAccessNotNodeNsgs() {
+        List<CheckId> plan = Playbook.checks(catalog.error("KubectlDialTimeout").orElseThrow(),
+                Subcategory.CONNECTION_TIMED_OUT);
+        assertEquals(List.of(CheckId.CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT), plan);
+    }
+
+    @Test
+    void checks_wrapperOfNodeProvisioning_readsTheExtensionAndTheInstances() {
+        List<CheckId> plan = Playbook.checks(catalog.error("CreateVMSSAgentPoolFailed").orElseThrow(), null);
+        assertEquals(CheckId.CSE_STATUS, plan.get(0));
+        assertTrue(plan.contains(CheckId.VMSS_INSTANCES));
     }
 }

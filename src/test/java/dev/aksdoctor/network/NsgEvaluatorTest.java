@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -278,5 +279,74 @@ class NsgEvaluatorTest {
             List<String> destinations) {
         return new NsgRule(name, null, Direction.OUTBOUND, access, priority, protocol, List.of("*"), List.of("*"),
                 destinations, ports, false);
+    }
+
+    private static final List<NsgRule> EGRESS_NSG = List.of(
+            outbound("deny-mcr", 100, Access.DENY, "Tcp", "443", "MicrosoftContainerRegistry"),
+            outbound("allow-aad", 110, Access.ALLOW, "Tcp", "443", "AzureActiveDirectory"),
+            outbound("allow-azurecloud", 200, Access.ALLOW, "Tcp", "443", "AzureCloud"),
+            outbound("deny-internet", 4000, Access.DENY, "*", "*", "Internet"));
+
+    private static NsgRule outbound(String name, int priority, Access access, String protocol, String port,
+            String destination) {
+        return new NsgRule(name, "/nsg/rules/" + name, Direction.OUTBOUND, access, priority, protocol, List.of("*"),
+                List.of("*"), List.of(destination), List.of(port), false);
+    }
+
+    @ParameterizedTest(name = "{0}: allowed {1} by {2}, certain {3}")
+    @CsvSource({
+            "mcr.microsoft.com,             false, deny-mcr,         true",
+            "login.microsoftonline.com,     true,  allow-aad,        true",
+            "management.azure.com,          true,  allow-azurecloud, true",
+            "*.hcp.uksouth.azmk8s.io,       true,  allow-azurecloud, true",
+            "*.data.mcr.microsoft.com,      false, deny-internet,    false",
+            "packages.microsoft.com,        false, deny-internet,    false"
+    })
+    void evaluateEndpoint_requiredEndpoints_decidedByTheirServiceTag(String host, boolean allowed, String rule,
+            boolean certain) {
+        RequiredEndpoint e = AksEndpoints.requiredOutbound(ClusterOptions.basic(Cloud.PUBLIC, "uksouth", null, false))
+                .stream().filter(x -> x.host().equals(host)).findFirst().orElseThrow();
+        NsgPathVerdict v = NsgEvaluator.evaluateEndpoint(new NsgLayer("/nsg/aks-egress", EGRESS_NSG), null,
+                "10.224.0.4", e, new AddressContext(VNET, "uksouth", false));
+        assertEquals(allowed, v.allowed(), v.explanation());
+        NsgVerdict subnet = v.subnetVerdict();
+        assertEquals(rule, subnet.decidingRule().name(), v.explanation());
+        assertEquals(certain, v.certain(), v.explanation());
+    }
+
+    @Test
+    void evaluateEndpoint_nsgDenyingMcr_explanationNamesTheRuleAndTheHost() {
+        RequiredEndpoint mcr = AksEndpoints.requiredOutbound("aks-1.privatelink.uksouth.azmk8s.io").stream()
+                .filter(x -> x.host().equals("mcr.microsoft.com")).findFirst().orElseThrow();
+        NsgPathVerdict v = NsgEvaluator.evaluateEndpoint(new NsgLayer("/subscriptions/s/resourceGroups/rg/providers/"
+                + "Microsoft.Network/networkSecurityGroups/nsg-aks", EGRESS_NSG), null, "10.224.0.4", mcr,
+                new AddressContext(VNET, "uksouth", false));
+        assertFalse(v.allowed());
+        assertEquals("/nsg/rules/deny-mcr", v.denyingRule().resourceId());
+        assertTrue(v.explanation().startsWith("Denied by subnet NSG 'nsg-aks': Denied by rule 'deny-mcr' (priority 100, "
+                + "outbound Tcp from * to MicrosoftContainerRegistry port 443) for TCP 10.224.0.4 -> mcr.microsoft.com:443"),
+                v.explanation());
+    }
+
+    @Test
+    void evaluateEndpoint_defaultRouteInTheVnetTag_allowVnetOutBoundHoldsEveryHost() {
+        RequiredEndpoint mcr = new RequiredEndpoint("mcr.microsoft.com", 443, "HTTPS", "mcr", "MicrosoftContainerRegistry",
+                List.of(), null, false);
+        List<NsgRule> onlyDefaults = List.of(outbound("deny-storage", 4000, Access.DENY, "*", "*", "Storage"));
+        NsgPathVerdict v = NsgEvaluator.evaluateEndpoint(new NsgLayer("/nsg/x", onlyDefaults), null, "10.224.0.4",
+                mcr, new AddressContext(List.of("10.224.0.0/12", "0.0.0.0/0"), "uksouth", false));
+        assertTrue(v.allowed(), v.explanation());
+        assertEquals("AllowVnetOutBound", v.subnetVerdict().decidingRule().name());
+    }
+
+    @Test
+    void evaluate_serviceTagPrefixesKnown_decidesTagsByAddress() {
+        AddressContext ctx = new AddressContext(VNET, "uksouth", false).withServiceTagPrefixes(Map.of(
+                "Storage", List.of("20.38.0.0/16"), "AzureCloud.uksouth", List.of("98.67.128.0/17")));
+        NsgVerdict verdict = NsgEvaluator.evaluate(AKS_NSG, Direction.OUTBOUND,
+                new Flow("10.224.0.4", "98.67.228.23", 443, "Tcp"), ctx);
+        assertTrue(verdict.allowed(), verdict.explanation());
+        assertEquals("allow-apiserver-azurecloud", verdict.decidingRule().name());
+        assertTrue(verdict.certain(), verdict.explanation());
     }
 }

@@ -197,7 +197,7 @@ class PlaybookScenarioTest {
         w.firewalls.add(ArmWorld.json("{\"id\":\"" + ArmWorld.NET_RG + "/azureFirewalls/fw-hub\",\"name\":\"fw-hub\","
                 + "\"properties\":{\"provisioningState\":\"Succeeded\",\"ipConfigurations\":[{\"name\":\"c\","
                 + "\"properties\":{\"privateIPAddress\":\"10.0.1.4\",\"publicIPAddress\":{\"id\":\"" + ArmWorld.NET_RG
-                + "/publicIPAddresses/pip-fw\"}}}]}}"));
+                + "/publicIPAddresses/pip-fw\"}}}]," + ALLOW_AKS + "}}"));
         InvestigationReport r = investigate(w, Diagnoses.windows5());
         Finding f = likely(r);
         assertEquals(CheckId.AUTHORIZED_IP_RANGES, f.checkId(), describe(r));
@@ -239,6 +239,12 @@ class PlaybookScenarioTest {
     }
 
     // ------------------------------------------------------------------ root cause first (issue 16)
+
+    /** A firewall that lets the nodes reach AKS: the AzureKubernetesService FQDN tag on HTTPS. */
+    private static final String ALLOW_AKS = "\"applicationRuleCollections\":[{\"name\":\"aks\",\"properties\":{"
+            + "\"priority\":100,\"action\":{\"type\":\"Allow\"},\"rules\":[{\"name\":\"aks\",\"sourceAddresses\":"
+            + "[\"10.240.0.0/16\"],\"protocols\":[{\"protocolType\":\"Https\",\"port\":443},{\"protocolType\":"
+            + "\"Http\",\"port\":80}],\"fqdnTags\":[\"AzureKubernetesService\"]}]}}]";
 
     private static final dev.aksdoctor.diagnosis.PasteParser PARSER = new dev.aksdoctor.diagnosis.PasteParser();
     private static final String POOL_ID = ArmWorld.CLUSTER_ID + "/agentPools/nodepool1";
@@ -513,7 +519,7 @@ class PlaybookScenarioTest {
         w.firewalls.add(ArmWorld.json("{\"id\":\"" + ArmWorld.NET_RG + "/azureFirewalls/fw-hub\",\"name\":\"fw-hub\","
                 + "\"properties\":{\"provisioningState\":\"Succeeded\",\"ipConfigurations\":[{\"name\":\"c\","
                 + "\"properties\":{\"privateIPAddress\":\"10.0.1.4\",\"publicIPAddress\":{\"id\":\"" + ArmWorld.NET_RG
-                + "/publicIPAddresses/pip-fw\"}}}]}}"));
+                + "/publicIPAddresses/pip-fw\"}}}]," + ALLOW_AKS + "}}"));
         Answer a = answer(w, Diagnoses.timedOut(), InvestigationOptions.DEFAULT);
         assertTrue(a.report().likelyCause().isEmpty(), describe(a.report()));
     }

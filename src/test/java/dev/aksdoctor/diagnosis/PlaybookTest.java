@@ -64,7 +64,10 @@ class PlaybookTest {
     void checks_clientTimeoutFromOutsideTheVnet_readsAuthorizedRangesAndPrivateAccessNotNodeNsgs() {
         List<CheckId> plan = Playbook.checks(catalog.error("KubectlDialTimeout").orElseThrow(),
                 Subcategory.CONNECTION_TIMED_OUT);
-        assertEquals(List.of(CheckId.CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT), plan);
+        // No node NSG; then whether the cluster and its subscription are up at all (a disabled subscription
+        // stops the cluster, and kubectl then times out too).
+        assertEquals(List.of(CheckId.CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT, CLUSTER_STATE,
+                CheckId.SUBSCRIPTION_STATE), plan);
     }
 
     @Test

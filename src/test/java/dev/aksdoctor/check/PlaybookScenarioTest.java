@@ -533,4 +533,32 @@ class PlaybookScenarioTest {
         Finding f = likely(a.report());
         assertEquals(CheckId.SUBSCRIPTION_STATE, f.checkId(), describe(a.report()));
     }
+
+    @Test
+    void failedCluster_onlyAPolicyCategoryDenyEvent_likelyCauseIsThePolicy() {
+        String assignment = ArmWorld.SUB_PATH + "/resourceGroups/" + ArmWorld.RG
+                + "/providers/Microsoft.Authorization/policyAssignments/allowed-skus";
+        ArmWorld w = failedCluster().policyDenyEvent(ArmWorld.NODE_RG_PATH
+                + "/providers/Microsoft.Compute/virtualMachineScaleSets/" + ArmWorld.VMSS, assignment, "allowed-skus");
+        Answer a = answer(w, paste("cluster is in a failed state"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.POLICY_DENIAL, f.checkId(), describe(a.report()));
+        assertTrue(f.evidence().stream().anyMatch(e -> assignment.equals(e.resourceId())), CheckHarness.text(f));
+        assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
+    }
+
+    @Test
+    void cseWrapperPaste_quotaInTheActivityLog_runsTheQuotaCheckItNeverPlanned() {
+        ArmWorld w = new ArmWorld().failedAsyncOperation("Microsoft.ContainerService/managedClusters/agentPools/write",
+                POOL_ID, "QuotaExceeded", "Current Limit: 50, Current Usage: 50, Additional Required: 2", 4);
+        w.pool().put("provisioningState", "Failed");
+        ((ObjectNode) w.computeUsages.get("value").get(1)).put("currentValue", 50);
+        Diagnosis d = paste("Code=\"VMExtensionProvisioningError\" Message=\"VM has reported a failure when processing "
+                + "extension 'vmssCSE'.\"");
+        assertFalse(d.plan().contains(CheckId.VCPU_QUOTA), d.plan().toString());
+        Answer a = answer(w, d, InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.VCPU_QUOTA, f.checkId(), describe(a.report()));
+        assertEquals(CheckId.ACTIVITY_LOG_FAILURES, why(a).get(0));
+    }
 }

@@ -72,9 +72,6 @@ record Answer(InvestigationReport report, String likelyCauseText, String text, M
         }
         Answer a = new Answer(report, cause, text.toString(), buttons, causeButtons);
         a.assertPromisesKept(ids);
-        if (System.getenv("SHOW_ANSWERS") != null) {
-            System.out.println("=====\n" + a.text() + "BUTTONS " + buttons);
-        }
         return a;
     }
 

@@ -128,7 +128,11 @@ public class Investigator {
         if (d.recognized() && sub != Subcategory.TLS_HANDSHAKE_FAILED && sub != Subcategory.CERTIFICATE_PROBLEM) {
             out.add(CheckId.EGRESS_APPLIANCE);
         }
-        if (dns) {
+        String code = d.errorCode() == null ? "" : d.errorCode().toLowerCase(java.util.Locale.ROOT);
+        boolean outbound = code.contains("outboundconnfail") || code.contains("provisioningtimeout")
+                || d.exitCode() != null && d.exitCode() == 50 && d.os() != dev.aksdoctor.diagnosis.OsType.WINDOWS;
+        // Seed 003: a custom DNS server that cannot resolve the AKS endpoints times the extension out too.
+        if (dns || outbound) {
             out.add(CheckId.VNET_DNS_SERVERS);
         }
         if (sub == Subcategory.CONNECTION_REFUSED) {

@@ -161,4 +161,25 @@ class InvestigationReplyRendererTest {
                 Optional.of(findings.get(0)), AzureAccess.available(huge), 1);
         SlackLimitsAssert.withinLimits(InvestigationReplyRenderer.finished(1, d, found));
     }
+
+    @Test
+    void finished_causeWithSymptoms_showsTheWhyChainUnderTheCause_andOneButtonPerActionId() {
+        Finding quota = new Finding(CheckId.VCPU_QUOTA, Outcome.FAIL, "vCPU quota exhausted in uksouth: Standard DSv5 "
+                + "Family vCPUs (24/24, 4 more needed)", List.of(), "Request a quota increase, then reconcile the cluster.",
+                null, List.of(SuggestedAction.of(NextAction.RECONCILE_CLUSTER)));
+        Finding operation = new Finding(CheckId.ACTIVITY_LOG_FAILURES, Outcome.FAIL,
+                "agentPools/write failed with QuotaExceeded (24/24 used, 4 more needed)", List.of(), "Fix it.", null,
+                List.of(SuggestedAction.of(NextAction.RECONCILE_CLUSTER)));
+        Finding state = new Finding(CheckId.CLUSTER_STATE, Outcome.FAIL, "The cluster is in a Failed state", List.of(),
+                "Reconcile.", null, List.of(SuggestedAction.of(NextAction.RECONCILE_CLUSTER),
+                        SuggestedAction.of(NextAction.WATCH_CLUSTER)));
+        InvestigationReport report = new InvestigationReport(ClusterLocation.found(CLUSTER, "resource ID in the paste"),
+                List.of(state, operation, quota), Optional.of(quota), List.of(operation, state),
+                AzureAccess.available("ok"), 9);
+        String json = SlackLimitsAssert.json(InvestigationReplyRenderer.finished(5, diagnosis(), report)).toString();
+        assertTrue(json.contains("*Why:* this → agentPools/write failed with QuotaExceeded (24/24 used, 4 more needed) "
+                + "→ The cluster is in a Failed state"), json);
+        assertTrue(json.contains("The cluster is in a Failed state — explained by the likely cause"), json);
+        assertEquals(1, json.split("\"action_id\":\"reconcile_cluster\"", -1).length - 1, "one Reconcile cluster");
+    }
 }

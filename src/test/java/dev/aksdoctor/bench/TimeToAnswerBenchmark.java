@@ -83,7 +83,20 @@ public final class TimeToAnswerBenchmark {
     private TimeToAnswerBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run();
+            status = 0;
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+        } finally {
+            // The fakes' server threads would keep this JVM alive after a failure.
+            System.exit(status);
+        }
+    }
+
+    static void run() throws Exception {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Path appDir = Path.of("target/quarkus-app").toAbsolutePath();
         if (!Files.exists(appDir.resolve("quarkus-run.jar"))) {
@@ -156,7 +169,6 @@ public final class TimeToAnswerBenchmark {
                     dirBytes(appDir) / 1048576.0, startMs, idleRssKb / 1024);
             System.out.printf("  auth.test calls per start (through %d pastes): %s%n", WARM + 1, authTests);
         }
-        System.exit(0);
     }
 
     static void print(String scenario, String kind, Run r) {

@@ -2,6 +2,7 @@ package dev.aksdoctor.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -23,8 +24,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * auth.test is asked once per start, when first needed, and shared: by Bolt's authorization of every request (whose
- * own cache starts out expired and lasts ten minutes) and by the gateway's workspace URL (App Home, thread links).
+ * auth.test is asked once per start, when first needed, and shared: by the admission's workspace check, by Bolt's
+ * authorization of every request (whose own cache starts out expired and lasts ten minutes) and by the gateway's
+ * workspace URL (App Home, thread links).
  */
 class AuthTestOnceTest {
 
@@ -47,13 +49,21 @@ class AuthTestOnceTest {
         SlackBolt bolt = new SlackBolt(settings, List.of(route));
         SlackGateway gateway = new SlackGateway(bolt, settings, new SimpleMeterRegistry(), new Sleeper(),
                 Clock.systemUTC());
+        SlackAdmission admission = new SlackAdmission(bolt, new SlackDeliveries(null, Clock.systemUTC()) {
+            @Override
+            public boolean firstTime(String key) {
+                return true;
+            }
+        });
         App app = bolt.app().orElseThrow();
         app.start();
         assertEquals(0, slack.calls("auth.test").size(), "none until needed");
 
         for (int i = 0; i < 3; i++) {
-            Response ack = app.run(new SlashCommandRequest(SlackRequests.slashCommandForm("paste " + i,
-                    slack.responseUrl("1")), new RequestHeaders(Map.of())));
+            SlashCommandRequest command = new SlashCommandRequest(SlackRequests.slashCommandForm("paste " + i,
+                    slack.responseUrl("1")), new RequestHeaders(Map.of()));
+            assertTrue(admission.refusal(command, "sig").isEmpty(), "from the installed workspace");
+            Response ack = app.run(command);
             assertEquals(200, ack.getStatusCode().intValue(), ack.getBody());
             assertEquals(true, ack.getBody().contains("UBOT1"), "Bolt's context has the bot user: " + ack.getBody());
         }

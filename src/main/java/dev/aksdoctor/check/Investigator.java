@@ -135,6 +135,13 @@ public class Investigator {
         if (dns || outbound) {
             out.add(CheckId.VNET_DNS_SERVERS);
         }
+        // A pasted ARM error (QuotaExceeded, SubnetIsFull…) on a resource that is not Failed any more: the failed
+        // operation's warning and the warnings of the checks that prove that code explain the paste.
+        List<CheckId> provers = CausalChains.provers(d.errorCode());
+        if (!provers.isEmpty()) {
+            out.add(CheckId.ACTIVITY_LOG_FAILURES);
+            out.addAll(provers);
+        }
         if (sub == Subcategory.CONNECTION_REFUSED) {
             out.add(CheckId.CLUSTER_STATE);
         }
@@ -142,6 +149,8 @@ public class Investigator {
             out.add(CheckId.HTTP_PROXY);
             out.add(CheckId.EGRESS_APPLIANCE);
         }
+        // A VirtualAppliance next hop is judged by EGRESS_APPLIANCE (a healthy firewall that allows AKS passes).
+        out.remove(CheckId.ROUTE_TABLE);
         return out;
     }
 

@@ -1,6 +1,5 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +11,9 @@ import dev.aksdoctor.azure.ClusterInventory;
 import dev.aksdoctor.azure.ClusterLocation;
 import dev.aksdoctor.azure.FakeArmGateways;
 import dev.aksdoctor.azure.TestAzureConfig;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.DiagnosisBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -233,9 +234,7 @@ class PlaybookScenarioTest {
     }
 
     private static Diagnosis withPlan(Diagnosis d, List<CheckId> plan) {
-        return new Diagnosis(d.errorCode(), d.exitCode(), d.os(), d.subcategory(), d.nodeIp(), d.apiServerIp(),
-                d.apiServerFqdn(), d.region(), d.privateCluster(), d.cluster(), d.nodeName(), d.vmss(), d.instanceId(),
-                d.correlationId(), d.errors(), d.summary(), d.docs(), plan);
+        return DiagnosisBuilder.from(d).plan(plan).build();
     }
 
     // ------------------------------------------------------------------ root cause first (issue 16)

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.AzureAccess;
 import dev.aksdoctor.azure.ClusterLocation;
-import dev.aksdoctor.diagnosis.ClusterRef;
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.check.Evidence;
 import dev.aksdoctor.check.Finding;
 import dev.aksdoctor.check.InvestigationReport;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.Outcome;
 import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.diagnosis.CheckId;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.DiagnosisBuilder;
 import dev.aksdoctor.diagnosis.DocLink;
 import dev.aksdoctor.diagnosis.OsType;
 import dev.aksdoctor.diagnosis.RecognizedError;
@@ -36,13 +37,16 @@ class InvestigationReplyRendererTest {
             + "Microsoft.Network/networkSecurityGroups/aks-subnet-nsg";
 
     static Diagnosis diagnosis() {
-        return new Diagnosis("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX, Subcategory.CONNECTION_TIMED_OUT,
-                "10.0.2.10", "98.67.228.23", null, "uksouth", false, CLUSTER, "aks-nodepool1-12345678-vmss000004",
-                "aks-nodepool1-12345678-vmss", "4", null,
-                List.of(new RecognizedError("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX, "API server unreachable")),
-                "Connection to the API server timed out", List.of(new DocLink("Troubleshoot exit code 51",
-                        "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/error-codes/vmextensionerror-k8sapiserverconnfail")),
-                List.of(CheckId.AUTHORIZED_IP_RANGES, CheckId.NSG_OUTBOUND, CheckId.ROUTE_TABLE));
+        return DiagnosisBuilder.diagnosis().error("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX)
+                .subcategory(Subcategory.CONNECTION_TIMED_OUT).nodeIp("10.0.2.10").apiServerIp("98.67.228.23")
+                .region("uksouth").privateCluster(false).cluster(CLUSTER)
+                .node("aks-nodepool1-12345678-vmss000004", "aks-nodepool1-12345678-vmss", "4")
+                .errors(List.of(new RecognizedError("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX,
+                        "API server unreachable")))
+                .summary("Connection to the API server timed out")
+                .docs(List.of(new DocLink("Troubleshoot exit code 51",
+                        "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/error-codes/vmextensionerror-k8sapiserverconnfail")))
+                .plan(CheckId.AUTHORIZED_IP_RANGES, CheckId.NSG_OUTBOUND, CheckId.ROUTE_TABLE).build();
     }
 
     static InvestigationReport nsgDenies() {

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * The entry point: locate the cluster, run the diagnosis' playbook against ARM, report findings in the
- * order they ran, with the finding that explains the others as the likely cause ({@link RootCause}). Blocking; call it from a worker, not an event loop.
+ * order they ran (then the checks that prove the error codes they read), with the finding that explains the
+ * others as the likely cause ({@link RootCause}). Blocking; call it from a worker, not an event loop.
  */
 @ApplicationScoped
 public class Investigator {

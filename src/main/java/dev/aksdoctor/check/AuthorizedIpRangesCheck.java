@@ -79,9 +79,13 @@ public class AuthorizedIpRangesCheck implements Check {
                     }
                 }
             }
+            List<String> unknown = context.facts().unknownEgress();
+            unknown.forEach(why -> evidence.add(Evidence.of("egress IP unknown: " + why)));
             if (egress.isEmpty()) {
-                evidence.add(Evidence.of("the nodes' egress IP was not found (outbound type " + c.outboundType()
-                        + ": an appliance other than Azure Firewall, or in another subscription)", c.id()));
+                if (unknown.isEmpty()) {
+                    evidence.add(Evidence.of("the nodes' egress IP was not found (outbound type " + c.outboundType()
+                            + ")", c.id()));
+                }
                 return Findings.warn(id(), "Authorized IP ranges are on, and the nodes' egress IP is unknown",
                         evidence, "Find the public IP your nodes' traffic leaves from (the firewall or appliance's "
                                 + "outbound IP) and make sure an authorized range contains it.",

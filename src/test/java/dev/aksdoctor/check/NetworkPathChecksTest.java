@@ -159,7 +159,7 @@ class NetworkPathChecksTest {
     }
 
     @Test
-    void egressAppliance_healthyFirewall_warnsToCheckRules() {
+    void egressAppliance_healthyFirewallWithoutRules_failsNamingTheMissingRule() {
         ArmWorld w = new ArmWorld().route("to-fw", "0.0.0.0/0", "VirtualAppliance", "10.0.1.4");
         w.firewalls.add(ArmWorld.json("{\"id\":\"" + ArmWorld.NET_RG + "/azureFirewalls/fw\",\"name\":\"fw\","
                 + "\"properties\":{\"provisioningState\":\"Succeeded\",\"ipConfigurations\":[{\"name\":\"c\","
@@ -169,7 +169,8 @@ class NetworkPathChecksTest {
         Finding f = run(new EgressApplianceCheck(), w, Diagnoses.single(CheckId.EGRESS_APPLIANCE));
         assertEquals(Outcome.WARN, route.outcome(), text(route));
         assertTrue(route.title().contains("10.0.1.4"));
-        assertEquals(Outcome.WARN, f.outcome(), text(f));
+        assertEquals(Outcome.FAIL, f.outcome(), text(f));
+        assertEquals("Azure Firewall fw has no rule for HTTPS " + ArmWorld.FQDN + ":443", f.title());
         assertTrue(text(f).contains("Azure Firewall fw (10.0.1.4) is Succeeded"), text(f));
     }
 

@@ -181,7 +181,10 @@ class PlaybookScenarioTest {
         w.firewalls.add(ArmWorld.json("{\"id\":\"" + ArmWorld.NET_RG + "/azureFirewalls/fw-hub\",\"name\":\"fw-hub\","
                 + "\"properties\":{\"provisioningState\":\"Succeeded\",\"ipConfigurations\":[{\"name\":\"c\","
                 + "\"properties\":{\"privateIPAddress\":\"10.0.1.4\",\"publicIPAddress\":{\"id\":\"" + ArmWorld.NET_RG
-                + "/publicIPAddresses/pip-fw\"}}}]}}"));
+                + "/publicIPAddresses/pip-fw\"}}}],\"applicationRuleCollections\":[{\"name\":\"aks\",\"properties\":{"
+                + "\"priority\":100,\"action\":{\"type\":\"Allow\"},\"rules\":[{\"name\":\"aks-tag\",\"protocols\":[{"
+                + "\"protocolType\":\"Https\",\"port\":443}],\"fqdnTags\":[\"AzureKubernetesService\"],"
+                + "\"sourceAddresses\":[\"*\"]}]}}]}}"));
         InvestigationReport r = investigate(w, Diagnoses.windows5());
         Finding f = likely(r);
         assertEquals(CheckId.AUTHORIZED_IP_RANGES, f.checkId(), describe(r));

@@ -35,12 +35,11 @@ public class OperatorCheck {
     private final Duration groupTtl;
     private final Map<String, Members> groups = new ConcurrentHashMap<>();
 
-    public OperatorCheck(AccessConfig config, SlackGateway slack, Clock clock) {
-        this.policy = OperatorPolicy.of(config.operators());
+    public OperatorCheck(AccessRules rules, SlackGateway slack, Clock clock) {
+        this.policy = rules.operators();
         this.slack = slack;
         this.clock = clock;
-        this.groupTtl = config.groupMembersTtl();
-        policy.problems().forEach(p -> LOG.errorf("Ignoring invalid access configuration: %s", p));
+        this.groupTtl = rules.groupMembersTtl();
     }
 
     public Verdict check(String user, ClusterRef cluster) {

@@ -43,7 +43,10 @@ public final class OperatorPolicy {
         this.problems = List.copyOf(problems);
     }
 
-    /** Keeps the valid rules and lists what was wrong with the others (an invalid rule grants nothing). */
+    /**
+     * Keeps the valid rules and lists what was wrong with the others (an invalid rule grants nothing; the
+     * service refuses to start while there are problems, see {@link AccessRules}).
+     */
     public static OperatorPolicy of(java.util.Map<String, AccessConfig.OperatorRule> config) {
         List<Rule> rules = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -90,6 +93,10 @@ public final class OperatorPolicy {
             }
         }
         return new Operators(new ArrayList<>(users), new ArrayList<>(groups));
+    }
+
+    public List<Rule> rules() {
+        return rules;
     }
 
     public List<String> problems() {

@@ -26,13 +26,17 @@ public record RangeInput(Optional<String> cidr, Optional<String> problem) {
                     + "authorized IP ranges off on purpose instead.");
         }
         String network = cidr.get().substring(0, cidr.get().indexOf('/'));
+        // Every range a client cannot come from is refused, IPv6 as IPv4: loopback ::1, link-local fe80::/10,
+        // unique local fc00::/7 and :: would authorize nothing real and hide the actual fix.
         int slash = value.indexOf('/');
         if (slash > 0 && !AddressRanges.canonicalIp(value.substring(0, slash)).equals(Optional.of(network))) {
             return problem(value + " has host bits set; did you mean " + cidr.get() + "?");
         }
-        if (AddressRanges.isPrivate(network)) {
-            return problem(value + " is a private address. The API server sees the public address your traffic "
-                    + "leaves from: run curl -s https://ifconfig.me where kubectl runs.");
+        Optional<String> kind = AddressRanges.nonPublicKind(cidr.get());
+        if (kind.isPresent()) {
+            return problem(value + " is " + (kind.get().matches("(?i)[aeio].*|unspecified.*") ? "an " : "a ") + kind.get() + " address, not "
+                    + "one the API server sees. It sees the public address your traffic leaves from: run "
+                    + "curl -s https://ifconfig.me where kubectl runs.");
         }
         return new RangeInput(cidr, Optional.empty());
     }

@@ -18,6 +18,8 @@ final class ArmErrors {
     private static final Logger LOG = Logger.getLogger(ArmErrors.class);
     private static final Pattern AUTHORIZATION_FAILED = Pattern.compile(
             "perform action '([^']+)' over scope '([^']+)'");
+    private static final Pattern NAMESPACE = Pattern.compile("namespace '([^']+)'");
+    private static final Pattern SUBSCRIPTION = Pattern.compile("(?i)^/subscriptions/([^/]+)");
 
     private ArmErrors() {
     }
@@ -54,6 +56,12 @@ final class ArmErrors {
                         "missing permission " + m.group(1) + " on " + m.group(2), m.group(1), m.group(2));
             }
             return ArmException.forbidden(permission, scope);
+        }
+        if ("MissingSubscriptionRegistration".equalsIgnoreCase(code)) {
+            Matcher namespace = NAMESPACE.matcher(message == null ? "" : message);
+            Matcher subscription = SUBSCRIPTION.matcher(scope == null ? "" : scope);
+            return ArmException.notRegistered(namespace.find() ? namespace.group(1) : "(unnamed provider)",
+                    subscription.find() ? subscription.group(1) : "(unknown)", permission, scope);
         }
         if (status == 404) {
             return new ArmException(ArmException.Kind.NOT_FOUND, 404, code, "not found: " + scope, permission, scope);

@@ -13,6 +13,8 @@ public class ArmException extends RuntimeException {
         FORBIDDEN,
         NOT_FOUND,
         THROTTLED,
+        /** The subscription is not registered for the resource provider; registering it is an operator's write. */
+        NOT_REGISTERED,
         FAILED
     }
 
@@ -21,14 +23,31 @@ public class ArmException extends RuntimeException {
     private final String errorCode;
     private final String permission;
     private final String scope;
+    private final String resourceProvider;
 
     public ArmException(Kind kind, int status, String errorCode, String message, String permission, String scope) {
+        this(kind, status, errorCode, message, permission, scope, null);
+    }
+
+    private ArmException(Kind kind, int status, String errorCode, String message, String permission, String scope,
+            String resourceProvider) {
         super(message);
         this.kind = kind;
         this.status = status;
         this.errorCode = errorCode;
         this.permission = permission;
         this.scope = scope;
+        this.resourceProvider = resourceProvider;
+    }
+
+    /** ARM's {@code MissingSubscriptionRegistration}: the call needs {@code namespace} registered first. */
+    public static ArmException notRegistered(String namespace, String subscriptionId, String permission,
+            String scope) {
+        return new ArmException(Kind.NOT_REGISTERED, 409, "MissingSubscriptionRegistration",
+                "the subscription " + subscriptionId + " is not registered for " + namespace
+                        + "; an operator can register it (az provider register --namespace " + namespace
+                        + " --subscription " + subscriptionId + "); AKS Doctor never registers providers itself",
+                permission, scope, namespace);
     }
 
     public static ArmException noCredential(String detail) {
@@ -62,5 +81,10 @@ public class ArmException extends RuntimeException {
 
     public Optional<String> scope() {
         return Optional.ofNullable(scope);
+    }
+
+    /** For {@link Kind#NOT_REGISTERED}: the namespace to register, e.g. {@code Microsoft.ContainerService}. */
+    public Optional<String> resourceProvider() {
+        return Optional.ofNullable(resourceProvider);
     }
 }

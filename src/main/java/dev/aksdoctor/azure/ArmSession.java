@@ -3,34 +3,52 @@ package dev.aksdoctor.azure;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.AddDatePolicy;
+import com.azure.core.http.policy.AddHeadersFromContextPolicy;
 import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import com.azure.core.http.policy.HttpPolicyProviders;
+import com.azure.core.http.policy.RequestIdPolicy;
+import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.management.AzureEnvironment;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.core.util.Configuration;
 import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.azure.resourcemanager.AzureResourceManager;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.containerservice.ContainerServiceManager;
 import com.azure.resourcemanager.monitor.MonitorManager;
 import com.azure.resourcemanager.network.NetworkManager;
 import com.azure.resourcemanager.privatedns.PrivateDnsZoneManager;
 import com.azure.resourcemanager.resources.ResourceManager;
+import com.azure.resourcemanager.resources.fluentcore.policy.AuthenticationPolicy;
+import com.azure.resourcemanager.resources.fluentcore.policy.ReturnRequestIdHeaderPolicy;
+import com.azure.resourcemanager.resources.fluentcore.policy.UserAgentPolicy;
 import com.azure.resourcemanager.resources.models.Subscriptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
- * The credential, the HTTP client and the SDK managers, each built on first use so that boot never waits
- * on Azure. The SDK pipeline (retry with {@code Retry-After}, bearer auth) is the stock one; only the
- * {@link HttpClient} at its bottom differs between production (Quarkus' Vert.x) and tests.
+ * The credential, the HTTP pipeline and the SDK managers, each built on first use so that boot never waits
+ * on Azure. Only the managers the checks use are built (one per provider and subscription, not the
+ * umbrella {@code AzureResourceManager}'s dozens), all on one pipeline: one token cache, so concurrent first
+ * calls share one token request. The pipeline is the SDK's own less {@code ProviderRegistrationPolicy};
+ * only the {@link HttpClient} at its bottom differs between production (Quarkus' Vert.x) and tests.
  */
 final class ArmSession {
 
@@ -40,10 +58,11 @@ final class ArmSession {
     private final Supplier<HttpClient> httpClientFactory;
     private final Configuration azureConfiguration;
     private final Clock clock;
-    private final Map<String, AzureResourceManager> managers = new ConcurrentHashMap<>();
+    private final Map<String, Object> managers = new ConcurrentHashMap<>();
     private volatile HttpClient httpClient;
     private volatile TokenCredential credential;
-    private volatile AzureResourceManager.Authenticated authenticated;
+    private volatile HttpPipeline pipeline;
+    private volatile ResourceManager.Authenticated tenant;
     private volatile AzureAccess access;
     private volatile Instant accessCheckedAt = Instant.EPOCH;
 
@@ -58,32 +77,53 @@ final class ArmSession {
     // ---- per provider, per subscription
 
     ContainerServiceManager containerService(String subscriptionId) {
-        return arm(subscriptionId).kubernetesClusters().manager();
+        return manager("containerservice", subscriptionId, ContainerServiceManager::authenticate);
     }
 
     NetworkManager network(String subscriptionId) {
-        return arm(subscriptionId).networks().manager();
+        return manager("network", subscriptionId, NetworkManager::authenticate);
     }
 
     ComputeManager compute(String subscriptionId) {
-        return arm(subscriptionId).virtualMachineScaleSets().manager();
+        return manager("compute", subscriptionId, ComputeManager::authenticate);
     }
 
     MonitorManager monitor(String subscriptionId) {
-        return arm(subscriptionId).activityLogs().manager();
+        return manager("monitor", subscriptionId, MonitorManager::authenticate);
     }
 
     PrivateDnsZoneManager privateDns(String subscriptionId) {
-        return arm(subscriptionId).privateDnsZones().manager();
+        return manager("privatedns", subscriptionId, PrivateDnsZoneManager::authenticate);
     }
 
     ResourceManager resources(String subscriptionId) {
-        return arm(subscriptionId).genericResources().manager();
+        return manager("resources", subscriptionId,
+                (pipeline, profile) -> ResourceManager.authenticate(pipeline, profile)
+                        .withSubscription(profile.getSubscriptionId()));
     }
 
     /** The subscriptions the identity can see: the one call made before a subscription is known. */
     Subscriptions subscriptions() {
-        return authenticated().subscriptions();
+        ResourceManager.Authenticated t = tenant;
+        if (t == null) {
+            synchronized (this) {
+                if (tenant == null) {
+                    tenant = ResourceManager.authenticate(pipeline(), new AzureProfile(null, null, environment()));
+                }
+                t = tenant;
+            }
+        }
+        return t.subscriptions();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M> M manager(String provider, String subscriptionId, BiFunction<HttpPipeline, AzureProfile, M> build) {
+        if (subscriptionId == null || subscriptionId.isBlank()) {
+            throw new IllegalArgumentException("subscription id is required");
+        }
+        String s = subscriptionId.toLowerCase(Locale.ROOT);
+        return (M) managers.computeIfAbsent(provider + "/" + s,
+                k -> build.apply(pipeline(), new AzureProfile(null, s, environment())));
     }
 
     // ---- access
@@ -186,31 +226,40 @@ final class ArmSession {
         return c;
     }
 
-    private AzureResourceManager.Authenticated authenticated() {
-        AzureResourceManager.Authenticated a = authenticated;
-        if (a == null) {
+    private HttpPipeline pipeline() {
+        HttpPipeline p = pipeline;
+        if (p == null) {
             synchronized (this) {
-                if (authenticated == null) {
-                    authenticated = AzureResourceManager.configure()
-                            .withHttpClient(httpClient())
-                            .withLogLevel(HttpLogDetailLevel.NONE)
-                            .authenticate(credential(), new AzureProfile(null, null, environment()));
+                if (pipeline == null) {
+                    pipeline = buildPipeline(credential(), environment(), httpClient());
                 }
-                a = authenticated;
+                p = pipeline;
             }
         }
-        return a;
+        return p;
     }
 
-    private AzureResourceManager arm(String subscriptionId) {
-        if (subscriptionId == null || subscriptionId.isBlank()) {
-            throw new IllegalArgumentException("subscription id is required");
-        }
-        return managers.computeIfAbsent(subscriptionId.toLowerCase(Locale.ROOT), s -> AzureResourceManager.configure()
-                .withHttpClient(httpClient())
-                .withLogLevel(HttpLogDetailLevel.NONE)
-                .authenticate(credential(), new AzureProfile(null, s, environment()))
-                .withSubscription(s));
+    /**
+     * The SDK's own ARM pipeline ({@code HttpPipelineProvider.buildHttpPipeline}) in the same order, less its
+     * {@code ProviderRegistrationPolicy}: on {@code MissingSubscriptionRegistration} that policy POSTs
+     * {@code …/providers/X/register}, a subscription-level write a diagnosis must never make.
+     */
+    private static HttpPipeline buildPipeline(TokenCredential credential, AzureEnvironment environment,
+            HttpClient httpClient) {
+        HttpLogOptions logOptions = new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE);
+        List<HttpPipelinePolicy> policies = new ArrayList<>();
+        policies.add(new UserAgentPolicy(logOptions, null));
+        policies.add(new AddHeadersFromContextPolicy());
+        policies.add(new RequestIdPolicy());
+        policies.add(new ReturnRequestIdHeaderPolicy(ReturnRequestIdHeaderPolicy.Option.COPY_CLIENT_REQUEST_ID));
+        HttpPolicyProviders.addBeforeRetryPolicies(policies);
+        policies.add(new RetryPolicy("Retry-After", ChronoUnit.SECONDS));
+        policies.add(new AddDatePolicy());
+        policies.add(new AuthenticationPolicy(credential, environment));
+        HttpPolicyProviders.addAfterRetryPolicies(policies);
+        policies.add(new HttpLoggingPolicy(logOptions));
+        return new HttpPipelineBuilder().policies(policies.toArray(new HttpPipelinePolicy[0])).httpClient(httpClient)
+                .build();
     }
 
     private static String withSlash(String url) {

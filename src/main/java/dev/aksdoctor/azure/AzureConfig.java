@@ -38,6 +38,13 @@ public interface AzureConfig {
     @WithDefault("24h")
     Duration activityLogWindow();
 
+    /**
+     * How far back it is searched when the cluster or a node pool is Failed: the operation that failed may be days
+     * old (a Failed cluster stays Failed until something reconciles it).
+     */
+    @WithDefault("7d")
+    Duration failedResourceActivityLogWindow();
+
     /** Whether node probes (VMSS run-command) run in every investigation, not only when a user asks. */
     @WithDefault("false")
     boolean nodeProbesAlways();

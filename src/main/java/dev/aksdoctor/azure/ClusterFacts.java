@@ -12,6 +12,9 @@ import java.util.Optional;
  * @param outboundType ARM's spelling, e.g. {@code loadBalancer}, {@code userDefinedRouting}
  * @param egressIpIds public IP resource ids the cluster's load balancer or managed NAT gateway uses
  * @param networkPlugin {@code azure}, {@code azure/overlay}, {@code kubenet}, {@code none} or null
+ * @param apiServerVnetIntegration {@code apiServerAccessProfile.enableVnetIntegration}: nodes reach the API server
+ *        by a private IP in the VNet, so the node subnet (not the egress IPs) must be authorized
+ * @param provisioningError {@code properties.status.provisioningError}, or null
  */
 public record ClusterFacts(
         String id,
@@ -31,7 +34,18 @@ public record ClusterFacts(
         List<AgentPoolFacts> agentPools,
         HttpProxyFacts httpProxy,
         String apiServerSubnetId,
-        String networkPlugin) {
+        String networkPlugin,
+        boolean apiServerVnetIntegration,
+        ArmErrorFacts provisioningError) {
+
+    public ClusterFacts(String id, ClusterRef ref, String location, String provisioningState, String powerState,
+            String kubernetesVersion, String fqdn, String privateFqdn, boolean privateCluster, String privateDnsZone,
+            List<String> authorizedIpRanges, String outboundType, List<String> egressIpIds, String nodeResourceGroup,
+            List<AgentPoolFacts> agentPools, HttpProxyFacts httpProxy, String apiServerSubnetId, String networkPlugin) {
+        this(id, ref, location, provisioningState, powerState, kubernetesVersion, fqdn, privateFqdn, privateCluster,
+                privateDnsZone, authorizedIpRanges, outboundType, egressIpIds, nodeResourceGroup, agentPools, httpProxy,
+                apiServerSubnetId, networkPlugin, false, null);
+    }
 
     public ClusterFacts {
         Objects.requireNonNull(id, "id");

@@ -3,6 +3,7 @@ package dev.aksdoctor.azure;
 import static dev.aksdoctor.azure.SdkValues.list;
 import static dev.aksdoctor.azure.SdkValues.str;
 
+import com.azure.core.management.exception.ManagementError;
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
 import com.azure.resourcemanager.containerservice.models.ContainerServiceNetworkProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterAgentPoolProfile;
@@ -48,7 +49,9 @@ final class ContainerServiceMapper {
         List<AgentPoolFacts> pools = list(c.agentPoolProfiles()).stream().map(p -> new AgentPoolFacts(p.name(),
                 str(p.mode()), str(p.osType()), p.vmSize(), p.count() == null ? 0 : p.count(), p.provisioningState(),
                 p.powerState() == null ? null : str(p.powerState().code()), p.vnetSubnetId(), p.availabilityZones(),
-                p.maxPods() == null ? 0 : p.maxPods())).collect(Collectors.toList());
+                p.maxPods() == null ? 0 : p.maxPods(),
+                p.upgradeSettings() == null ? null : p.upgradeSettings().maxSurge(),
+                p.status() == null ? null : error(p.status().provisioningError()))).collect(Collectors.toList());
         return new ClusterFacts(c.id(), ref, c.location(), c.provisioningState(),
                 c.powerState() == null ? null : str(c.powerState().code()), c.currentKubernetesVersion(), c.fqdn(),
                 c.privateFqdn(), api != null && Boolean.TRUE.equals(api.enablePrivateCluster()),
@@ -58,6 +61,25 @@ final class ContainerServiceMapper {
                         proxy.trustedCa() != null && !proxy.trustedCa().isBlank()),
                 api == null ? null : api.subnetId(),
                 net == null || net.networkPlugin() == null ? null : net.networkPlugin()
-                        + (net.networkPluginMode() == null ? "" : "/" + net.networkPluginMode()));
+                        + (net.networkPluginMode() == null ? "" : "/" + net.networkPluginMode()),
+                api != null && Boolean.TRUE.equals(api.enableVnetIntegration()),
+                c.status() == null ? null : error(c.status().provisioningError()));
+    }
+
+    /** An SDK ManagementError with its nested details, or null. */
+    static ArmErrorFacts error(ManagementError e) {
+        if (e == null || e.getCode() == null) {
+            return null;
+        }
+        List<ArmErrorFacts> details = new ArrayList<>();
+        if (e.getDetails() != null) {
+            for (ManagementError d : e.getDetails()) {
+                ArmErrorFacts f = error(d);
+                if (f != null) {
+                    details.add(f);
+                }
+            }
+        }
+        return new ArmErrorFacts(e.getCode(), e.getMessage(), details);
     }
 }

@@ -58,7 +58,8 @@ final class ResourcesMapper {
         }
         return new ActivityEventFacts(e.operationName() == null ? null : e.operationName().value(),
                 e.status() == null ? null : e.status().value(), e.subStatus() == null ? null : e.subStatus().value(),
-                e.resourceId(), e.eventTimestamp(), e.correlationId(), code, message, statusMessage);
+                e.resourceId(), e.eventTimestamp(), e.correlationId(), code, message, statusMessage,
+                e.category() == null ? null : e.category().value(), props.get("policies"));
     }
 
     static AuditEventFacts auditEvent(EventDataInner e) {

@@ -35,10 +35,16 @@ public class ClusterStateCheck implements Check {
         }
         String lower = state.toLowerCase(Locale.ROOT);
         if (lower.equals("failed")) {
-            return Findings.fail(id(), "The cluster is in a Failed state", evidence,
-                    "Find the failed operation in the Activity Log, fix its cause, then reconcile the cluster "
-                            + "(a PUT of the same model, as az aks update does).",
-                    Docs.FAILED_STATE, action(NextAction.RECONCILE_CLUSTER), action(NextAction.WATCH_CLUSTER));
+            List<InnerErrors.ArmError> errors = InnerErrors.innermost(c.provisioningError());
+            List<Evidence> withError = new java.util.ArrayList<>(evidence);
+            errors.forEach(e -> withError.add(Evidence.of("provisioningError " + e.code()
+                    + (e.message() == null ? "" : ": " + shorten(e.message())), c.id())));
+            return Findings.fail(id(), "The cluster is in a Failed state"
+                    + (errors.isEmpty() ? "" : " (" + errors.get(0).code() + ")"), withError,
+                    "Fix the cause of the failed operation, then reconcile the cluster (a PUT of the same model, as "
+                            + "az aks update does).",
+                    Docs.FAILED_STATE, action(NextAction.RECONCILE_CLUSTER), action(NextAction.WATCH_CLUSTER))
+                    .withCodes(errors.stream().map(InnerErrors.ArmError::code).distinct().toList());
         }
         if (IN_PROGRESS.contains(lower)) {
             return Findings.warn(id(), "An operation is in progress (" + state + ")", evidence,
@@ -54,5 +60,9 @@ public class ClusterStateCheck implements Check {
         return Findings.warn(id(), "Unexpected provisioning state " + state, evidence,
                 "Check the cluster in the portal; reconcile it if it stays in this state.", Docs.FAILED_STATE,
                 action(NextAction.RECONCILE_CLUSTER));
+    }
+
+    static String shorten(String s) {
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }

@@ -4,9 +4,16 @@ import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.InstanceFacts;
 import dev.aksdoctor.azure.ScaleSetFacts;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.aksdoctor.diagnosis.CausalChains;
+import dev.aksdoctor.diagnosis.KnowledgeCatalog;
+import dev.aksdoctor.diagnosis.KnownError;
+import dev.aksdoctor.diagnosis.OsType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The AKS Custom Script Extension's status on the failing instance: its code and message, for when the paste said little. */
 @ApplicationScoped
@@ -33,12 +40,28 @@ public class CseStatusCheck implements Check {
                 if (message.length() > 600) {
                     message = message.substring(0, 600) + "…";
                 }
-                return Findings.fail(id(), "CSE failed on " + i.scaleSetName() + " instance " + i.instanceId()
-                        + " (" + e.code() + ")",
+                Integer exit = exitCode(e);
+                OsType os = osOf(context, i);
+                Optional<KnownError> known = exit == null ? Optional.empty()
+                        : KnowledgeCatalog.defaultCatalog().cse(os, exit);
+                String what = exit == null ? e.code()
+                        : "exit " + exit + known.map(k -> " " + k.code()).orElse("");
+                String node = i.computerName() != null ? i.computerName()
+                        : i.scaleSetName() + " instance " + i.instanceId();
+                List<SuggestedAction> actions = new ArrayList<>();
+                String pool = poolOf(context, i.scaleSetName());
+                if (pool != null) {
+                    actions.add(SuggestedAction.reconcilePool(pool));
+                }
+                actions.add(SuggestedAction.reimage(i.scaleSetName(), i.instanceId()));
+                Finding f = new Finding(id(), Outcome.FAIL, "The node's provisioning script failed on " + node + " ("
+                        + what + ")",
                         List.of(Evidence.of(e.extensionName() + ": " + e.code() + " " + message, i.id())),
-                        "The node's provisioning script failed with the exit code shown; follow that code's "
-                                + "troubleshooting, then reimage the instance or reconcile the pool.",
-                        Docs.CSE_ERRORS, SuggestedAction.reimage(i.scaleSetName(), i.instanceId()));
+                        known.map(k -> k.meaning() + ". ").orElse("") + "The checks for this exit code ran in this "
+                                + "investigation; fix what they found, then reconcile the node pool (AKS re-runs the "
+                                + "script on new nodes) or reimage the instance.",
+                        known.flatMap(k -> k.docs().stream().findFirst()).orElse(Docs.CSE_ERRORS), actions);
+                return exit == null ? f : f.withCodes(List.of(CausalChains.cseCode(os, exit)));
             }
         }
         if (named.isPresent()) {
@@ -65,5 +88,32 @@ public class CseStatusCheck implements Check {
         Optional<ScaleSetFacts> set = context.facts().scaleSets().stream()
                 .filter(s -> s.name().equalsIgnoreCase(vmss)).findFirst();
         return set.map(s -> context.facts().instance(s.name(), instanceId));
+    }
+
+    private static final Pattern EXIT = Pattern.compile("(?:ProvisioningState/failed/|exit status=|ExitCode:?\\s*|Exit Code:?\\s*)(\\d{1,3})",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The CSE exit code from {@code ProvisioningState/failed/50} or the message's {@code exit status=50}. */
+    static Integer exitCode(InstanceFacts.ExtensionStatus e) {
+        for (String text : new String[] {e.code(), e.message()}) {
+            if (text != null) {
+                Matcher m = EXIT.matcher(text);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String poolOf(CheckContext context, String scaleSet) {
+        return context.facts().scaleSets().stream().filter(s -> s.name().equalsIgnoreCase(scaleSet))
+                .map(ScaleSetFacts::poolName).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static OsType osOf(CheckContext context, InstanceFacts i) {
+        String pool = poolOf(context, i.scaleSetName());
+        boolean windows = pool != null && context.facts().cluster().pool(pool).map(p -> p.windows()).orElse(false);
+        return windows ? OsType.WINDOWS : OsType.LINUX;
     }
 }

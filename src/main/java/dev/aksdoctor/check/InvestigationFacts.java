@@ -52,11 +52,14 @@ import java.util.stream.Collectors;
  */
 public final class InvestigationFacts {
 
+    static final Duration DEFAULT_FAILED_RESOURCE_WINDOW = Duration.ofDays(7);
+
     private final ArmGateway gateway;
     private final ClusterRef ref;
     private final Diagnosis diagnosis;
     private final Clock clock;
     private final Duration activityLogWindow;
+    private final Duration failedResourceWindow;
     private final Map<String, CompletableFuture<Object>> memo = new ConcurrentHashMap<>();
     private final AtomicInteger armCalls = new AtomicInteger();
     private final Executor executor;
@@ -80,6 +83,13 @@ public final class InvestigationFacts {
      */
     public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
             Duration activityLogWindow, Executor executor, HostResolver resolver) {
+        this(gateway, ref, diagnosis, clock, activityLogWindow, DEFAULT_FAILED_RESOURCE_WINDOW, executor, resolver);
+    }
+
+    /** {@code failedResourceWindow}: how far back the Activity Log is read when the cluster or a pool is Failed. */
+    public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
+            Duration activityLogWindow, Duration failedResourceWindow, Executor executor, HostResolver resolver) {
+        this.failedResourceWindow = Objects.requireNonNull(failedResourceWindow, "failedResourceWindow");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.ref = Objects.requireNonNull(ref, "ref");
@@ -242,7 +252,12 @@ public final class InvestigationFacts {
 
     public List<ActivityEventFacts> activityLog(String resourceGroup) {
         OffsetDateTime to = OffsetDateTime.now(clock);
-        OffsetDateTime from = to.minus(activityLogWindow);
+        ClusterFacts c = cluster();
+        boolean failed = "Failed".equalsIgnoreCase(c.provisioningState())
+                || c.agentPools().stream().anyMatch(p -> "Failed".equalsIgnoreCase(p.provisioningState()));
+        Duration window = failed && failedResourceWindow.compareTo(activityLogWindow) > 0 ? failedResourceWindow
+                : activityLogWindow;
+        OffsetDateTime from = to.minus(window);
         return once("activity:" + resourceGroup,
                 () -> gateway.activityLog(ref.subscriptionId(), resourceGroup, from, to));
     }
@@ -357,7 +372,7 @@ public final class InvestigationFacts {
             String nodeRg = "/resourcegroups/" + Objects.toString(c.nodeResourceGroup(), "").toLowerCase(Locale.ROOT) + "/";
             java.util.Set<String> seen = new java.util.HashSet<>();
             return events.stream()
-                    .filter(e -> "Failed".equalsIgnoreCase(e.status()))
+                    .filter(e -> "Failed".equalsIgnoreCase(e.status()) || policyDenial(e))
                     .filter(e -> seen.add(e.resourceId() + "|" + e.timestamp() + "|" + e.operationName() + "|"
                             + e.correlationId()))
                     .filter(e -> e.resourceId() != null && (e.resourceId().toLowerCase(Locale.ROOT)
@@ -367,5 +382,11 @@ public final class InvestigationFacts {
                             Comparator.nullsLast(Comparator.reverseOrder())))
                     .collect(Collectors.toList());
         });
+    }
+
+    /** A Policy-category deny event (its status is not always "Failed", and it has no statusMessage). */
+    static boolean policyDenial(ActivityEventFacts e) {
+        String op = Objects.toString(e.operationName(), "").toLowerCase(Locale.ROOT);
+        return op.contains("/policies/deny/") || "Policy".equalsIgnoreCase(e.category()) && op.contains("/deny/");
     }
 }

@@ -8,15 +8,22 @@ import java.util.Optional;
 
 /**
  * The result of one investigation: where the cluster is (or why it could not be found), the findings in
- * the playbook's order, the likely cause (the first FAIL in that order), whether Azure was reachable at
- * all, and how many ARM fetches it took.
+ * the order they ran, the likely cause (the finding that explains the others, see {@link RootCause}) with
+ * {@code why}: the symptoms it explains, nearest first (e.g. the failed operation, then the Failed cluster),
+ * whether Azure was reachable at all, and how many ARM fetches it took.
  */
 public record InvestigationReport(ClusterLocation location, List<Finding> findings, Optional<Finding> likelyCause,
-        AzureAccess access, int armCalls) {
+        List<Finding> why, AzureAccess access, int armCalls) {
     public InvestigationReport {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(access, "access");
         findings = findings == null ? List.of() : List.copyOf(findings);
         likelyCause = likelyCause == null ? Optional.empty() : likelyCause;
+        why = why == null ? List.of() : List.copyOf(why);
+    }
+
+    public InvestigationReport(ClusterLocation location, List<Finding> findings, Optional<Finding> likelyCause,
+            AzureAccess access, int armCalls) {
+        this(location, findings, likelyCause, List.of(), access, armCalls);
     }
 }

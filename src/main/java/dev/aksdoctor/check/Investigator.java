@@ -1,5 +1,6 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.diagnosis.CausalChains;
 import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Playbook;
 import dev.aksdoctor.azure.ArmGateway;
@@ -13,8 +14,11 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,10 +27,13 @@ import java.util.stream.Collectors;
 
 /**
  * The entry point: locate the cluster, run the diagnosis' playbook against ARM, report findings in the
- * playbook's order with the first FAIL as the likely cause. Blocking; call it from a worker, not an event loop.
+ * order they ran, with the finding that explains the others as the likely cause ({@link RootCause}). Blocking; call it from a worker, not an event loop.
  */
 @ApplicationScoped
 public class Investigator {
+
+    /** Rounds of checks run because of what earlier ones read (a code, then that code's CSE playbook). */
+    private static final int MAX_FOLLOW_UPS = 2;
 
     private final ArmGateway gateway;
     private final ClusterLocator locator;
@@ -95,11 +102,36 @@ public class Investigator {
                     List.of(), Optional.empty(), access, 0);
         }
         InvestigationFacts facts = new InvestigationFacts(gateway, location.cluster(), diagnosis, clock,
-                config.activityLogWindow(), executor, resolver);
+                config.activityLogWindow(), config.failedResourceActivityLogWindow(), executor, resolver);
         CheckContext context = new CheckContext(diagnosis, location.cluster(), facts,
                 options.runNodeProbes() || config.nodeProbesAlways());
-        List<Finding> findings = new CheckRunner(checks, executor, config.checkTimeout()).run(plan, context, progress);
-        Optional<Finding> likely = findings.stream().filter(Finding::failed).findFirst();
-        return new InvestigationReport(location, findings, likely, access, facts.armCalls());
+        CheckRunner runner = new CheckRunner(checks, executor, config.checkTimeout());
+        List<Finding> findings = new ArrayList<>(runner.run(plan, context, progress));
+        for (int round = 0; round < MAX_FOLLOW_UPS; round++) {
+            List<CheckId> next = followUps(findings);
+            if (next.isEmpty()) {
+                break;
+            }
+            findings.addAll(runner.run(next, context, progress));
+        }
+        RootCause.Verdict verdict = RootCause.of(findings);
+        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls());
+    }
+
+    /**
+     * The checks that prove the error codes the findings read (a failed operation's inner code, a CSE exit code)
+     * and have not run yet: the quota check for QuotaExceeded, exit 50's outbound checks for a CSE exit 50.
+     */
+    static List<CheckId> followUps(List<Finding> findings) {
+        Set<CheckId> ran = findings.stream().map(Finding::checkId).collect(Collectors.toSet());
+        Set<CheckId> next = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            if (f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARN) {
+                for (String code : f.codes()) {
+                    CausalChains.provers(code).stream().filter(id -> !ran.contains(id)).forEach(next::add);
+                }
+            }
+        }
+        return List.copyOf(next);
     }
 }

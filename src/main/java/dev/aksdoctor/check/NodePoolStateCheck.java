@@ -23,12 +23,22 @@ public class NodePoolStateCheck implements Check {
         List<SuggestedAction> actions = new ArrayList<>();
         List<String> failed = new ArrayList<>();
         List<String> stopped = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
         for (AgentPoolFacts p : c.agentPools()) {
             evidence.add(Evidence.of(p.name() + " (" + p.osType() + ", " + p.vmSize() + " × " + p.count() + "): "
                     + p.provisioningState() + (p.powerState() == null ? "" : ", " + p.powerState()),
                     c.id() + "/agentPools/" + p.name()));
             if ("Failed".equalsIgnoreCase(p.provisioningState())) {
-                failed.add(p.name());
+                List<InnerErrors.ArmError> errors = InnerErrors.innermost(p.provisioningError());
+                failed.add(p.name() + (errors.isEmpty() ? "" : " (" + errors.get(0).code() + ")"));
+                errors.forEach(e -> {
+                    evidence.add(Evidence.of(p.name() + " provisioningError " + e.code()
+                            + (e.message() == null ? "" : ": " + ClusterStateCheck.shorten(e.message())),
+                            c.id() + "/agentPools/" + p.name()));
+                    if (!codes.contains(e.code())) {
+                        codes.add(e.code());
+                    }
+                });
                 actions.add(SuggestedAction.reconcilePool(p.name()));
             } else if ("Stopped".equalsIgnoreCase(p.powerState())) {
                 stopped.add(p.name());
@@ -36,9 +46,9 @@ public class NodePoolStateCheck implements Check {
         }
         if (!failed.isEmpty()) {
             return new Finding(id(), Outcome.FAIL, "Node pool " + String.join(", ", failed) + " is in a Failed state",
-                    evidence, "Fix the cause shown by the failed operation (Activity Log, CSE status), then reconcile "
-                            + "the pool (az aks nodepool update with no changes).",
-                    Docs.FAILED_STATE, actions);
+                    evidence, "Fix the cause of the failed operation, then reconcile the node pool (AKS re-applies "
+                            + "its model, as az aks nodepool update with no changes does).",
+                    Docs.FAILED_STATE, actions, codes);
         }
         if (!stopped.isEmpty()) {
             return Findings.warn(id(), "Node pool " + String.join(", ", stopped) + " is stopped", evidence,

@@ -14,7 +14,7 @@ final class NodeProbeFindings {
     static Optional<Finding> notRun(CheckId id, CheckContext context) {
         if (!context.nodeProbesRequested()) {
             return Optional.of(Findings.skip(id, "Node test not run",
-                    "Runs a command on a node (VMSS run-command) only when asked: press \"Run node test\".",
+                    "Runs a command on a node (VMSS run-command) only when asked: press \"Run node connectivity test\".",
                     Findings.action(NextAction.RUN_NODE_PROBE)));
         }
         if (context.facts().nodeProbe().isEmpty()) {

@@ -29,7 +29,7 @@ public class SkuAvailabilityCheck implements Check {
             Optional<SkuFacts> sku = skus.stream().filter(s -> s.name().equalsIgnoreCase(p.vmSize())).findFirst();
             if (sku.isEmpty()) {
                 evidence.add(Evidence.of(p.vmSize() + " (pool " + p.name() + ") is not offered in " + c.location(), scope));
-                problems.add(p.vmSize() + " not offered");
+                problems.add(p.vmSize() + " (pool " + p.name() + ") not offered in " + c.location());
                 continue;
             }
             SkuFacts s = sku.get();
@@ -39,7 +39,10 @@ public class SkuAvailabilityCheck implements Check {
                         + (s.restrictions().isEmpty() ? "none" : String.join("; ", s.restrictions()))
                         + (missingZones.isEmpty() ? "" : "; not in zones " + String.join(", ", missingZones)), scope));
                 if (s.restrictedInRegion() || !missingZones.isEmpty()) {
-                    problems.add(p.vmSize() + " restricted");
+                    problems.add(p.vmSize() + " (pool " + p.name() + ") "
+                            + (s.restrictions().isEmpty() ? "restricted" : String.join("; ", s.restrictions()))
+                            + (missingZones.isEmpty() ? "" : ", not offered in zone" + (missingZones.size() > 1 ? "s " : " ")
+                                    + String.join(", ", missingZones)));
                 }
             } else {
                 evidence.add(Evidence.of(p.vmSize() + " (pool " + p.name() + ") is available in zones "
@@ -47,9 +50,10 @@ public class SkuAvailabilityCheck implements Check {
             }
         }
         if (!problems.isEmpty()) {
-            return Findings.fail(id(), "VM size not available: " + String.join(", ", problems), evidence,
+            return Findings.fail(id(), "VM size not available: " + String.join("; ", problems), evidence,
                     "Pick a VM size offered in the region and zones (az vm list-skus -l " + c.location()
-                            + "), or ask support to lift the restriction.", Docs.SKU_NOT_AVAILABLE);
+                            + "), or ask support to lift the restriction, then reconcile the cluster.",
+                    Docs.SKU_NOT_AVAILABLE, Findings.action(NextAction.RECONCILE_CLUSTER));
         }
         return Findings.pass(id(), "The pools' VM sizes are available in " + c.location(), evidence,
                 Docs.SKU_NOT_AVAILABLE);

@@ -30,34 +30,63 @@ public class SubnetCapacityCheck implements Check {
     @Override
     public Finding run(CheckContext context) {
         ClusterFacts c = context.facts().cluster();
+        long requiredByError = requiredByFailedOperation(context);
         List<Evidence> evidence = new ArrayList<>();
         List<String> full = new ArrayList<>();
+        List<String> tight = new ArrayList<>();
         for (NodeSubnet ns : context.facts().nodeSubnets()) {
             long usable = ns.subnet().addressPrefixes().stream().filter(p -> p.contains("."))
                     .mapToLong(AddressRanges::azureUsableAddresses).sum();
             if (usable <= 0) {
                 continue;
             }
-            long free = usable - ns.subnet().usedIpConfigurations();
-            int perNode = ns.pools().stream().map(c::pool).flatMap(java.util.Optional::stream)
-                    .mapToInt(p -> perNodeAddresses(c.networkPlugin(), p)).max().orElse(1);
-            evidence.add(Evidence.of(ns.subnet().name() + " " + String.join(", ", ns.subnet().addressPrefixes()) + ": "
-                    + free + " of " + usable + " usable addresses free; one more node needs " + perNode,
-                    ns.subnet().id()));
-            if (free < perNode) {
-                full.add(ns.subnet().name());
+            long used = ns.subnet().usedIpConfigurations();
+            long free = usable - used;
+            List<AgentPoolFacts> pools = ns.pools().stream().map(c::pool).flatMap(java.util.Optional::stream).toList();
+            int perNode = pools.stream().mapToInt(p -> perNodeAddresses(c.networkPlugin(), p)).max().orElse(1);
+            int nodes = pools.stream().mapToInt(AgentPoolFacts::count).sum();
+            // AKS upgrades add surge nodes first: 10% of the pool by default (at least one), each with its addresses.
+            long surgeNodes = pools.stream().mapToLong(p -> Math.max(1, (long) Math.ceil(p.count() * 0.10))).sum();
+            long surgeNeed = surgeNodes * perNode;
+            long need = Math.max(perNode, requiredByError);
+            evidence.add(Evidence.of(ns.subnet().name() + " " + String.join(", ", ns.subnet().addressPrefixes())
+                    + ": " + usable + " usable, " + used + " used, " + free + " free; " + nodes + " node(s) × " + perNode
+                    + " address(es) each; one more node needs " + perNode + ", an upgrade surge of " + surgeNodes
+                    + " node(s) needs " + surgeNeed + (requiredByError > 0 ? ", the failed operation asked for "
+                            + requiredByError : ""), ns.subnet().id()));
+            if (free < need) {
+                full.add(ns.subnet().name() + " (" + free + " free, " + need + " needed)");
+            } else if (free < surgeNeed) {
+                tight.add(ns.subnet().name() + " (" + free + " free, an upgrade surge needs " + surgeNeed + ")");
             }
         }
         if (evidence.isEmpty()) {
             return Findings.skip(id(), "No IPv4 node subnet to measure", "The node subnet could not be measured.");
         }
         if (!full.isEmpty()) {
-            return Findings.fail(id(), "Subnet " + String.join(", ", full) + " has no room for another node", evidence,
+            return Findings.fail(id(), "Subnet " + String.join(", ", full) + " is full", evidence,
                     "Scaling, upgrading (surge nodes) and creating pools need free addresses: add a node pool on a "
-                            + "larger subnet, or free addresses in this one.",
-                    Docs.SUBNET_FULL);
+                            + "larger subnet and move the workloads, or free addresses in this one, then reconcile "
+                            + "the cluster.", Docs.SUBNET_FULL, Findings.action(NextAction.RECONCILE_CLUSTER));
+        }
+        if (!tight.isEmpty()) {
+            return Findings.warn(id(), "Subnet " + String.join(", ", tight) + " has no room for an upgrade", evidence,
+                    "An upgrade adds surge nodes before it removes old ones: free addresses, lower maxSurge, or move "
+                            + "the pool to a larger subnet before upgrading.", Docs.SUBNET_FULL);
         }
         return Findings.pass(id(), "The node subnets have free addresses", evidence, Docs.SUBNET_FULL);
+    }
+
+    /** The address count a SubnetIsFull error asked for ("…does not have enough capacity for 31 IP addresses"). */
+    private static long requiredByFailedOperation(CheckContext context) {
+        java.util.regex.Pattern n = java.util.regex.Pattern.compile("capacity for (\\d+) IP address",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        return ActivityLogFailuresCheck.failures(context).entrySet().stream()
+                .filter(e -> e.getKey().toLowerCase(Locale.ROOT).contains("subnet"))
+                .map(e -> e.getValue().get(0).error().message())
+                .filter(java.util.Objects::nonNull)
+                .map(n::matcher).filter(java.util.regex.Matcher::find)
+                .map(m -> Long.parseLong(m.group(1))).findFirst().orElse(-1L);
     }
 
     private static int perNodeAddresses(String networkPlugin, AgentPoolFacts pool) {

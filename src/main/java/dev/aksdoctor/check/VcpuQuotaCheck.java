@@ -30,6 +30,7 @@ public class VcpuQuotaCheck implements Check {
                 + c.location();
         List<Evidence> evidence = new ArrayList<>();
         List<String> short_ = new ArrayList<>();
+        long required = requiredByFailedOperation(context);
         for (AgentPoolFacts p : c.agentPools()) {
             Optional<SkuFacts> sku = skus.stream().filter(s -> s.name().equalsIgnoreCase(p.vmSize())).findFirst();
             int perNode = sku.map(SkuFacts::vCpus).orElse(0);
@@ -43,10 +44,13 @@ public class VcpuQuotaCheck implements Check {
                     continue;
                 }
                 UsageFacts usage = u.get();
+                long needed = Math.max(perNode, required);
                 evidence.add(Evidence.of(usage.displayName() + ": " + usage.current() + " of " + usage.limit()
-                        + " vCPUs used; pool " + p.name() + " (" + p.vmSize() + ") needs " + perNode + " per node", scope));
-                if (usage.available() < perNode) {
-                    short_.add(usage.displayName() + " (" + usage.current() + "/" + usage.limit() + ")");
+                        + " vCPUs used, " + usage.available() + " free; pool " + p.name() + " (" + p.vmSize() + ") needs "
+                        + perNode + " per node" + (required > perNode ? ", the failed operation " + required : ""), scope));
+                if (usage.available() < needed && short_.stream().noneMatch(x -> x.startsWith(usage.displayName()))) {
+                    short_.add(usage.displayName() + " (" + usage.current() + "/" + usage.limit() + ", " + needed
+                            + " more needed)");
                 }
             }
         }
@@ -57,8 +61,17 @@ public class VcpuQuotaCheck implements Check {
         if (!short_.isEmpty()) {
             return Findings.fail(id(), "vCPU quota exhausted in " + c.location() + ": " + String.join(", ", short_),
                     evidence, "Request a quota increase for the family (Azure portal → Quotas), or use a VM size from "
-                            + "a family with free quota, then reconcile the pool.", Docs.QUOTA);
+                            + "a family with free quota, then reconcile the cluster.", Docs.QUOTA,
+                    Findings.action(NextAction.RECONCILE_CLUSTER));
         }
         return Findings.pass(id(), "vCPU quota allows another node of each pool", evidence, Docs.QUOTA);
+    }
+
+    /** "Additional Required: N" of the newest QuotaExceeded failure, or -1. */
+    private static long requiredByFailedOperation(CheckContext context) {
+        return ActivityLogFailuresCheck.failures(context).entrySet().stream()
+                .filter(e -> e.getKey().toLowerCase(java.util.Locale.ROOT).contains("quota"))
+                .map(e -> InnerErrors.additionalRequired(e.getValue().get(0).error().message()))
+                .filter(n -> n > 0).findFirst().orElse(-1L);
     }
 }

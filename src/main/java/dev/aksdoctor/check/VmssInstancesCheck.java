@@ -26,6 +26,7 @@ public class VmssInstancesCheck implements Check {
         List<Evidence> failedSets = new ArrayList<>();
         List<Evidence> failedInstances = new ArrayList<>();
         List<SuggestedAction> actions = new ArrayList<>();
+        List<String> failedNames = new ArrayList<>();
         int total = 0;
         for (ScaleSetFacts s : scaleSetsToCheck(context)) {
             if ("Failed".equalsIgnoreCase(s.provisioningState())) {
@@ -38,8 +39,10 @@ public class VmssInstancesCheck implements Check {
             for (InstanceFacts i : context.facts().instances(s.name())) {
                 total++;
                 if ("Failed".equalsIgnoreCase(i.provisioningState()) && failedInstances.size() < MAX_LISTED) {
-                    failedInstances.add(Evidence.of(s.name() + " instance " + i.instanceId() + " is Failed"
+                    failedInstances.add(Evidence.of((i.computerName() == null ? "" : i.computerName() + ": ")
+                            + s.name() + " instance " + i.instanceId() + " is Failed"
                             + (i.powerState() == null ? "" : " (" + i.powerState() + ")"), i.id()));
+                    failedNames.add(i.computerName() != null ? i.computerName() : s.name() + "_" + i.instanceId());
                     actions.add(SuggestedAction.reimage(s.name(), i.instanceId()));
                 }
             }
@@ -55,9 +58,10 @@ public class VmssInstancesCheck implements Check {
                         + "pool's model to its scale set.");
             }
             if (!failedInstances.isEmpty()) {
-                what.add(failedInstances.size() + " node instance(s)");
-                remedy.add("Update the instance (az vmss update-instances) to retry its last operation, or reimage it "
-                        + "if that does not help.");
+                what.add(failedNames.size() == 1 ? "Node " + failedNames.get(0)
+                        : failedNames.size() + " nodes (" + String.join(", ", failedNames) + ")");
+                remedy.add("Retry the instance's last operation with az vmss update-instances (it keeps the disk), "
+                        + "or reimage it if that does not help.");
             }
             return new Finding(id(), Outcome.FAIL, String.join(" and ", what) + " in a Failed state", evidence,
                     String.join(" ", remedy), Docs.FAILED_STATE, actions);

@@ -6,7 +6,8 @@ import com.slack.api.bolt.response.Response;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.digest.AlertSettings;
 import dev.aksdoctor.digest.ClusterAlertStore;
-import dev.aksdoctor.reply.Mrkdwn;
+import dev.aksdoctor.reply.Usage;
+import dev.aksdoctor.reply.WatchReplies;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,9 +18,6 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ClusterAlerts implements SubCommand {
-
-    static final String USAGE = "Usage: `/aks-doctor alerts on <cluster resource ID>` or `/aks-doctor alerts off <cluster resource ID>`: "
-            + "one message in this channel when the cluster turns Failed or Stopped.";
 
     private final ClusterAlertStore store;
     private final AlertSettings settings;
@@ -35,24 +33,25 @@ public class ClusterAlerts implements SubCommand {
     }
 
     @Override
+    public Usage usage() {
+        return Usage.of("alerts on|off <resource ID>", "one alert when a watched cluster turns Failed or Stopped");
+    }
+
+    @Override
     public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
         String args = arguments == null ? "" : arguments.strip();
         String[] parts = args.split("\\s+", 2);
         String mode = parts[0].toLowerCase(Locale.ROOT);
         Optional<ClusterRef> ref = parts.length < 2 ? Optional.empty() : ClusterRef.findResourceId(parts[1]);
         if (!(mode.equals("on") || mode.equals("off")) || ref.isEmpty()) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(USAGE));
+            return ctx.ack(r -> r.responseType("ephemeral").text(WatchReplies.ALERTS_USAGE));
         }
         boolean on = mode.equals("on");
         String channel = request.getPayload().getChannelId();
         String user = request.getPayload().getUserId();
         store.setAlerts(channel, ref.get().resourceId().orElseThrow(), user, on);
-        String name = Mrkdwn.code(ref.get().displayName());
-        String text = on
-                ? "<@" + user + "> turned on alerts for " + name + ": one message here when it turns Failed or Stopped"
-                        + (settings.everyMinutes() > 0 ? " (checked every " + Math.min(settings.everyMinutes(), 59) + " min)."
-                        : ". Alert checks are turned off on this installation (aks-doctor.alerts.every-minutes=0).")
-                : "<@" + user + "> turned off alerts for " + name + "; it stays in the digest.";
+        String name = ref.get().displayName();
+        String text = on ? WatchReplies.alertsOn(user, name, settings.everyMinutes()) : WatchReplies.alertsOff(user, name);
         return ctx.ack(r -> r.responseType("in_channel").text(text));
     }
 }

@@ -45,7 +45,7 @@ public class DiagnoseFromDigest implements SlackRoute, NextActionHandler {
             StartInvestigation.Started started = start.inThread(InvestigationSource.DIGEST, press.user(), press.channel(),
                     press.threadTs(), clusterId.get(), press.responseUrl(), false);
             if (!started.queued()) {
-                guard.tell(press, ButtonReplies.notStarted(started, "press again in a minute"));
+                guard.tell(press, ButtonReplies.notStarted(started, ButtonReplies.PRESS_AGAIN));
             }
             return ctx.ack();
         });

@@ -6,10 +6,12 @@ import com.slack.api.bolt.response.Response;
 import dev.aksdoctor.digest.DigestSchedules;
 import dev.aksdoctor.digest.DigestSettings;
 import dev.aksdoctor.digest.DigestStore;
-import dev.aksdoctor.reply.Mrkdwn;
+import dev.aksdoctor.reply.Usage;
+import dev.aksdoctor.reply.WatchReplies;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quartz.SchedulerException;
@@ -23,8 +25,6 @@ public class DigestCommand implements SubCommand {
 
     private static final Pattern SCHEDULE = Pattern.compile("schedule\\s+[\"“”']([^\"“”']{1,120})[\"“”']\\s*([A-Za-z_/+\\-0-9]{1,64})?\\s*",
             Pattern.CASE_INSENSITIVE);
-    static final String USAGE = "Usage: `/aks-doctor digest now`, `/aks-doctor digest schedule \"0 0 9 ? * MON-FRI\" Europe/Berlin` "
-            + "(Quartz cron: seconds minutes hours day-of-month month day-of-week).";
 
     private final DigestStore store;
     private final DigestSchedules schedules;
@@ -42,45 +42,49 @@ public class DigestCommand implements SubCommand {
     }
 
     @Override
+    public Usage usage() {
+        return new Usage(List.of("digest", "digest now", "digest schedule \"<cron>\" [Time/Zone]"), "health digests");
+    }
+
+    @Override
     public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
         String channel = request.getPayload().getChannelId();
         String user = request.getPayload().getUserId();
         String args = arguments == null ? "" : arguments.strip();
         if (args.isEmpty()) {
-            String text = store.schedule(channel).map(s -> "Digest schedule: " + Mrkdwn.code(s.cron) + " (" + s.timeZone + ").")
-                    .orElse("No digest schedule yet; watching a cluster sets " + Mrkdwn.code(settings.defaultCron())
-                            + " (" + settings.defaultTimeZone() + ").") + " " + USAGE;
-            return ctx.ack(r -> r.responseType("ephemeral").text(text));
+            String text = store.schedule(channel).map(s -> WatchReplies.digestSchedule(s.cron, s.timeZone))
+                    .orElse(WatchReplies.noDigestSchedule(settings.defaultCron(), settings.defaultTimeZone()));
+            return ephemeral(ctx, text);
         }
         if (args.equalsIgnoreCase("now")) {
             if (store.watchedCount(channel) == 0) {
-                return ctx.ack(r -> r.responseType("ephemeral").text("This channel watches no clusters yet. "
-                        + "Add one with `/aks-doctor watch <cluster resource ID>`."));
+                return ephemeral(ctx, WatchReplies.NO_WATCHES_YET);
             }
-            boolean queued = schedules.now(channel);
-            return ctx.ack(r -> r.responseType("ephemeral").text(queued ? ":hourglass_flowing_sand: Building the digest; it will appear in this channel."
-                    : "I couldn't queue the digest; please try again in a minute."));
+            return ephemeral(ctx, schedules.now(channel) ? WatchReplies.DIGEST_QUEUED : WatchReplies.DIGEST_NOT_QUEUED);
         }
         Matcher m = SCHEDULE.matcher(args);
         if (!m.matches()) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(USAGE));
+            return ephemeral(ctx, WatchReplies.DIGEST_USAGE);
         }
         String cron = m.group(1).strip();
         String zone = m.group(2) == null ? store.schedule(channel).map(s -> s.timeZone).orElse(settings.defaultTimeZone()) : m.group(2);
         if (!DigestSchedules.validCron(cron)) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(Mrkdwn.code(cron) + " is not a Quartz cron expression. " + USAGE));
+            return ephemeral(ctx, WatchReplies.notACron(cron));
         }
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(Mrkdwn.code(zone) + " is not a time zone (use e.g. `Europe/Berlin`)."));
+            return ephemeral(ctx, WatchReplies.notATimeZone(zone));
         }
         try {
             schedules.set(channel, cron, zone, user);
         } catch (SchedulerException e) {
-            return ctx.ack(r -> r.responseType("ephemeral").text("I couldn't set the schedule: " + Mrkdwn.escape(e.getMessage())));
+            return ephemeral(ctx, WatchReplies.scheduleFailed(e.getMessage()));
         }
-        return ctx.ack(r -> r.responseType("in_channel").text("<@" + user + "> set this channel's digest to "
-                + Mrkdwn.code(cron) + " (" + zone + ")."));
+        return ctx.ack(r -> r.responseType("in_channel").text(WatchReplies.scheduleSet(user, cron, zone)));
+    }
+
+    private static Response ephemeral(SlashCommandContext ctx, String text) {
+        return ctx.ack(r -> r.responseType("ephemeral").text(text));
     }
 }

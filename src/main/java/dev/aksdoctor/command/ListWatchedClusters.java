@@ -3,11 +3,12 @@ package dev.aksdoctor.command;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.aksdoctor.digest.DigestSchedule;
 import dev.aksdoctor.digest.DigestStore;
-import dev.aksdoctor.reply.Mrkdwn;
-import dev.aksdoctor.reply.SlackLimits;
+import dev.aksdoctor.reply.Usage;
+import dev.aksdoctor.reply.WatchReplies;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
+import java.util.Optional;
 
 /** {@code /aks-doctor watching}: this channel's watch list and digest schedule, to the asker only. */
 @ApplicationScoped
@@ -25,26 +26,16 @@ public class ListWatchedClusters implements SubCommand {
     }
 
     @Override
+    public Usage usage() {
+        return Usage.of("watching", "the clusters this channel watches and its digest schedule");
+    }
+
+    @Override
     public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
         String channel = request.getPayload().getChannelId();
-        List<String> ids = store.watched(channel);
-        StringBuilder sb = new StringBuilder();
-        if (ids.isEmpty()) {
-            sb.append("This channel watches no clusters. Add one with `/aks-doctor watch <cluster resource ID>`.");
-        } else {
-            sb.append("This channel watches ").append(ids.size()).append(ids.size() == 1 ? " cluster" : " clusters");
-            store.schedule(channel).ifPresent(s -> sb.append("; digest ").append(Mrkdwn.code(s.cron)).append(" (")
-                    .append(s.timeZone).append(")"));
-            sb.append(":");
-            for (String id : ids) {
-                String line = "\n• " + Mrkdwn.code(id);
-                if (sb.length() + line.length() > SlackLimits.MESSAGE_TEXT - 40) {
-                    sb.append("\n• …");
-                    break;
-                }
-                sb.append(line);
-            }
-        }
-        return ctx.ack(r -> r.responseType("ephemeral").text(sb.toString()));
+        Optional<DigestSchedule> schedule = store.schedule(channel);
+        String text = WatchReplies.watchList(store.watched(channel), schedule.map(s -> s.cron).orElse(null),
+                schedule.map(s -> s.timeZone).orElse(null));
+        return ctx.ack(r -> r.responseType("ephemeral").text(text));
     }
 }

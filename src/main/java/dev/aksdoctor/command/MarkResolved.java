@@ -6,6 +6,7 @@ import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.action.InvestigationResolution;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.reply.ActionReplies;
+import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import dev.aksdoctor.slack.SlackRoute;
@@ -47,7 +48,7 @@ public class MarkResolved implements SlackRoute, NextActionHandler {
             }
             ButtonPress press = parsed.get();
             if (press.investigation().isEmpty()) {
-                guard.tell(press, "That investigation is no longer stored.");
+                guard.tell(press, ButtonReplies.RESOLVED_GONE);
                 return ctx.ack();
             }
             long id = press.investigation().get().id;
@@ -63,14 +64,14 @@ public class MarkResolved implements SlackRoute, NextActionHandler {
                 return true;
             });
             if (first) {
-                String text = ":white_check_mark: <@" + press.user() + "> marked this resolved.";
+                String text = ButtonReplies.resolvedBy(press.user());
                 try {
                     slack.postMessage(press.channel(), press.threadTs(), text, ActionReplies.announcement(text));
                 } catch (SlackCallFailed e) {
                     LOG.warnf("Could not announce a resolution in %s: %s", press.channel(), e.error());
                 }
             } else {
-                guard.tell(press, "This investigation is already marked resolved.");
+                guard.tell(press, ButtonReplies.ALREADY_RESOLVED);
             }
             return ctx.ack();
         });

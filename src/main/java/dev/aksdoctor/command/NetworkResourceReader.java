@@ -8,6 +8,7 @@ import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.SubnetFacts;
 import dev.aksdoctor.azure.VnetFacts;
 import dev.aksdoctor.diagnosis.ClusterRef;
+import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.NetworkListingRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;
@@ -75,8 +76,7 @@ public class NetworkResourceReader {
             return;
         }
         if (!permitted(press.channel(), resourceId.get(), press.payload().cluster())) {
-            guard.tell(press, ":no_entry: This channel is limited to " + scopes.describe(press.channel()) + "; "
-                    + Mrkdwn.code(resourceId.get()) + " is outside it.");
+            guard.tell(press, ButtonReplies.outsideScope(scopes.describe(press.channel()), Mrkdwn.code(resourceId.get())));
             return;
         }
         inBackground(press, what, () -> post(press, what, resourceId.get(), read));
@@ -101,13 +101,11 @@ public class NetworkResourceReader {
                             .filter(Objects::nonNull).forEach(ids::add);
                 }
             } catch (ArmException e) {
-                guard.tell(press, ":warning: I couldn't read the node subnets of " + Mrkdwn.code(cluster.displayName())
-                        + ": " + Mrkdwn.escape(e.getMessage()));
+                guard.tell(press, NetworkListingRenderer.cannotReadSubnets(cluster.displayName(), e.getMessage()));
                 return;
             }
             if (ids.isEmpty()) {
-                guard.tell(press, "The node subnets of " + Mrkdwn.code(cluster.displayName()) + " have no " + what
-                        + " attached (or AKS manages the VNet, whose " + what + " lives in the node resource group).");
+                guard.tell(press, NetworkListingRenderer.noneAttached(cluster.displayName(), what));
                 return;
             }
             ids.stream().limit(MAX_RESOURCES).forEach(id -> post(press, what, id, read));
@@ -116,7 +114,7 @@ public class NetworkResourceReader {
 
     private void inBackground(ButtonPress press, String what, Runnable task) {
         if (!background.submit("show " + what, task)) {
-            guard.tell(press, ":hourglass: Too much is running right now; press the button again in a minute.");
+            guard.tell(press, ButtonReplies.BUSY);
         }
     }
 
@@ -126,15 +124,14 @@ public class NetworkResourceReader {
         try {
             listing = read.apply(resourceId);
         } catch (ArmException e) {
-            guard.tell(press, ":warning: I couldn't read the " + what + " " + Mrkdwn.code(resourceId) + ": "
-                    + Mrkdwn.escape(e.getMessage()));
+            guard.tell(press, NetworkListingRenderer.cannotRead(what, resourceId, e.getMessage()));
             return;
         }
         try {
             slack.postEphemeral(press.channel(), press.user(), press.threadTs(), listing.text(), listing.blocks());
         } catch (SlackCallFailed e) {
             LOG.warnf("Could not show the %s to %s in %s: %s", what, press.user(), press.channel(), e.error());
-            guard.tell(press, "I couldn't post the " + what + " here (" + e.error() + ").");
+            guard.tell(press, NetworkListingRenderer.cannotPost(what, e.error()));
         }
     }
 

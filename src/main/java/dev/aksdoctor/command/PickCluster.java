@@ -20,7 +20,6 @@ import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.investigation.StartInvestigation;
 import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.reply.ClusterPickerView;
-import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackDeliveries;
 import dev.aksdoctor.slack.SlackRoute;
@@ -106,7 +105,7 @@ public class PickCluster implements SlackRoute, NextActionHandler {
             }
             ButtonPress press = parsed.get();
             if (press.investigation().isEmpty()) {
-                guard.tell(press, "That investigation is no longer stored; paste the error again.");
+                guard.tell(press, ButtonReplies.INVESTIGATION_GONE);
                 return ctx.ack();
             }
             try {
@@ -139,8 +138,7 @@ public class PickCluster implements SlackRoute, NextActionHandler {
             Optional<Investigation> inv = meta.flatMap(m -> investigations.find(m.investigationId()))
                     .filter(i -> i.channel.equals(meta.get().channel()));
             if (inv.isEmpty()) {
-                return ctx.ackWithErrors(Map.of(ClusterPickerView.CLUSTER_BLOCK,
-                        "That investigation is no longer stored; paste the error again."));
+                return ctx.ackWithErrors(Map.of(ClusterPickerView.CLUSTER_BLOCK, ButtonReplies.INVESTIGATION_GONE));
             }
             String channel = meta.get().channel();
             Map<String, Map<String, ViewState.Value>> values = p.getView().getState() == null ? Map.of()
@@ -153,21 +151,19 @@ public class PickCluster implements SlackRoute, NextActionHandler {
                 block = ClusterPickerView.ID_BLOCK;
                 cluster = WHOLE_ID.matcher(typedId).matches() ? ClusterRef.findResourceId(typedId) : Optional.empty();
                 if (cluster.isEmpty()) {
-                    return ctx.ackWithErrors(Map.of(block, "That is not a managed cluster resource ID: "
-                            + "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<name>"));
+                    return ctx.ackWithErrors(Map.of(block, ClusterPickerView.NOT_A_RESOURCE_ID));
                 }
             } else if (picked != null) {
                 block = ClusterPickerView.CLUSTER_BLOCK;
                 cluster = ClusterChoices.parseCluster(picked);
                 if (cluster.isEmpty()) {
-                    return ctx.ackWithErrors(Map.of(block, "Pick the cluster again."));
+                    return ctx.ackWithErrors(Map.of(block, ClusterPickerView.PICK_AGAIN));
                 }
             } else {
-                return ctx.ackWithErrors(Map.of(ClusterPickerView.CLUSTER_BLOCK,
-                        "Pick a cluster, or paste its resource ID below."));
+                return ctx.ackWithErrors(Map.of(ClusterPickerView.CLUSTER_BLOCK, ClusterPickerView.PICK_ONE));
             }
             if (!scopes.permits(channel, cluster.get())) {
-                return ctx.ackWithErrors(Map.of(block, "This channel is limited to " + scopes.describe(channel) + "."));
+                return ctx.ackWithErrors(Map.of(block, ClusterPickerView.limitedTo(scopes.describe(channel))));
             }
             if (!deliveries.firstTime("view:" + p.getView().getId())) {
                 return ctx.ack();
@@ -179,18 +175,15 @@ public class PickCluster implements SlackRoute, NextActionHandler {
             StartInvestigation.Started started = start.inThread(i.source, user, channel, i.threadTs,
                     i.textRedacted + "\n" + resourceId, null, false);
             if (!started.queued()) {
-                guard.tellUser(user, channel, i.threadTs, ButtonReplies.notStarted(started, "pick the cluster again in a minute"));
+                guard.tellUser(user, channel, i.threadTs, ButtonReplies.notStarted(started, ClusterPickerView.RETRY));
                 return ctx.ack();
             }
             boolean makeDefault = checked(values, ClusterPickerView.DEFAULT_BLOCK, ClusterPickerView.DEFAULT_ACTION);
             if (makeDefault) {
                 settings.setDefault(channel, cluster.get(), user);
-                guard.tellUser(user, channel, i.threadTs, ":white_check_mark: Checking " + Mrkdwn.code(cluster.get().displayName())
-                        + "; it is now this channel's default cluster.");
-            } else {
-                guard.tellUser(user, channel, i.threadTs, "Checking " + Mrkdwn.code(cluster.get().displayName())
-                        + ". To make it this channel's default: `/aks-doctor use " + resourceId + "`");
             }
+            guard.tellUser(user, channel, i.threadTs, ClusterPickerView.checking(cluster.get().displayName(), resourceId,
+                    makeDefault));
             return ctx.ack();
         });
     }

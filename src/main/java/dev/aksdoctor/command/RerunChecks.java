@@ -51,7 +51,7 @@ public class RerunChecks implements SlackRoute, NextActionHandler {
             StartInvestigation.Started started = start.inThread(inv.source, press.user(), press.channel(),
                     press.threadTs(), text, press.responseUrl(), false);
             if (!started.queued()) {
-                guard.tell(press, ButtonReplies.notStarted(started, "press again in a minute"));
+                guard.tell(press, ButtonReplies.notStarted(started, ButtonReplies.PRESS_AGAIN));
             }
             return ctx.ack();
         });

@@ -29,8 +29,7 @@ public class ShowNsgRules implements SlackRoute, NextActionHandler {
     @Override
     public void register(App app) {
         app.blockAction(action().id(), (req, ctx) -> {
-            reader.show(req.getPayload(), "NSG", SubnetFacts::nsgId, id -> NetworkListingRenderer.nsg(arm.nsg(id),
-                    "Read from Azure just now. Rules apply by priority, lowest number first; the first match decides."));
+            reader.show(req.getPayload(), "NSG", SubnetFacts::nsgId, id -> NetworkListingRenderer.nsg(arm.nsg(id)));
             return ctx.ack();
         });
     }

@@ -29,8 +29,7 @@ public class ShowRoutes implements SlackRoute, NextActionHandler {
     @Override
     public void register(App app) {
         app.blockAction(action().id(), (req, ctx) -> {
-            reader.show(req.getPayload(), "route table", SubnetFacts::routeTableId, id -> NetworkListingRenderer.routes(arm.routeTable(id),
-                    "Read from Azure just now. The longest matching prefix wins; a next hop of None drops the traffic."));
+            reader.show(req.getPayload(), "route table", SubnetFacts::routeTableId, id -> NetworkListingRenderer.routes(arm.routeTable(id)));
             return ctx.ack();
         });
     }

@@ -7,16 +7,11 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.aksdoctor.diagnosis.PasteParser;
 import dev.aksdoctor.reply.HelpRenderer;
-import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.slack.SlackRoute;
-import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Routes {@code /aks-doctor}: empty text or {@code help} shows usage; a known first word selects a
@@ -31,12 +26,12 @@ public class SlashCommandRouter implements SlackRoute {
     private static final Pattern LONE_WORD = Pattern.compile("[A-Za-z][\\w-]{0,30}");
     private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{2,32}");
 
-    private final Map<String, SubCommand> subCommands;
+    private final SubCommands subCommands;
     private final ExplainPastedError explain;
     private final PasteParser parser;
 
-    public SlashCommandRouter(@All List<SubCommand> subCommands, ExplainPastedError explain, PasteParser parser) {
-        this.subCommands = subCommands.stream().collect(Collectors.toMap(SubCommand::name, Function.identity()));
+    public SlashCommandRouter(SubCommands subCommands, ExplainPastedError explain, PasteParser parser) {
+        this.subCommands = subCommands;
         this.explain = explain;
         this.parser = parser;
     }
@@ -55,18 +50,17 @@ public class SlashCommandRouter implements SlackRoute {
         }
         String text = payload.getText() == null ? "" : payload.getText().strip();
         if (text.isEmpty()) {
-            return subCommands.get("help").handle("", request, ctx);
+            return subCommands.named(ShowHelp.NAME).orElseThrow().handle("", request, ctx);
         }
         String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
-        SubCommand sub = subCommands.get(first);
-        if (sub != null) {
+        Optional<SubCommand> sub = subCommands.named(first);
+        if (sub.isPresent()) {
             String args = text.length() > first.length() ? text.substring(first.length()).strip() : "";
-            return sub.handle(args, request, ctx);
+            return sub.get().handle(args, request, ctx);
         }
         if (LONE_WORD.matcher(text).matches() && !parser.parse(text).recognized()) {
-            String preface = "I don't know the sub-command " + Mrkdwn.code(text) + ", and it doesn't look like an AKS error.";
             return ctx.ack(r -> r.responseType("ephemeral").text(HelpRenderer.fallbackText())
-                    .blocks(HelpRenderer.usage(preface)));
+                    .blocks(HelpRenderer.usage(HelpRenderer.unknownSubCommand(text), subCommands.usages())));
         }
         return explain.handle(text, request, ctx);
     }

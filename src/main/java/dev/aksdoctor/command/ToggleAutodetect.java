@@ -4,6 +4,8 @@ import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.aksdoctor.channel.ChannelSettings;
+import dev.aksdoctor.reply.ChannelReplies;
+import dev.aksdoctor.reply.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Locale;
 
@@ -23,6 +25,11 @@ public class ToggleAutodetect implements SubCommand {
     }
 
     @Override
+    public Usage usage() {
+        return Usage.of("autodetect on|off", "diagnose AKS errors posted in this channel without being asked");
+    }
+
+    @Override
     public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
         String channel = request.getPayload().getChannelId();
         String user = request.getPayload().getUserId();
@@ -30,14 +37,12 @@ public class ToggleAutodetect implements SubCommand {
         String answer;
         if (arg.equals("on")) {
             settings.setAutodetect(channel, true, user);
-            answer = ":eyes: Autodetect is *on* in this channel: messages that look like an AKS error get a diagnosis "
-                    + "in their thread. Make sure I'm a member here (`/invite @aks-doctor`).";
+            answer = ChannelReplies.AUTODETECT_ON;
         } else if (arg.equals("off")) {
             settings.setAutodetect(channel, false, user);
-            answer = "Autodetect is *off* in this channel. Use the message shortcut or mention me to diagnose.";
+            answer = ChannelReplies.AUTODETECT_OFF;
         } else {
-            answer = "Autodetect is *" + (settings.autodetect(channel) ? "on" : "off") + "* in this channel. "
-                    + "Use `/aks-doctor autodetect on` or `/aks-doctor autodetect off`.";
+            answer = ChannelReplies.autodetectState(settings.autodetect(channel));
         }
         String text = answer;
         return ctx.ack(r -> r.responseType("ephemeral").text(text));

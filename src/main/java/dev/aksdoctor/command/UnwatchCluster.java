@@ -5,7 +5,8 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.digest.DigestStore;
-import dev.aksdoctor.reply.Mrkdwn;
+import dev.aksdoctor.reply.Usage;
+import dev.aksdoctor.reply.WatchReplies;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 
@@ -25,15 +26,18 @@ public class UnwatchCluster implements SubCommand {
     }
 
     @Override
+    public Usage usage() {
+        return Usage.of("unwatch <resource ID>", "remove a cluster from this channel's watch list");
+    }
+
+    @Override
     public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
         Optional<ClusterRef> ref = ClusterRef.findResourceId(arguments == null ? "" : arguments);
         if (ref.isEmpty()) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(WatchCluster.NEED_ID.replace("watch", "unwatch")));
+            return ctx.ack(r -> r.responseType("ephemeral").text(WatchReplies.needId(name())));
         }
         boolean removed = store.unwatch(request.getPayload().getChannelId(), ref.get().resourceId().orElseThrow());
-        String text = removed
-                ? "<@" + request.getPayload().getUserId() + "> removed " + Mrkdwn.code(ref.get().displayName()) + " from this channel's watch list."
-                : Mrkdwn.code(ref.get().displayName()) + " was not on this channel's watch list.";
+        String text = WatchReplies.unwatched(removed, request.getPayload().getUserId(), ref.get().displayName());
         return ctx.ack(r -> r.responseType(removed ? "in_channel" : "ephemeral").text(text));
     }
 }

@@ -6,10 +6,13 @@ import com.slack.api.bolt.response.Response;
 import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ClusterInventory;
-import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.ClusterSummary;
 import dev.aksdoctor.channel.ChannelSettings;
+import dev.aksdoctor.diagnosis.ClusterRef;
+import dev.aksdoctor.reply.ButtonReplies;
+import dev.aksdoctor.reply.ChannelReplies;
 import dev.aksdoctor.reply.Mrkdwn;
+import dev.aksdoctor.reply.Usage;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +43,11 @@ public class UseCluster implements SubCommand {
     }
 
     @Override
+    public Usage usage() {
+        return Usage.of("use <resource ID | rg/name | none>", "this channel's default cluster");
+    }
+
+    @Override
     public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
         String channel = request.getPayload().getChannelId();
         String user = request.getPayload().getUserId();
@@ -49,38 +57,29 @@ public class UseCluster implements SubCommand {
 
     private String answer(String arg, String channel, String user) {
         if (arg.isEmpty()) {
-            return settings.channelDefault(channel)
-                    .map(c -> "This channel's default cluster is " + Mrkdwn.code(c.displayName()) + " (subscription "
-                            + c.subscriptionId() + ").")
-                    .orElse("This channel has no default cluster. Set one with `/aks-doctor use <resource ID or "
-                            + "resource-group/name>`.");
+            return settings.channelDefault(channel).map(ChannelReplies::defaultCluster).orElse(ChannelReplies.NO_DEFAULT);
         }
         if (arg.equalsIgnoreCase("none") || arg.equalsIgnoreCase("off")) {
             settings.setDefault(channel, null, user);
-            return "This channel no longer has a default cluster.";
+            return ChannelReplies.DEFAULT_CLEARED;
         }
         Optional<ClusterRef> resolved;
         try {
             resolved = resolve(arg);
         } catch (ArmException e) {
-            return "I couldn't list the clusters I can see: " + Mrkdwn.escape(e.getMessage())
-                    + ". A full resource ID works without listing.";
+            return ChannelReplies.cannotList(e.getMessage());
         } catch (Ambiguous e) {
             return e.getMessage();
         }
         if (resolved.isEmpty()) {
-            return "I can't find a cluster " + Mrkdwn.code(arg) + " among those I can see. Use its resource ID "
-                    + "(`/subscriptions/…/resourceGroups/…/providers/Microsoft.ContainerService/managedClusters/…`) "
-                    + "or `<resource group>/<name>`.";
+            return ChannelReplies.notFound(arg);
         }
         ClusterRef cluster = resolved.get();
         if (!scopes.permits(channel, cluster)) {
-            return ":no_entry: This channel is limited to " + scopes.describe(channel) + "; "
-                    + Mrkdwn.code(cluster.displayName()) + " is outside it.";
+            return ButtonReplies.outsideScope(scopes.describe(channel), Mrkdwn.code(cluster.displayName()));
         }
         settings.setDefault(channel, cluster, user);
-        return ":white_check_mark: Investigations in this channel now default to " + Mrkdwn.code(cluster.displayName())
-                + " (subscription " + cluster.subscriptionId() + ") when a paste names no cluster.";
+        return ChannelReplies.defaultSet(cluster);
     }
 
     private Optional<ClusterRef> resolve(String arg) {
@@ -99,9 +98,7 @@ public class UseCluster implements SubCommand {
                         && (group == null || r.resourceGroup().equalsIgnoreCase(group)))
                 .collect(Collectors.toList());
         if (matches.size() > 1) {
-            throw new Ambiguous(Mrkdwn.code(arg) + " matches " + matches.size() + " clusters ("
-                    + matches.stream().map(r -> Mrkdwn.code(r.resourceId().orElse(r.displayName())))
-                            .collect(Collectors.joining(", ")) + "). Use the resource ID.");
+            throw new Ambiguous(ChannelReplies.ambiguous(arg, matches));
         }
         return matches.stream().findFirst();
     }

@@ -9,8 +9,10 @@ import dev.aksdoctor.digest.DigestSchedule;
 import dev.aksdoctor.digest.DigestSchedules;
 import dev.aksdoctor.digest.DigestSettings;
 import dev.aksdoctor.digest.DigestStore;
-import dev.aksdoctor.reply.Mrkdwn;
+import dev.aksdoctor.reply.Usage;
+import dev.aksdoctor.reply.WatchReplies;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -22,10 +24,6 @@ import org.quartz.SchedulerException;
  */
 @ApplicationScoped
 public class WatchCluster implements SubCommand {
-
-    static final String NEED_ID = "Give me the cluster's resource ID, e.g. "
-            + "`/aks-doctor watch /subscriptions/<subscription>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<name>` "
-            + "(`az aks show -g <group> -n <name> --query id -o tsv`).";
 
     private static final Pattern ALERTS_FLAG = Pattern.compile("(^|\\s)--alerts(\\s|$)");
 
@@ -47,18 +45,24 @@ public class WatchCluster implements SubCommand {
     }
 
     @Override
+    public Usage usage() {
+        return new Usage(List.of("watch <resource ID>", "watch <resource ID> --alerts"),
+                "add a cluster to this channel's watch list (and alerts)");
+    }
+
+    @Override
     public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
         String channel = request.getPayload().getChannelId();
         String user = request.getPayload().getUserId();
         Optional<ClusterRef> ref = ClusterRef.findResourceId(arguments == null ? "" : arguments);
         if (ref.isEmpty()) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(NEED_ID));
+            return ctx.ack(r -> r.responseType("ephemeral").text(WatchReplies.needId(name())));
         }
         String text = watch(channel, ref.get(), user);
         String id = ref.get().resourceId().orElseThrow();
         if (ALERTS_FLAG.matcher(arguments).find() && store.watched(channel).contains(id.toLowerCase(Locale.ROOT))) {
             alerts.setAlerts(channel, id, user, true);
-            text += " Alerts are on: one message here when it turns Failed or Stopped.";
+            text += WatchReplies.ALERTS_ON_TOO;
         }
         String answer = text;
         return ctx.ack(r -> r.responseType("in_channel").text(answer));
@@ -67,17 +71,16 @@ public class WatchCluster implements SubCommand {
     /** Adds the cluster and answers in words; shared with the Watch button. */
     public String watch(String channel, ClusterRef ref, String user) {
         if (store.watchedCount(channel) >= settings.maxWatched()) {
-            return "This channel already watches " + settings.maxWatched() + " clusters; unwatch some first.";
+            return WatchReplies.tooMany(settings.maxWatched());
         }
         boolean added = store.watch(channel, ref.resourceId().orElseThrow(), user);
         String when;
         try {
             DigestSchedule s = schedules.ensure(channel, user);
-            when = " Digest schedule: " + Mrkdwn.code(s.cron) + " (" + s.timeZone + ").";
+            when = WatchReplies.scheduleSuffix(s.cron, s.timeZone);
         } catch (SchedulerException | RuntimeException e) {
-            when = " (The digest schedule could not be set: " + Mrkdwn.escape(e.getMessage()) + ".)";
+            when = WatchReplies.scheduleNotSet(e.getMessage());
         }
-        return added ? "<@" + user + "> added " + Mrkdwn.code(ref.displayName()) + " to this channel's watch list." + when
-                : Mrkdwn.code(ref.displayName()) + " is already on this channel's watch list." + when;
+        return WatchReplies.watched(added, user, ref.displayName(), when);
     }
 }

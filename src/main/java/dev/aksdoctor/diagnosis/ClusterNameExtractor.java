@@ -21,7 +21,13 @@ final class ClusterNameExtractor {
             "/subscriptions/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})");
     private static final Pattern LABELLED_REGION = Pattern.compile(
             "(?:location|region)\"? {0,2}[:=]? {0,2}[\"']?([a-z][a-z0-9 ]{2,30})");
+    /** A managed-cluster ID whose subscription was redacted ({@code **OBFUSCATED**}, {@code <sub-id>}, {@code xxx}). */
+    private static final Pattern REDACTED_ID = Pattern.compile(
+            "/subscriptions/[^/\\s\"']{1,80}/resourcegroups/([-\\w._()]{1,90})"
+                    + "/providers/microsoft\\.containerservice/managedclusters/([-\\w]{1,63})");
     private static final Pattern REGION_PHRASE = Pattern.compile("\\bin (?:the )?([a-z][a-z0-9 ]{2,24})$");
+
+    private final NamedClusterFinder named = new NamedClusterFinder();
 
     Location locate(NormalizedPaste paste) {
         String text = paste.text();
@@ -61,7 +67,7 @@ final class ClusterNameExtractor {
         if (region == null) {
             region = labelledRegion(lower);
         }
-        ClusterRef cluster = fromId != null ? fromId : fromGroup;
+        ClusterRef cluster = fromId != null ? fromId : fromGroup != null ? fromGroup : named.find(text, lower);
         if (cluster != null && cluster.subscriptionId() == null) {
             String only = onlySubscription(lower);
             if (only != null) {
@@ -76,7 +82,7 @@ final class ClusterNameExtractor {
         for (int n = 0; n < MAX_TRIES; n++) {
             int at = lower.indexOf("/subscriptions/", from);
             if (at < 0) {
-                return null;
+                break;
             }
             from = at + 1;
             ClusterRef ref = ClusterRef.findResourceId(text.substring(at, Math.min(text.length(), at + 400)))
@@ -85,7 +91,16 @@ final class ClusterNameExtractor {
                 return ref;
             }
         }
-        return null;
+        return redactedResourceId(text, lower);
+    }
+
+    /** Resource group and name are still known when the subscription was redacted; the subscription is not. */
+    private static ClusterRef redactedResourceId(String text, String lower) {
+        Matcher m = AnchoredMatch.first(REDACTED_ID, lower, "/subscriptions/", 400, MAX_TRIES);
+        if (m == null) {
+            return null;
+        }
+        return new ClusterRef(null, text.substring(m.start(1), m.end(1)), text.substring(m.start(2), m.end(2)));
     }
 
     private static String trimEnd(String group) {

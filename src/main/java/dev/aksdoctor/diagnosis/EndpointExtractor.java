@@ -17,6 +17,14 @@ final class EndpointExtractor {
     private static final String AZMK8S = ".azmk8s.io";
     private static final Pattern FQDN = Pattern.compile(
             "[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,6}\\.(hcp|privatelink)\\.([a-z0-9]{2,30})\\.azmk8s\\.io");
+    /** The zone part of an API server FQDN whose cluster label was redacted ({@code ****-e65c432b.hcp.centralus…}). */
+    private static final Pattern ZONE = Pattern.compile("\\.(hcp|privatelink)\\.([a-z0-9]{2,30})\\.azmk8s\\.io$");
+    /**
+     * The first address of the usual service CIDRs (AKS 10.0.0.0/16, kubeadm 10.96.0.0/12, k3s, EKS, kubespray): the
+     * in-cluster {@code kubernetes} service a pod dials, not an address of the API server that ARM can check.
+     */
+    private static final java.util.Set<String> SERVICE_CLUSTER_IPS = java.util.Set.of("10.0.0.1", "10.96.0.1",
+            "10.32.0.1", "10.43.0.1", "10.100.0.1", "172.20.0.1", "10.233.0.1");
     private static final Pattern API_LABEL = Pattern.compile(
             "(?:api ?server(?: ip| endpoint| address)?(?: is)?(?: at)?|dial tcp|masterip|kubernetes endpoint)"
                     + " {0,2}[:=]? {0,2}['\"]?$");
@@ -45,10 +53,16 @@ final class EndpointExtractor {
                 start--;
             }
             Matcher m = FQDN.matcher(lower.substring(start, from));
-            if (m.matches()) {
+            if (m.matches() && !redacted(m.group())) {
                 fqdn = m.group();
                 region = m.group(2);
                 privateCluster = "privatelink".equals(m.group(1));
+            } else if (region == null) {
+                Matcher zone = ZONE.matcher(lower.substring(start, from));
+                if (zone.find()) {
+                    region = zone.group(2);
+                    privateCluster = "privatelink".equals(zone.group(1));
+                }
             }
         }
         if (privateCluster == null && paste.squeezed().text().contains("enableprivatecluster:true")) {
@@ -65,7 +79,7 @@ final class EndpointExtractor {
             }
             String before = NonApiHosts.lineBefore(lower, ip.start(), 120);
             String after = lower.substring(ip.end(), Math.min(lower.length(), ip.end() + 4));
-            if (after.startsWith("#53") || after.startsWith(":53")) {
+            if (after.startsWith("#53") || after.startsWith(":53") || SERVICE_CLUSTER_IPS.contains(address)) {
                 continue;
             }
             if (node == null && NODE_LABEL.matcher(before).find()) {
@@ -82,6 +96,12 @@ final class EndpointExtractor {
         }
         return new ApiServerEndpoint(fqdn, region, privateCluster, labelledApi != null ? labelledApi : contextApi,
                 node);
+    }
+
+    /** {@code XXXXXXX.hcp.westeurope.azmk8s.io}: the cluster's label was blanked out; only the zone is real. */
+    private static boolean redacted(String fqdn) {
+        int dot = fqdn.indexOf('.');
+        return dot >= 3 && fqdn.substring(0, dot).chars().allMatch(c -> c == 'x');
     }
 
     private static boolean hostChar(char c) {

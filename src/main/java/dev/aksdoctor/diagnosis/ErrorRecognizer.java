@@ -29,6 +29,7 @@ final class ErrorRecognizer {
     private final KnownError apiServerLinux;
     private final KnownError apiServerWindows;
     private final ExitCodeFinder exitCodes = new ExitCodeFinder();
+    private final PhraseTrie<Boolean> clientPhrases;
 
     ErrorRecognizer(KnowledgeCatalog catalog) {
         this.catalog = catalog;
@@ -51,6 +52,25 @@ final class ErrorRecognizer {
         // Check-APIServerConnectivity in the Windows CSE (kubernetesfunc.ps1).
         phrases.put("failedtoconnecttoapiserver", apiServerWindows);
         this.trie = new PhraseTrie<>(phrases);
+        this.clientPhrases = clientPhrases();
+    }
+
+    /**
+     * What a Go client (helm, terraform's Kubernetes provider, CI tools) or curl prints when it cannot reach a server,
+     * without kubectl's "Unable to connect to the server". The same words are in node logs and CSE output about MCR
+     * or package mirrors, so they name a client error only when nothing else in the paste is recognised and the line
+     * is not about one of the hosts the nodes download from.
+     */
+    private static PhraseTrie<Boolean> clientPhrases() {
+        Map<String, Boolean> p = new HashMap<>();
+        for (String phrase : List.of("dialtcp", "net/http:tlshandshaketimeout", "gnutls_handshake()failed",
+                "ssl_error_syscall", "x509:certificatesignedbyunknownauthority", "x509:certificatehasexpired",
+                "x509:certificateisvalidfor", "nxdomain", "couldnotresolvehost:", "tlshandshaketimeout",
+                "theremotenamecouldnotberesolved", "failedtoconnectto", "curl:(28)", "curl:(7)", "curl:(35)",
+                "curl:(60)", "curl:(6)")) {
+            p.put(phrase, Boolean.TRUE);
+        }
+        return new PhraseTrie<>(p);
     }
 
     /**
@@ -94,7 +114,22 @@ final class ErrorRecognizer {
             }
             catalog.cse(os, f.code()).ifPresent(e -> raw.add(new ErrorHit(e, os, f.position())));
         }
-        return nodeOrCluster(distinct(raw), paste.squeezed().text(), namesNode);
+        List<ErrorHit> found = nodeOrCluster(distinct(raw), paste.squeezed().text(), namesNode);
+        return found.isEmpty() ? clientError(paste) : found;
+    }
+
+    /** The first client connection error of a paste that holds nothing else (see {@link #clientPhrases}). */
+    private List<ErrorHit> clientError(NormalizedPaste paste) {
+        SqueezedText squeezed = paste.squeezed();
+        for (PhraseTrie.Hit<Boolean> hit : clientPhrases.find(squeezed.text(), MAX_PHRASE_HITS)) {
+            int position = squeezed.origin(hit.start());
+            if (NonApiHosts.mentionedIn(NonApiHosts.lineBefore(paste.lower(), position, KUBECTL_WINDOW))) {
+                continue;
+            }
+            // "dial tcp <address>: lookup …: no such host" names the failure after the phrase, as kubectl's does.
+            return List.of(new ErrorHit(refineKubectl(squeezed.text(), hit.start()), null, position));
+        }
+        return List.of();
     }
 
     private List<ErrorHit> nodeOrCluster(List<ErrorHit> findings, String squeezed, boolean namesNode) {
@@ -131,7 +166,11 @@ final class ErrorRecognizer {
         int end = Math.min(squeezed.length(), from + KUBECTL_WINDOW);
         String window = squeezed.substring(Math.min(from, end), end);
         String code;
-        if (window.contains("nosuchhost")) {
+        // Go says "dial tcp: lookup <name> on <resolver>" when the dial failed before any TCP, in name resolution,
+        // whatever follows (no such host, a resolver timeout, server misbehaving).
+        if (window.startsWith("dialtcp:lookup") || window.contains(":dialtcp:lookup")
+                || window.contains("nosuchhost") || window.contains("nxdomain") || window.contains("couldnotresolvehost")
+                || window.contains("theremotenamecouldnotberesolved")) {
             code = "KubectlNoSuchHost";
         } else if (window.contains("connectionrefused") || window.contains("activelyrefused")) {
             code = "KubectlConnectionRefused";
@@ -159,7 +198,13 @@ final class ErrorRecognizer {
             subsumed.addAll(f.error().subsumes());
         }
         specific.removeIf(f -> !f.error().isCseExitCode() && subsumed.contains(f.error().code()));
-        List<ErrorHit> out = specific.isEmpty() ? wrappers : specific;
+        // A client's connection error is a symptom, not the inner error of a wrapper: a failed cluster or node pool
+        // stays in the answer beside kubectl's timeout (and comes first, see PrimaryChoice).
+        boolean inner = specific.stream().anyMatch(f -> !"kubectl".equals(f.error().playbook()));
+        List<ErrorHit> out = new ArrayList<>(specific);
+        if (!inner) {
+            out.addAll(wrappers);
+        }
         out.sort(Comparator.comparingInt(ErrorHit::position).thenComparing(ErrorHit::identity));
         return out;
     }

@@ -22,6 +22,11 @@ final class ExitCodeFinder {
     private static final Pattern WINDOWS_PIPES = Pattern.compile("exit\\s?code\"?\\s{0,3}[:=]\\s{0,3}\\|\\s{0,2}(\\d{1,4})\\s{0,2}\\|");
     private static final Pattern JSON = Pattern.compile("exitcode\"?\\s{0,3}[:=]\\s{0,3}\"?(\\d{1,4})(?!\\d)");
     private static final Pattern LOOSE = Pattern.compile("exit code(?! of)\\s?[:=]?\\s{0,3}'?(\\d{1,4})(?![\\d'])");
+    /**
+     * The Windows CustomScriptExtension's own line, {@code returned a non-zero exit code of: '13'}: since the Windows
+     * CSE returns its code as the process exit code (AgentBaker #734), that number is the CSE exit code.
+     */
+    private static final Pattern NON_ZERO = Pattern.compile("exit code of:?\\s{0,3}\\\\{0,3}'(\\d{1,4})'");
     private static final Pattern CHECK = Pattern.compile("check code\\s?:?\\s{0,3}(\\d{1,4})(?!\\d)");
     private static final String[] CSE_CONTEXT = {"cse", "vmextension", "custom script", "provision"};
 
@@ -35,6 +40,7 @@ final class ExitCodeFinder {
         Matcher pipes = WINDOWS_PIPES.matcher(lower);
         Matcher json = JSON.matcher(lower);
         Matcher loose = LOOSE.matcher(lower);
+        Matcher nonZero = NON_ZERO.matcher(lower);
         int from = 0;
         while (found.size() < MAX_FOUND) {
             int at = lower.indexOf("exit", from);
@@ -49,6 +55,8 @@ final class ExitCodeFinder {
                 found.add(new Found(Integer.parseInt(pipes.group(1)), OsType.WINDOWS, at));
             } else if (at(json, at, end)) {
                 found.add(new Found(Integer.parseInt(json.group(1)), null, at));
+            } else if (cseContext && at(nonZero, at, end)) {
+                found.add(new Found(Integer.parseInt(nonZero.group(1)), null, at));
             } else if (cseContext && at(loose, at, end)) {
                 found.add(new Found(Integer.parseInt(loose.group(1)), null, at));
             }

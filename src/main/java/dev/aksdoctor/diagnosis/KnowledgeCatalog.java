@@ -23,6 +23,7 @@ public final class KnowledgeCatalog {
 
     static final String CSE_RESOURCE = "/catalog/cse-exit-codes.tsv";
     static final String AZURE_RESOURCE = "/catalog/azure-errors.tsv";
+    static final String RP_RESOURCE = "/catalog/aks-rp-errors.tsv";
 
     private static final KnowledgeCatalog DEFAULT = load();
 
@@ -87,16 +88,26 @@ public final class KnowledgeCatalog {
                 phrases.putIfAbsent(SqueezedText.squeeze(name), error);
             }
         }
-        for (String[] row : rows(AZURE_RESOURCE, 7)) {
+        List<String[]> azure = new ArrayList<>(rows(AZURE_RESOURCE, 7));
+        // The RP catalog has one more column (where each code comes from); the loader reads the same first seven.
+        azure.addAll(rows(RP_RESOURCE, 8));
+        for (String[] row : azure) {
             KnownError error = new KnownError(row[0], null, null, row[0], row[3], row[2], "wrapper".equals(row[1]),
                     docs(row[5]), split(row[6]));
-            byCode.put(error.code(), error);
+            if (byCode.putIfAbsent(error.code(), error) != null) {
+                throw new IllegalStateException("error code listed twice in the catalogs: " + error.code());
+            }
             phrases.putIfAbsent(SqueezedText.squeeze(error.code()), error);
             for (String phrase : split(row[4])) {
                 phrases.putIfAbsent(SqueezedText.squeeze(phrase), error);
             }
         }
         return new KnowledgeCatalog(byOsAndCode, byCode, phrases);
+    }
+
+    /** Every non-CSE error of the catalogs (ARM, RP, kubectl, pod). */
+    Collection<KnownError> errors() {
+        return byCode.values();
     }
 
     private static List<String[]> rows(String resource, int columns) {

@@ -14,7 +14,8 @@ final class OsEvidence {
     private static final List<String> WINDOWS = List.of(
             "windows_cse_error_", "exitcode:|", "csecmd.ps1", "kuberneteswindowssetup", "windowscsehelper",
             "c:azuredata", "aks.windowscse", "cseresult.log", "microsoft.compute.customscriptextension",
-            "type:customscriptextension", "type'customscriptextension'");
+            "type:customscriptextension", "type'customscriptextension'",
+            "vmextensioncsewindowstroubleshoot");
     private static final List<String> LINUX = List.of(
             "cluster-provision.log", "/var/log/azure", "/opt/azure/containers", "provision.sh", "cse_main.sh",
             "microsoft.azure.extensions", "linuxtroubleshoot", "exitstatus=", "err_");

@@ -45,7 +45,8 @@ public class PasteParser {
     Diagnosis diagnose(String text) {
         NormalizedPaste paste = NormalizedPaste.of(normalizer.normalize(text));
         ExtractedValues v = values.extract(paste);
-        List<ErrorHit> findings = recognizer.recognize(paste, v.vmss() != null && v.instanceId() != null);
+        List<ErrorHit> findings = PrimaryChoice.order(
+                recognizer.recognize(paste, v.vmss() != null && v.instanceId() != null), paste.text());
         if (findings.isEmpty()) {
             return unrecognised(v);
         }

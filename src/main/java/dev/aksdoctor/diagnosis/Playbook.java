@@ -38,7 +38,8 @@ import java.util.function.Function;
 
 /**
  * The ordered checks for recognised errors, in the order the troubleshooting docs give them (DESIGN.md
- * "Playbooks"); the first failing check is shown as the likely cause. Several errors in one paste run their
+ * "Playbooks"), configuration before what only echoes the failure. The likely cause is not the first failing
+ * check but the one that explains the others: see {@link CausalChains}. Several errors in one paste run their
  * playbooks one after the other, without repeating a check.
  */
 public final class Playbook {
@@ -47,8 +48,9 @@ public final class Playbook {
     static final List<CheckId> GENERAL = List.of(CLUSTER_STATE, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES, VMSS_INSTANCES,
             NODE_SUBNET, AUTHORIZED_IP_RANGES, NSG_OUTBOUND, ROUTE_TABLE, PRIVATE_ENDPOINT, PRIVATE_DNS_ZONE_LINK);
 
-    private static final List<CheckId> FAILED_STATE_BASE = List.of(CLUSTER_STATE, NODE_POOL_STATE,
-            ACTIVITY_LOG_FAILURES);
+    // The failed operation before the pools' states: it is what explains them (CausalChains).
+    private static final List<CheckId> FAILED_STATE_BASE = List.of(CLUSTER_STATE, ACTIVITY_LOG_FAILURES,
+            NODE_POOL_STATE);
 
     private static final Map<Subcategory, List<CheckId>> API_SERVER = Map.of(
             Subcategory.CONNECTION_TIMED_OUT, List.of(AUTHORIZED_IP_RANGES, NSG_OUTBOUND, ROUTE_TABLE,
@@ -59,28 +61,37 @@ public final class Playbook {
             Subcategory.TLS_HANDSHAKE_FAILED, List.of(NODE_TLS_PROBE, HTTP_PROXY, EGRESS_APPLIANCE),
             Subcategory.CERTIFICATE_PROBLEM, List.of(NODE_TLS_PROBE, HTTP_PROXY),
             Subcategory.DNS_LOOKUP_FAILED, List.of(VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, NODE_DNS_PROBE),
-            // The seeds' baseline list first; the probes run only when someone presses "Test from the node",
-            // so the network path is also read from ARM (seed 000 names NSG and firewall), and the extension's
-            // own message often says which of the failures it was.
-            Subcategory.UNKNOWN, List.of(NODE_DNS_PROBE, NODE_TCP_PROBE, NODE_TLS_PROBE, HTTP_PROXY,
-                    AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT, NSG_OUTBOUND, ROUTE_TABLE, EGRESS_APPLIANCE,
-                    VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, CSE_STATUS));
+            // Configuration first (the seeds' baseline as ARM shows it: proxy, authorized ranges, private
+            // endpoint, then the NSG and firewall seed 000 names), then the cluster's state (a healthy cluster
+            // after exit 51 means the failure was transient), then the node's own view: the probes see a
+            // failure, the configuration explains it (CausalChains), and they run only when someone asks.
+            Subcategory.UNKNOWN, List.of(HTTP_PROXY, AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT, NSG_OUTBOUND,
+                    ROUTE_TABLE, EGRESS_APPLIANCE, VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, CSE_STATUS, CLUSTER_STATE,
+                    NODE_DNS_PROBE, NODE_TCP_PROBE, NODE_TLS_PROBE));
 
+    // A client outside the VNet that times out is checked against the authorized ranges and private-cluster access
+    // (the default), never the nodes' NSG: its packets do not cross it. A handshake that stalls after TCP connected
+    // is the API server (or a proxy on the client's side) not answering; an untrusted or expired certificate is a
+    // stale kubeconfig after a rotation, or the client's TLS inspection.
     private static final Map<Subcategory, List<CheckId>> KUBECTL = Map.of(
-            Subcategory.CONNECTION_REFUSED, List.of(CLUSTER_STATE, CLIENT_AUTHORIZED_RANGES),
-            Subcategory.DNS_LOOKUP_FAILED, List.of(CLUSTER_STATE, PRIVATE_DNS_ZONE_LINK, PRIVATE_ENDPOINT));
-    private static final List<CheckId> KUBECTL_DEFAULT = List.of(CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT);
+            Subcategory.CONNECTION_REFUSED, List.of(CLUSTER_STATE, CLIENT_AUTHORIZED_RANGES, SUBSCRIPTION_STATE),
+            Subcategory.TLS_HANDSHAKE_FAILED, List.of(CLUSTER_STATE, CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT),
+            Subcategory.CERTIFICATE_PROBLEM, List.of(CLUSTER_STATE),
+            Subcategory.DNS_LOOKUP_FAILED, List.of(CLUSTER_STATE, PRIVATE_DNS_ZONE_LINK, PRIVATE_ENDPOINT,
+                    SUBSCRIPTION_STATE));
+    private static final List<CheckId> KUBECTL_DEFAULT = List.of(CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT,
+            CLUSTER_STATE, SUBSCRIPTION_STATE);
 
     private static final Map<String, List<CheckId>> BY_KEY = Map.ofEntries(
             Map.entry("dns", List.of(VNET_DNS_SERVERS, PRIVATE_DNS_ZONE_LINK, NODE_DNS_PROBE)),
             Map.entry("outbound", List.of(NSG_OUTBOUND, ROUTE_TABLE, EGRESS_APPLIANCE, VNET_DNS_SERVERS,
                     NODE_OUTBOUND_PROBE)),
-            Map.entry("cse", List.of(CSE_STATUS, VMSS_INSTANCES, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES)),
-            Map.entry("generic", List.of(CSE_STATUS, VMSS_INSTANCES, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES)),
+            Map.entry("cse", List.of(CSE_STATUS, VMSS_INSTANCES, ACTIVITY_LOG_FAILURES, NODE_POOL_STATE)),
+            Map.entry("generic", List.of(CSE_STATUS, VMSS_INSTANCES, ACTIVITY_LOG_FAILURES, NODE_POOL_STATE)),
             Map.entry("pod-ip", List.of(SUBNET_CAPACITY, NODE_SUBNET)),
-            Map.entry("failed-state", List.of(CLUSTER_STATE, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES, VCPU_QUOTA,
+            Map.entry("failed-state", List.of(CLUSTER_STATE, ACTIVITY_LOG_FAILURES, NODE_POOL_STATE, VCPU_QUOTA,
                     PUBLIC_IP_QUOTA, SKU_AVAILABILITY, POLICY_DENIAL, RESOURCE_LOCKS, PROVIDER_REGISTRATION,
-                    SUBSCRIPTION_STATE, SUBNET_CAPACITY, VMSS_INSTANCES, PDB_DRAIN)),
+                    SUBSCRIPTION_STATE, SUBNET_CAPACITY, VMSS_INSTANCES, CSE_STATUS, PDB_DRAIN)),
             Map.entry("quota", withBase(VCPU_QUOTA)),
             Map.entry("public-ip", withBase(PUBLIC_IP_QUOTA)),
             Map.entry("sku", withBase(SKU_AVAILABILITY)),
@@ -91,6 +102,16 @@ public final class Playbook {
             Map.entry("subnet", withBase(SUBNET_CAPACITY, NODE_SUBNET)),
             Map.entry("invalid-reference", List.of(ACTIVITY_LOG_FAILURES, CLUSTER_STATE, NODE_POOL_STATE)),
             Map.entry("drain", withBase(PDB_DRAIN)),
+            // Families of the RP catalog (aks-rp-errors.tsv) that no Azure setting of ours can prove: the request was
+            // refused as it stood (validation: the meaning names the setting to change), the identity lacks a right,
+            // ARM throttled, another operation holds the cluster, or a network resource is still in use. The
+            // cluster's own state and its failed operations are what can still be read.
+            Map.entry("validation", FAILED_STATE_BASE),
+            Map.entry("identity", FAILED_STATE_BASE),
+            Map.entry("throttling", List.of(ACTIVITY_LOG_FAILURES, CLUSTER_STATE)),
+            Map.entry("conflict", FAILED_STATE_BASE),
+            Map.entry("in-use", List.of(ACTIVITY_LOG_FAILURES, RESOURCE_LOCKS, CLUSTER_STATE)),
+            Map.entry("dns-zone", withBase(PRIVATE_DNS_ZONE_LINK, PRIVATE_ENDPOINT)),
             Map.entry("vmss-instance", withBase(VMSS_INSTANCES, CSE_STATUS)));
 
     private Playbook() {

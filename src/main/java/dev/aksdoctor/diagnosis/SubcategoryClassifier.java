@@ -31,12 +31,24 @@ final class SubcategoryClassifier {
                 found.add(hit.value());
             }
         }
+        if (lookupFailed(paste.squeezed().text())) {
+            // The dial never reached TCP: a timeout or refusal printed after it is the resolver's, not the server's.
+            found.remove(Subcategory.CONNECTION_TIMED_OUT);
+            found.remove(Subcategory.CONNECTION_REFUSED);
+            found.add(Subcategory.DNS_LOOKUP_FAILED);
+        }
         for (Subcategory s : PRIORITY) {
             if (found.contains(s)) {
                 return s;
             }
         }
         return Subcategory.UNKNOWN;
+    }
+
+    /** Go's {@code dial tcp: lookup <name> on <resolver>:53: …}: the failure is in name resolution. */
+    private static boolean lookupFailed(String squeezed) {
+        int at = squeezed.indexOf("dialtcp:lookup");
+        return at >= 0 && squeezed.indexOf(":53:", at) > at && squeezed.indexOf(":53:", at) - at < 400;
     }
 
     private static PhraseTrie<Subcategory> keywords() {
@@ -46,7 +58,8 @@ final class SubcategoryClassifier {
                 "self-signedcertificateincertificatechain", "certificateverifyfailed", "remotecertificateisinvalid",
                 "certificatehasexpired").forEach(w -> k.put(w, Subcategory.CERTIFICATE_PROBLEM));
         List.of("tlshandshakefailed", "tlshandshaketimeout", "curl:(35)", "unexpectedeofwhilereading",
-                "connectionresetbypeer", "sslhandshakefailed", "handshakefailure", "tlshandshakeerror")
+                "connectionresetbypeer", "sslhandshakefailed", "handshakefailure", "tlshandshakeerror",
+                "gnutls_handshake()failed", "ssl_error_syscall", "tlsconnectionwasnon-properlyterminated")
                 .forEach(w -> k.put(w, Subcategory.TLS_HANDSHAKE_FAILED));
         List.of("connectionrefused", "activelyrefused").forEach(w -> k.put(w, Subcategory.CONNECTION_REFUSED));
         List.of("noroutetohost", "networkisunreachable", "hostisunreachable", "unreachablenetwork",
@@ -55,7 +68,7 @@ final class SubcategoryClassifier {
                 "timedoutwhileconnecting").forEach(w -> k.put(w, Subcategory.CONNECTION_TIMED_OUT));
         List.of("nosuchhost", "couldnotresolvehost", "curl:(6)", "nxdomain", "servfail", "nameorservicenotknown",
                 "temporaryfailureinnameresolution", "can'tfind", "unabletoresolvekubernetesapiservername",
-                "dnslookupfail").forEach(w -> k.put(w, Subcategory.DNS_LOOKUP_FAILED));
+                "dnslookupfail", "theremotenamecouldnotberesolved").forEach(w -> k.put(w, Subcategory.DNS_LOOKUP_FAILED));
         return new PhraseTrie<>(k);
     }
 }

@@ -3,6 +3,7 @@ package dev.aksdoctor.digest;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.diagnosis.ClusterRef;
+import dev.aksdoctor.reply.ClusterAlertRenderer;
 import dev.aksdoctor.slack.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

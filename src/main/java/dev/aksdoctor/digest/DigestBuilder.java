@@ -1,5 +1,7 @@
 package dev.aksdoctor.digest;
 
+import dev.aksdoctor.reply.Digest;
+import dev.aksdoctor.reply.DigestFinding;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,5 +1,7 @@
 package dev.aksdoctor.digest;
 
+import dev.aksdoctor.reply.Digest;
+import dev.aksdoctor.reply.DigestFinding;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -3,6 +3,7 @@ package dev.aksdoctor.digest;
 import dev.aksdoctor.azure.ActivityEventFacts;
 import dev.aksdoctor.azure.AgentPoolFacts;
 import dev.aksdoctor.azure.AuditEventFacts;
+import dev.aksdoctor.reply.DigestFinding;
 import dev.aksdoctor.reply.Mrkdwn;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,6 +1,8 @@
 package dev.aksdoctor.digest;
 
 import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.reply.Digest;
+import dev.aksdoctor.reply.DigestRenderer;
 import dev.aksdoctor.slack.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;

@@ -16,6 +16,17 @@ public interface InvestigationSettings {
     @WithDefault("30m")
     Duration queuedTimeout();
 
+    /**
+     * How long the (redacted) paste of a finished investigation is kept. The findings, the thread and the
+     * error code stay; re-running an investigation older than this runs against its cluster only.
+     */
+    @WithDefault("3d")
+    Duration pasteRetention();
+
+    /** When old pastes are removed (a Quarkus cron; {@code off} disables it, as in tests). */
+    @WithDefault("0 7 * * * ?")
+    String pasteRetentionCron();
+
     /** How often stuck investigations are looked for (a Quartz cron, so one replica at a time does it). */
     @WithDefault("0/30 * * * * ?")
     String sweepCron();

@@ -1,7 +1,6 @@
 package dev.aksdoctor.investigation;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -14,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -131,8 +131,7 @@ public class InvestigationStore {
     public boolean claimFinal(long id, InvestigationStatus status, String outcome) {
         int updated = Investigation.update("status = :status, outcome = :outcome, updatedAt = :now "
                         + "where id = :id and answeredAt is null and (status in :open or status = :status)",
-                Parameters.with("status", status).and("outcome", outcome).and("now", clock.instant()).and("id", id)
-                        .and("open", OPEN));
+                Map.of("status", status, "outcome", outcome, "now", clock.instant(), "id", id, "open", OPEN));
         return updated == 1;
     }
 
@@ -156,8 +155,8 @@ public class InvestigationStore {
     @Transactional
     public List<Long> stuck(Instant runningBefore, Instant queuedBefore) {
         return Investigation.<Investigation>find("(status = :running and updatedAt < :r) or (status = :queued and updatedAt < :q)",
-                        Parameters.with("running", InvestigationStatus.RUNNING).and("r", runningBefore)
-                                .and("queued", InvestigationStatus.QUEUED).and("q", queuedBefore))
+                        Map.of("running", InvestigationStatus.RUNNING, "r", runningBefore,
+                                "queued", InvestigationStatus.QUEUED, "q", queuedBefore))
                 .page(0, 100).list().stream().map(inv -> inv.id).toList();
     }
 

@@ -33,7 +33,46 @@ public final class AddressRanges {
             block("100.64.0.0/10"),
             block("fc00::/7"));
 
+    /** Blocks no client reaches an API server from over the internet, with the word for each. */
+    private record Block(IPAddress block, String kind) {
+    }
+
+    private static final List<Block> NOT_PUBLIC = List.of(
+            new Block(block("0.0.0.0/8"), "unspecified"),
+            new Block(block("10.0.0.0/8"), "private"),
+            new Block(block("100.64.0.0/10"), "shared (carrier-grade NAT)"),
+            new Block(block("127.0.0.0/8"), "loopback"),
+            new Block(block("169.254.0.0/16"), "link-local"),
+            new Block(block("172.16.0.0/12"), "private"),
+            new Block(block("192.168.0.0/16"), "private"),
+            new Block(block("224.0.0.0/4"), "multicast"),
+            new Block(block("240.0.0.0/4"), "reserved"),
+            new Block(block("::/128"), "unspecified"),
+            new Block(block("::1/128"), "loopback"),
+            new Block(block("::ffff:0:0/96"), "IPv4-mapped"),
+            new Block(block("fc00::/7"), "unique local (private)"),
+            new Block(block("fe80::/10"), "link-local"),
+            new Block(block("ff00::/8"), "multicast"));
+
     private AddressRanges() {
+    }
+
+    /**
+     * What kind of non-public address an address or range is, or touches (loopback, link-local, private,
+     * unique local, unspecified, multicast…); empty for a public one. Empty too for text that is not an
+     * address: validate it first.
+     */
+    public static Optional<String> nonPublicKind(String ipOrCidr) {
+        Optional<IPAddress> range = parseRange(ipOrCidr);
+        if (range.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Block b : NOT_PUBLIC) {
+            if (contains(b.block(), range.get()) || contains(range.get(), b.block())) {
+                return Optional.of(b.kind());
+            }
+        }
+        return Optional.empty();
     }
 
     /** True when {@code ipOrCidr} lies wholly inside {@code range}; a bare IP is a /32 or /128. */

@@ -139,9 +139,7 @@ public record ActionPayload(long investigationId, String clusterId, Map<String, 
                 if (!p.isObject() || p.size() > 8) {
                     return Optional.empty();
                 }
-                Iterator<Map.Entry<String, JsonNode>> fields = p.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> f = fields.next();
+                for (Map.Entry<String, JsonNode> f : p.properties()) {
                     if (!f.getValue().isTextual()) {
                         return Optional.empty();
                     }

@@ -11,6 +11,9 @@ public final class ButtonReplies {
     public static final String BUSY = ":hourglass: Too much is running right now; press the button again in a minute.";
     public static final String BUSY_NOTHING_CHANGED = ":hourglass: Too much is running right now; nothing was changed. "
             + "Press the button again in a minute.";
+    public static final String RESOLVED_GONE = "That investigation is no longer stored.";
+    public static final String ALREADY_RESOLVED = "This investigation is already marked resolved.";
+    public static final String PRESS_AGAIN = "press again in a minute";
     public static final String MISSING_PARAMETER = "This button lacks its %s; re-run the checks for a fresh one.";
 
     private ButtonReplies() {
@@ -19,6 +22,10 @@ public final class ButtonReplies {
     /** {@code what} is already formatted (a bold name, a code span). */
     public static String outsideScope(String scopes, String what) {
         return ":no_entry: This channel is limited to " + scopes + "; " + what + " is outside it.";
+    }
+
+    public static String resolvedBy(String user) {
+        return ":white_check_mark: <@" + user + "> marked this resolved.";
     }
 
     public static String missingParameter(String parameter) {

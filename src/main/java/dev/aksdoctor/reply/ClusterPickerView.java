@@ -32,7 +32,25 @@ public final class ClusterPickerView {
     public static final String DEFAULT_ACTION = "pick_default";
     public static final String DEFAULT_VALUE = "default";
 
+    public static final String NOT_A_RESOURCE_ID = "That is not a managed cluster resource ID: "
+            + "/subscriptions/<id>/resourceGroups/<group>/providers/Microsoft.ContainerService/managedClusters/<name>";
+    public static final String PICK_AGAIN = "Pick the cluster again.";
+    public static final String PICK_ONE = "Pick a cluster, or paste its resource ID below.";
+    public static final String RETRY = "pick the cluster again in a minute";
+
     private ClusterPickerView() {
+    }
+
+    /** Under the field: the picked cluster lies outside what the channel may use. */
+    public static String limitedTo(String scopes) {
+        return "This channel is limited to " + scopes + ".";
+    }
+
+    /** To the picker, after the re-run started. */
+    public static String checking(String cluster, String resourceId, boolean madeDefault) {
+        return madeDefault
+                ? ":white_check_mark: Checking " + Mrkdwn.code(cluster) + "; it is now this channel's default cluster."
+                : "Checking " + Mrkdwn.code(cluster) + ". To make it this channel's default: `/aks-doctor use " + resourceId + "`";
     }
 
     public static View modal(String privateMetadata) {

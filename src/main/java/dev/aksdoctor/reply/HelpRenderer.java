@@ -5,34 +5,54 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
-/** Usage of /aks-doctor, shown for {@code help}, empty text and unknown sub-commands. */
+/**
+ * Usage of /aks-doctor, shown for {@code help}, empty text and unknown sub-commands: the paste, then one line per
+ * registered sub-command ({@link Usage}), then the shortcut. Pure.
+ */
 public final class HelpRenderer {
 
-    public static final String USAGE = String.join("\n",
-            "*Paste an AKS error* after the command and I'll work out what failed, check the cluster's Azure "
-                    + "configuration through ARM, and answer in a thread:",
-            "`/aks-doctor <pasted error>` — e.g. a failed node provisioning (`VMExtensionError_K8SAPIServerConnFail`, "
-                    + "CSE exit code 51), a Windows node pool error, `QuotaExceeded`, `kubectl … dial tcp …:443: i/o timeout`",
-            "`/aks-doctor use <resource ID | rg/name | none>` — this channel's default cluster",
-            "`/aks-doctor watch <resource ID>` · `unwatch <resource ID>` · `watching` — the channel's watch list",
-            "`/aks-doctor digest` · `digest now` · `digest schedule \"<cron>\" [Time/Zone]` — health digests",
-            "`/aks-doctor alerts on|off <resource ID>` — one alert when a watched cluster turns Failed or Stopped",
-            "`/aks-doctor autodetect on|off` — diagnose AKS errors posted in this channel without being asked",
-            "`/aks-doctor help` — this message",
-            "In a thread, use the message shortcut *Diagnose with AKS Doctor* on the message that holds the error.");
+    static final String COMMAND = "/aks-doctor";
 
     private HelpRenderer() {
     }
 
-    public static List<LayoutBlock> usage(String preface) {
-        String text = preface == null ? USAGE : preface + "\n\n" + USAGE;
+    /** The help text for these sub-commands, in the order given. */
+    public static String text(List<Usage> subCommands) {
+        List<String> lines = new ArrayList<>();
+        lines.add("*Paste an AKS error* after the command and I'll work out what failed, check the cluster's Azure "
+                + "configuration through ARM, and answer in a thread:");
+        lines.add("`" + COMMAND + " <pasted error>` — e.g. a failed node provisioning (`VMExtensionError_K8SAPIServerConnFail`, "
+                + "CSE exit code 51), a Windows node pool error, `QuotaExceeded`, `kubectl … dial tcp …:443: i/o timeout`");
+        for (Usage u : subCommands) {
+            lines.add(line(u));
+        }
+        lines.add("In a thread, use the message shortcut *Diagnose with AKS Doctor* on the message that holds the error.");
+        return String.join("\n", lines);
+    }
+
+    /** {@code `/aks-doctor digest` · `digest now` — health digests}. */
+    static String line(Usage u) {
+        String forms = u.forms().stream().map(f -> "`" + f + "`").collect(Collectors.joining(" · "));
+        return "`" + COMMAND + " " + forms.substring(1) + " — " + u.purpose();
+    }
+
+    public static List<LayoutBlock> usage(String preface, List<Usage> subCommands) {
+        String usage = text(subCommands);
+        String text = preface == null ? usage : preface + "\n\n" + usage;
         return List.of(
-                section(s -> s.text(markdownText(text))),
+                section(s -> s.text(markdownText(Mrkdwn.truncate(text, SlackLimits.SECTION_TEXT)))),
                 context(c -> c.elements(List.of(markdownText(
                         "Paste the whole error: the JSON from the portal or `az` output, Activity Log entries and CSE "
                                 + "output all work. Secrets (SAS `sig=`, tokens, passwords) are redacted before anything is stored.")))));
+    }
+
+    /** Answer to a lone word that is neither a sub-command nor an error. */
+    public static String unknownSubCommand(String word) {
+        return "I don't know the sub-command " + Mrkdwn.code(word) + ", and it doesn't look like an AKS error.";
     }
 
     public static String fallbackText() {

@@ -19,7 +19,11 @@ import dev.aksdoctor.check.InvestigationReport;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.Outcome;
 import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.diagnosis.CausalChains;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.OsType;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -83,15 +87,17 @@ public final class InvestigationReplyRenderer {
         if (report.access().configured()) {
             blocks.addAll(location(investigationId, report.location()));
         }
+        Set<String> offered = new LinkedHashSet<>();
         report.likelyCause().ifPresentOrElse(
-                cause -> blocks.addAll(likelyCause(investigationId, cluster, cause)),
-                () -> blocks.add(section(s -> s.text(markdownText(noCauseText(report))))));
-        blocks.addAll(groups(report.findings(), report.likelyCause().orElse(null)));
+                cause -> blocks.addAll(likelyCause(investigationId, cluster, cause, report, offered)),
+                () -> blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(noCauseText(d, report),
+                        SlackLimits.SECTION_TEXT))))));
+        blocks.addAll(groups(report.findings(), report.likelyCause().orElse(null), report.why()));
         List<TextObject> fields = DiagnosisReplyRenderer.extractedFields(d);
         if (!fields.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*Found in the paste*")).fields(fields)));
         }
-        List<BlockElement> buttons = nextSteps(investigationId, cluster, report);
+        List<BlockElement> buttons = nextSteps(investigationId, cluster, report, offered);
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId("next_steps").elements(buttons)));
         }
@@ -133,10 +139,15 @@ public final class InvestigationReplyRenderer {
                         NextActionButtons.button(NextAction.PICK_CLUSTER, Map.of(), payload)))));
     }
 
-    private static List<LayoutBlock> likelyCause(long investigationId, ClusterRef cluster, Finding cause) {
+    private static List<LayoutBlock> likelyCause(long investigationId, ClusterRef cluster, Finding cause,
+            InvestigationReport report, Set<String> offered) {
         StringBuilder text = new StringBuilder(":rotating_light: *Likely cause — ")
                 .append(Mrkdwn.escape(cause.title())).append("*");
+        if (!report.why().isEmpty()) {
+            text.append("\n*Why:* ").append(Mrkdwn.escape(Mrkdwn.truncate(whyChain(cause, report.why()), 900)));
+        }
         appendEvidence(text, cause.evidence());
+        unexplainedProbe(cause, report).ifPresent(line -> text.append("\n").append(line));
         if (cause.remedy() != null) {
             text.append("\n*Fix:* ").append(Mrkdwn.escape(cause.remedy()));
         }
@@ -145,7 +156,11 @@ public final class InvestigationReplyRenderer {
         }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.blockId("likely_cause").text(markdownText(Mrkdwn.truncate(text.toString(), SlackLimits.SECTION_TEXT)))));
+        // One button per action_id in the whole message (Slack rejects repeats within a block, and two
+        // "Add … to authorized ranges" side by side read as one promise twice).
         List<BlockElement> buttons = cause.actions().stream()
+                .filter(a -> offerable(a, report))
+                .filter(a -> offered.add(NextActionButtons.actionId(a.action())))
                 .map(a -> NextActionButtons.button(investigationId, cluster, a))
                 .flatMap(java.util.Optional::stream)
                 .limit(5)
@@ -171,15 +186,103 @@ public final class InvestigationReplyRenderer {
         }
     }
 
-    private static String noCauseText(InvestigationReport report) {
+    /** "cause → what it explains → …", the symptom chain under the likely cause. */
+    static String whyChain(Finding cause, List<Finding> why) {
+        StringBuilder b = new StringBuilder(cause.title());
+        for (Finding symptom : why) {
+            b.append(" → ").append(symptom.title());
+        }
+        return b.toString();
+    }
+
+    /** A probe failure that no Azure setting explains: say so, and where to look instead. */
+    static Optional<String> unexplainedProbe(Finding cause, InvestigationReport report) {
+        if (!CausalChains.PROBES.contains(cause.checkId()) || !report.why().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<CheckId> explainers = CausalChains.explainers(cause.checkId());
+        List<Finding> read = report.findings().stream().filter(f -> explainers.contains(f.checkId())).toList();
+        List<String> unread = read.stream().filter(f -> f.outcome() == Outcome.ERROR || f.outcome() == Outcome.SKIPPED)
+                .map(f -> f.checkId().id()).toList();
+        String checked = read.stream().filter(f -> f.outcome() == Outcome.PASS || f.outcome() == Outcome.WARN)
+                .map(f -> f.checkId().id()).collect(Collectors.joining(", "));
+        StringBuilder b = new StringBuilder(":mag: *Nothing in Azure explains it*");
+        if (!checked.isEmpty()) {
+            b.append(" (").append(checked).append(" look right)");
+        }
+        b.append(" — look at the path beyond the VNet: an on-premises firewall, a DNS forwarder or a proxy.");
+        if (!unread.isEmpty()) {
+            b.append(" Could not check ").append(String.join(", ", unread)).append('.');
+        }
+        return Optional.of(b.toString());
+    }
+
+    /** No likely cause: say whether that is because everything looked right or because things could not be checked. */
+    static String noCauseText(Diagnosis d, InvestigationReport report) {
         if (!report.access().configured() || report.location().status() != ClusterLocation.Status.FOUND) {
             return ":information_source: No Azure-side cause could be checked yet.";
         }
-        return ":white_check_mark: *No failing check.* The Azure configuration I can see looks right; if the error "
-                + "persists, run the node connectivity test or re-run the checks.";
+        List<Finding> unchecked = report.findings().stream()
+                .filter(f -> f.outcome() == Outcome.ERROR
+                        || f.outcome() == Outcome.SKIPPED && !CausalChains.PROBES.contains(f.checkId()))
+                .toList();
+        long warnings = report.findings().stream().filter(f -> f.outcome() == Outcome.WARN).count();
+        StringBuilder b = new StringBuilder();
+        Optional<Finding> transientState = transientConclusion(d, report);
+        if (transientState.isPresent()) {
+            b.append(":white_check_mark: *").append(Mrkdwn.escape(transientState.get().title()))
+                    .append(": the failure was transient — retry the operation.* ")
+                    .append("Nothing in the Azure configuration I checked blocks the nodes from the API server.");
+        } else if (unchecked.isEmpty()) {
+            b.append(":white_check_mark: *No failing check: the configuration looks right.*");
+        } else {
+            b.append(":grey_question: *No failing check among what I could read.*");
+        }
+        if (!unchecked.isEmpty()) {
+            b.append("\n*Could not check ").append(unchecked.size()).append(unchecked.size() == 1 ? " thing" : " things")
+                    .append(":* ").append(unchecked.stream().limit(6)
+                            .map(f -> Mrkdwn.code(f.checkId().id()) + " (" + Mrkdwn.escape(f.title()) + ")")
+                            .collect(Collectors.joining(", ")));
+        }
+        if (warnings > 0) {
+            b.append("\n").append(warnings).append(warnings == 1 ? " warning" : " warnings").append(" below.");
+        }
+        if (probeOffered(report)) {
+            b.append("\nTo see the path from a node, press \"Run node connectivity test\".");
+        }
+        return b.toString();
     }
 
-    private static List<LayoutBlock> groups(List<Finding> findings, Finding likelyCause) {
+    /**
+     * Seed 001: a Succeeded, running cluster after an API-server connection failure, with nothing failing, means the
+     * API server was briefly unavailable (create or start): the answer is to retry.
+     */
+    static Optional<Finding> transientConclusion(Diagnosis d, InvestigationReport report) {
+        boolean apiServerFailure = d.exitCode() != null && (d.exitCode() == 51 && d.os() != OsType.WINDOWS
+                || d.exitCode() == 5 && d.os() == OsType.WINDOWS)
+                || d.errorCode() != null && (d.errorCode().contains("K8SAPIServerConnFail")
+                        || d.errorCode().contains("CHECK_API_SERVER_CONNECTIVITY"));
+        if (!apiServerFailure || report.findings().stream().anyMatch(f -> f.outcome() == Outcome.FAIL)) {
+            return Optional.empty();
+        }
+        return report.findings().stream()
+                .filter(f -> f.checkId() == CheckId.CLUSTER_STATE && f.outcome() == Outcome.PASS)
+                .findFirst();
+    }
+
+    /** The node test is offered only where the plan has a probe to run (else a re-run would add nothing). */
+    static boolean probeOffered(InvestigationReport report) {
+        return report.findings().stream().anyMatch(f -> CausalChains.PROBES.contains(f.checkId())
+                && f.outcome() == Outcome.SKIPPED
+                && f.actions().stream().anyMatch(a -> a.action() == NextAction.RUN_NODE_PROBE));
+    }
+
+    private static boolean offerable(SuggestedAction a, InvestigationReport report) {
+        return a.action() != NextAction.RUN_NODE_PROBE
+                || report.findings().stream().anyMatch(f -> CausalChains.PROBES.contains(f.checkId()));
+    }
+
+    private static List<LayoutBlock> groups(List<Finding> findings, Finding likelyCause, List<Finding> why) {
         Map<Outcome, List<Finding>> byOutcome = new EnumMap<>(Outcome.class);
         for (Finding f : findings) {
             if (f != likelyCause) {
@@ -201,7 +304,8 @@ public final class InvestigationReplyRenderer {
             int shown = 0;
             for (Finding f : group) {
                 String line = "\n" + icon(f.outcome()) + " " + Mrkdwn.code(f.checkId().id()) + " " + Mrkdwn.escape(f.title())
-                        + (outcome == Outcome.PASS || f.remedy() == null || sharedRemedy != null ? ""
+                        + (why.contains(f) ? " — explained by the likely cause"
+                                : outcome == Outcome.PASS || f.remedy() == null || sharedRemedy != null ? ""
                                 : " — " + Mrkdwn.escape(Mrkdwn.truncate(f.remedy(), 300)));
                 if (text.length() + line.length() > budget) {
                     text.append("\n… and ").append(group.size() - shown).append(" more");
@@ -225,11 +329,18 @@ public final class InvestigationReplyRenderer {
         return group.stream().allMatch(f -> first.equals(f.remedy())) ? first : null;
     }
 
-    private static List<BlockElement> nextSteps(long investigationId, ClusterRef cluster, InvestigationReport report) {
-        Set<NextAction> seen = new LinkedHashSet<>();
-        report.likelyCause().ifPresent(c -> c.actions().forEach(a -> seen.add(a.action())));
+    private static List<BlockElement> nextSteps(long investigationId, ClusterRef cluster, InvestigationReport report,
+            Set<String> offered) {
         List<BlockElement> buttons = new ArrayList<>();
         List<SuggestedAction> candidates = new ArrayList<>();
+        // The symptoms' own steps (reconcile the cluster once the cause is fixed), then the node test a skipped
+        // probe promised, then the other findings'.
+        report.why().forEach(f -> candidates.addAll(f.actions()));
+        for (Finding f : report.findings()) {
+            if (f.outcome() == Outcome.SKIPPED && CausalChains.PROBES.contains(f.checkId())) {
+                f.actions().stream().filter(a -> a.action() == NextAction.RUN_NODE_PROBE).forEach(candidates::add);
+            }
+        }
         for (Finding f : report.findings()) {
             if (f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARN) {
                 candidates.addAll(f.actions());
@@ -242,8 +353,8 @@ public final class InvestigationReplyRenderer {
             if (buttons.size() == MAX_ACTION_BUTTONS) {
                 break;
             }
-            // action_ids must be unique within a block: one button per kind of action here.
-            if (seen.add(action.action())) {
+            // action_ids must be unique within the message: one button per kind of action.
+            if (offerable(action, report) && offered.add(NextActionButtons.actionId(action.action()))) {
                 NextActionButtons.button(investigationId, cluster, action).ifPresent(buttons::add);
             }
         }

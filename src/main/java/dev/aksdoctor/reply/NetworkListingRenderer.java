@@ -37,7 +37,40 @@ public final class NetworkListingRenderer {
     static final int SECTION_BUDGET = SlackLimits.SECTION_TEXT - 100;
     private static final int LINE_MAX = 600;
 
+    /** How to read an NSG listing. */
+    public static final String NSG_HOW = "Read from Azure just now. Rules apply by priority, lowest number first; the "
+            + "first match decides.";
+    /** How to read a route listing. */
+    public static final String ROUTES_HOW = "Read from Azure just now. The longest matching prefix wins; a next hop of "
+            + "None drops the traffic.";
+
     private NetworkListingRenderer() {
+    }
+
+    public static Listing nsg(NsgFacts nsg) {
+        return nsg(nsg, NSG_HOW);
+    }
+
+    public static Listing routes(RouteTableFacts table) {
+        return routes(table, ROUTES_HOW);
+    }
+
+    public static String cannotReadSubnets(String cluster, String why) {
+        return ":warning: I couldn't read the node subnets of " + Mrkdwn.code(cluster) + ": " + Mrkdwn.escape(why);
+    }
+
+    /** {@code what} is "NSG" or "route table". */
+    public static String noneAttached(String cluster, String what) {
+        return "The node subnets of " + Mrkdwn.code(cluster) + " have no " + what + " attached (or AKS manages the VNet, "
+                + "whose " + what + " lives in the node resource group).";
+    }
+
+    public static String cannotRead(String what, String resourceId, String why) {
+        return ":warning: I couldn't read the " + what + " " + Mrkdwn.code(resourceId) + ": " + Mrkdwn.escape(why);
+    }
+
+    public static String cannotPost(String what, String slackError) {
+        return "I couldn't post the " + what + " here (" + slackError + ").";
     }
 
     public static Listing nsg(NsgFacts nsg, String how) {

@@ -29,15 +29,16 @@ public class SlackBolt {
         this.settings = settings;
         this.slack = Slack.getInstance(slackConfig(settings));
         if (!settings.configured()) {
-            LOG.warn("Slack is not configured: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN (the app's signing "
-                    + "secret and xoxb- bot token). /slack/events answers 503 until then; /api/diagnoses works.");
+            LOG.warn(notConfigured(settings));
             this.app = Optional.empty();
             this.verifier = Optional.empty();
             this.parser = Optional.empty();
             return;
         }
         AppConfig config = AppConfig.builder()
-                .signingSecret(settings.signingSecret().orElseThrow())
+                // Absent in Socket Mode alone: envelopes arrive over a WebSocket whose URL only the app token
+                // could obtain, and carry no signature.
+                .signingSecret(settings.signingSecret().filter(s -> !s.isBlank()).orElse(null))
                 .singleTeamBotToken(settings.botToken().orElseThrow())
                 .slack(slack)
                 // Verified before Bolt by SlackEventsServlet, over the raw bytes and in both directions.
@@ -49,10 +50,24 @@ public class SlackBolt {
         App built = new App(config);
         routes.forEach(route -> route.register(built));
         this.app = Optional.of(built);
-        this.verifier = Optional.of(new SlackRequestVerifier(settings.signingSecret().orElseThrow(),
-                settings.requestTolerance()));
+        this.verifier = settings.httpEnabled()
+                ? Optional.of(new SlackRequestVerifier(settings.signingSecret().orElseThrow(), settings.requestTolerance()))
+                : Optional.empty();
         // One parser for all requests: each holds a Gson whose reflective adapters are built on first use.
         this.parser = Optional.of(new SlackRequestParser(config));
+    }
+
+    /** The one start-up warning when neither way in is complete, naming what is missing. */
+    static String notConfigured(SlackSettings settings) {
+        boolean secret = settings.signingSecret().filter(s -> !s.isBlank()).isPresent();
+        boolean appToken = settings.appToken().filter(s -> !s.isBlank()).isPresent();
+        if (secret || appToken) {
+            return "Slack is not configured: SLACK_BOT_TOKEN (the app's xoxb- bot token) is missing; "
+                    + (appToken ? "Socket Mode" : "/slack/events") + " stays off until it is set. /api/diagnoses works.";
+        }
+        return "Slack is not configured: set SLACK_BOT_TOKEN (the app's xoxb- bot token) and either "
+                + "SLACK_SIGNING_SECRET (Slack calls /slack/events) or SLACK_APP_TOKEN (xapp-…, Socket Mode: no public "
+                + "URL needed). /slack/events answers 503 until then; /api/diagnoses works.";
     }
 
     private static SlackConfig slackConfig(SlackSettings settings) {
@@ -67,6 +82,7 @@ public class SlackBolt {
         return app;
     }
 
+    /** Present only when a signing secret is set: without one, /slack/events cannot tell Slack from anyone else. */
     public Optional<SlackRequestVerifier> verifier() {
         return verifier;
     }
@@ -82,5 +98,10 @@ public class SlackBolt {
 
     public Optional<String> botToken() {
         return settings.botToken().filter(t -> !t.isBlank());
+    }
+
+    /** The app-level token for Socket Mode, when Socket Mode is on. */
+    public Optional<String> appToken() {
+        return settings.socketModeEnabled() ? settings.appToken() : Optional.empty();
     }
 }

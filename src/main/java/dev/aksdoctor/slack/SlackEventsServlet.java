@@ -3,6 +3,7 @@ package dev.aksdoctor.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -36,12 +37,15 @@ public class SlackEventsServlet extends HttpServlet {
     private final Clock clock;
     private final SlackMetrics metrics;
     private final AckPriority ackPriority;
+    private final SlackDeliveries deliveries;
 
-    public SlackEventsServlet(SlackBolt bolt, Clock clock, SlackMetrics metrics, AckPriority ackPriority) {
+    public SlackEventsServlet(SlackBolt bolt, Clock clock, SlackMetrics metrics, AckPriority ackPriority,
+            SlackDeliveries deliveries) {
         this.bolt = bolt;
         this.clock = clock;
         this.metrics = metrics;
         this.ackPriority = ackPriority;
+        this.deliveries = deliveries;
     }
 
     @Override
@@ -58,7 +62,13 @@ public class SlackEventsServlet extends HttpServlet {
         long started = System.nanoTime();
         if (bolt.app().isEmpty()) {
             write(resp, 503, "Slack is not configured on this AKS Doctor: set SLACK_SIGNING_SECRET and "
-                    + "SLACK_BOT_TOKEN, then restart.");
+                    + "SLACK_BOT_TOKEN (or SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode), then restart.");
+            return;
+        }
+        if (bolt.verifier().isEmpty()) {
+            // Socket Mode alone: without a signing secret nothing here could tell Slack from anyone else.
+            write(resp, 404, "This AKS Doctor receives Slack over Socket Mode (SLACK_APP_TOKEN), not on /slack/events. "
+                    + "Set SLACK_SIGNING_SECRET as well to accept Slack's HTTP requests here too.");
             return;
         }
         byte[] body = readBody(req);
@@ -96,7 +106,18 @@ public class SlackEventsServlet extends HttpServlet {
         if (slackReq == null) {
             LOG.warnf("Refused a signed Slack request of no kind Bolt knows (%d bytes, content type %s)", body.length,
                     req.getContentType());
-            write(resp, 400, "Unrecognised Slack request.");
+            write(resp, 400, "Unrecognised Slack request: send a slash command, an interaction payload or an "
+                    + "Events API callback as Slack does.");
+            return;
+        }
+        if (slackReq instanceof SlashCommandRequest command && !deliveries.firstTime(commandKey(command,
+                req.getHeader("X-Slack-Signature")))) {
+            // A replayed or twice-delivered command: its first delivery was answered; Slack shows nothing for
+            // an empty 200, so the user sees the one answer.
+            LOG.infof("Ignored a repeated slash command from %s in %s", command.getPayload().getUserId(),
+                    command.getPayload().getChannelId());
+            resp.setStatus(200);
+            metrics.recordAck(System.nanoTime() - started);
             return;
         }
         Response slackResp;
@@ -131,6 +152,17 @@ public class SlackEventsServlet extends HttpServlet {
             byte[] bytes = in.readNBytes(declared >= 0 ? (int) declared : MAX_BODY_BYTES + 1);
             return bytes.length > MAX_BODY_BYTES ? null : bytes;
         }
+    }
+
+    /**
+     * A slash command's identity: Slack gives every invocation its own trigger id, unique within a team. Without
+     * one (not something Slack sends) the signature stands in: a replay must reuse it.
+     */
+    static String commandKey(SlashCommandRequest command, String signature) {
+        String team = command.getPayload().getTeamId() == null ? "-" : command.getPayload().getTeamId();
+        String trigger = command.getPayload().getTriggerId();
+        return trigger == null || trigger.isBlank() ? "command-sig:" + signature
+                : "command:" + team + ":" + trigger;
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest req) {

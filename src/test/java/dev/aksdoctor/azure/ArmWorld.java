@@ -163,8 +163,8 @@ public final class ArmWorld {
 
     /** Puts the node subnet behind a NAT gateway whose public IP is {@code pip-nat}. */
     public ArmWorld natGateway() {
-        subnet().with("properties").putObject("natGateway").put("id", NAT_ID);
-        clusterProperties().with("networkProfile").put("outboundType", "userAssignedNATGateway");
+        subnet().withObjectProperty("properties").putObject("natGateway").put("id", NAT_ID);
+        clusterProperties().withObjectProperty("networkProfile").put("outboundType", "userAssignedNATGateway");
         ((ObjectNode) clusterProperties().get("networkProfile")).remove("loadBalancerProfile");
         extra.put(NAT_ID, json("{\"id\":\"" + NAT_ID + "\",\"name\":\"nat-aks\",\"location\":\"" + LOCATION
                 + "\",\"sku\":{\"name\":\"Standard\"},\"properties\":{\"provisioningState\":\"Succeeded\","
@@ -188,6 +188,105 @@ public final class ArmWorld {
         props.put("statusMessage", "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'")
                 + "\"}}");
         activity.add(e);
+        return this;
+    }
+
+    /**
+     * A failed async operation as the Activity Log records it: the {@code ResourceOperationFailure} wrapper with
+     * the real error in {@code error.details} (statusMessage is a JSON string), on {@code resourceId}.
+     */
+    public ArmWorld failedAsyncOperation(String operation, String resourceId, String innerCode, String innerMessage,
+            int hoursAgo) {
+        failedOperation(operation, "ResourceOperationFailure", "unused");
+        ObjectNode e = (ObjectNode) activity.get(activity.size() - 1);
+        e.put("resourceId", resourceId);
+        e.put("eventTimestamp", java.time.OffsetDateTime.now().minusHours(hoursAgo).toString());
+        ObjectNode status = JSON.createObjectNode();
+        status.put("status", "Failed");
+        ObjectNode error = status.putObject("error");
+        error.put("code", "ResourceOperationFailure");
+        error.put("message", "The resource operation completed with terminal provisioning state 'Failed'.");
+        ObjectNode detail = error.putArray("details").addObject();
+        detail.put("code", innerCode);
+        detail.put("message", innerMessage);
+        ((ObjectNode) e.get("properties")).put("statusMessage", ArmFixtures.write(status));
+        return this;
+    }
+
+    /** A Policy-category deny event on {@code resourceId}: no statusMessage, the assignment in properties.policies. */
+    public ArmWorld policyDenyEvent(String resourceId, String assignmentId, String assignmentName) {
+        failedOperation("Microsoft.Authorization/policies/deny/action", "unused", "unused");
+        ObjectNode e = (ObjectNode) activity.get(activity.size() - 1);
+        e.put("resourceId", resourceId);
+        e.putObject("category").put("value", "Policy").put("localizedValue", "Policy");
+        ObjectNode props = e.putObject("properties");
+        props.put("isComplianceCheck", "False");
+        props.put("resourceLocation", LOCATION);
+        props.put("ancestors", "72f988bf-86f1-41af-91ab-2d7cd011db47");
+        props.put("policies", "[{\"policyDefinitionId\":\"/providers/Microsoft.Authorization/policyDefinitions/"
+                + "6c112d4e-5bc7-47ae-a041-ea2d9dccd749\",\"policyDefinitionName\":\"6c112d4e-5bc7-47ae-a041-"
+                + "ea2d9dccd749\",\"policyDefinitionEffect\":\"Deny\",\"policyAssignmentId\":\"" + assignmentId
+                + "\",\"policyAssignmentName\":\"" + assignmentName + "\",\"policyAssignmentScope\":\""
+                + assignmentId.substring(0, assignmentId.toLowerCase().indexOf("/providers/microsoft.authorization"))
+                + "\",\"policyAssignmentParameters\":{}}]");
+        return this;
+    }
+
+    /** {@code properties.status.provisioningError} of the cluster: the wrapper with the real error in details. */
+    public ArmWorld clusterProvisioningError(String innerCode, String innerMessage) {
+        provisioningError(clusterProperties(), innerCode, innerMessage);
+        return this;
+    }
+
+    /** {@code properties.status.provisioningError} of the first node pool. */
+    public ArmWorld poolProvisioningError(String innerCode, String innerMessage) {
+        provisioningError(pool(), innerCode, innerMessage);
+        return this;
+    }
+
+    private static void provisioningError(ObjectNode target, String innerCode, String innerMessage) {
+        ObjectNode error = target.putObject("status").putObject("provisioningError");
+        error.put("code", "ResourceOperationFailure");
+        error.put("message", "The resource operation completed with terminal provisioning state 'Failed'.");
+        ObjectNode detail = error.putArray("details").addObject();
+        detail.put("code", innerCode);
+        detail.put("message", innerMessage);
+    }
+
+    /** A management lock on the node resource group. */
+    public ArmWorld nodeGroupLock(String name, String level, String notes) {
+        String id = NODE_RG_PATH + "/providers/Microsoft.Authorization/locks/" + name;
+        locks.add(json("{\"id\":\"" + id + "\",\"type\":\"Microsoft.Authorization/locks\",\"name\":\"" + name
+                + "\",\"properties\":{\"level\":\"" + level + "\",\"notes\":\"" + notes + "\"}}"));
+        return this;
+    }
+
+    /** API Server VNet Integration: the API server gets a private IP in a delegated subnet of the VNet. */
+    public ArmWorld apiServerVnetIntegration() {
+        ObjectNode api = (ObjectNode) clusterProperties().get("apiServerAccessProfile");
+        api.put("enableVnetIntegration", true);
+        api.put("subnetId", VNET_ID + "/subnets/snet-apiserver");
+        return this;
+    }
+
+    /** An AKS-managed VNet: the pools name no subnet; the VNet {@code aks-vnet-*} lives in the node resource group. */
+    public ArmWorld managedVnet() {
+        pool().remove("vnetSubnetID");
+        String vnetId = NODE_RG_PATH + "/providers/Microsoft.Network/virtualNetworks/aks-vnet-12345678";
+        ObjectNode v = vnet.deepCopy();
+        v.put("id", vnetId);
+        v.put("name", "aks-vnet-12345678");
+        ((ArrayNode) v.get("properties").get("addressSpace").get("addressPrefixes")).removeAll().add("10.224.0.0/12");
+        ObjectNode sn = (ObjectNode) v.get("properties").get("subnets").get(0);
+        sn.put("name", "aks-subnet");
+        sn.put("id", vnetId + "/subnets/aks-subnet");
+        ObjectNode sp = (ObjectNode) sn.get("properties");
+        sp.put("addressPrefix", "10.224.0.0/16");
+        sp.remove("routeTable");
+        sp.putObject("networkSecurityGroup").put("id", NIC_NSG_ID);
+        extra.put(NODE_RG_PATH + "/providers/Microsoft.Network/virtualNetworks", json("{\"value\":["
+                + ArmFixtures.write(v) + "]}"));
+        extra.put(vnetId, v);
         return this;
     }
 

@@ -8,6 +8,7 @@ import com.azure.core.util.ConfigurationSource;
 import java.util.Map;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Builds the production {@link AzureArmGateway} wired to a {@link FakeArm}: DefaultAzureCredential's
@@ -19,7 +20,12 @@ public final class FakeArmGateways {
     public static final String TENANT = "22222222-2222-2222-2222-222222222222";
     public static final String CLIENT_ID = "33333333-3333-3333-3333-333333333333";
 
-    private static final Vertx VERTX = Vertx.vertx();
+    /**
+     * Created on a thread of its own: a {@code @QuarkusTest} may first touch this class on a Vert.x worker, and
+     * Vert.x warns when a second instance is created from inside a Vert.x context.
+     */
+    private static final Vertx VERTX = CompletableFuture.supplyAsync(Vertx::vertx,
+            task -> new Thread(task, "fake-arm-vertx-init").start()).join();
 
     private FakeArmGateways() {
     }

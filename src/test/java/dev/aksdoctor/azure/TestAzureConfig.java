@@ -22,6 +22,11 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
         return true;
     }
 
+    @Override
+    public Duration failedResourceActivityLogWindow() {
+        return Duration.ofDays(7);
+    }
+
     public TestAzureConfig withSubscriptions(List<String> subs) {
         return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, Optional.of(subs), checkTimeout,
                 inventoryTtl, activityLogWindow, nodeProbesAlways, credentialTimeout);

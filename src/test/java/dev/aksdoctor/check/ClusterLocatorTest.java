@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.PasteParser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,30 @@ class ClusterLocatorTest {
         assertEquals(ClusterLocation.Status.FOUND, l.status(), l.how());
         assertEquals(AKS1, l.cluster());
         assertEquals(1, arm.count("GET", "/subscriptions"), "no configured subscriptions: all visible ones");
+    }
+
+    @Test
+    void locate_clusterNamedByAzFlagsInThePaste_findsItByResourceGroupAndName() {
+        Diagnosis parsed = new PasteParser().parse("PS> az aks nodepool add --resource-group rg-aks `\n"
+                + "  --cluster-name aks1 --name np2 `\n  --node-vm-size Standard_D4s_v5\n"
+                + "(QuotaExceeded) Operation could not be completed as it results in exceeding approved Total Regional"
+                + " Cores quota.");
+
+        ClusterLocation l = locator(TestAzureConfig.fake()).locate(parsed, Optional.empty());
+
+        assertEquals(ClusterLocation.Status.FOUND, l.status(), l.how());
+        assertEquals(AKS1, l.cluster());
+    }
+
+    @Test
+    void locate_resourceIdWithRedactedSubscription_findsItInTheInventory() {
+        Diagnosis parsed = new PasteParser().parse("\"id\": \"/subscriptions/**OBFUSCATED**/resourceGroups/rg-aks"
+                + "/providers/Microsoft.ContainerService/managedClusters/aks1\"\nprovisioningState: Failed");
+
+        ClusterLocation l = locator(TestAzureConfig.fake()).locate(parsed, Optional.empty());
+
+        assertEquals(null, parsed.cluster().subscriptionId());
+        assertEquals(AKS1, l.cluster(), l.how());
     }
 
     @Test

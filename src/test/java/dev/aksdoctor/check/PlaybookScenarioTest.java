@@ -26,9 +26,16 @@ import org.junit.jupiter.api.Test;
 class PlaybookScenarioTest {
 
     private static InvestigationReport investigate(ArmWorld world, Diagnosis diagnosis) {
+        return answer(world, diagnosis, InvestigationOptions.DEFAULT).report();
+    }
+
+    /** The investigation and its rendered answer; every scenario checks the answer keeps its promises. */
+    static Answer answer(ArmWorld world, Diagnosis diagnosis, InvestigationOptions options) {
         CheckHarness.ARM.reset();
         world.install(CheckHarness.ARM);
-        return CheckHarness.investigator().investigate(diagnosis, Optional.empty(), ProgressListener.NONE);
+        InvestigationReport r = CheckHarness.investigator().investigate(diagnosis, Optional.empty(), options,
+                ProgressListener.NONE);
+        return Answer.of(diagnosis, r);
     }
 
     private static String describe(InvestigationReport r) {
@@ -77,8 +84,18 @@ class PlaybookScenarioTest {
     }
 
     @Test
-    void timedOut_authorizedRangesMissNodeSubnet_likelyCauseIsRanges() {
+    void timedOut_publicClusterEgressAuthorized_nodeSubnetNotBlamed() {
+        // A public API server sees the egress IP, not the private node subnet: this is a healthy control.
         ArmWorld w = new ArmWorld().authorizedRanges(ArmWorld.EGRESS_IP + "/32");
+        Answer a = answer(w, Diagnoses.timedOut(), InvestigationOptions.DEFAULT);
+        assertTrue(a.report().likelyCause().isEmpty(), describe(a.report()));
+        assertFalse(a.text().contains("Add " + ArmWorld.NODE_CIDR), a.text());
+        assertFalse(a.buttons().containsKey(NextAction.ADD_AUTHORIZED_RANGE.id()), a.buttons().toString());
+    }
+
+    @Test
+    void timedOut_vnetIntegrationRangesMissNodeSubnet_likelyCauseIsRanges() {
+        ArmWorld w = new ArmWorld().authorizedRanges(ArmWorld.EGRESS_IP + "/32").apiServerVnetIntegration();
         Finding f = likely(investigate(w, Diagnoses.timedOut()));
         assertEquals(CheckId.AUTHORIZED_IP_RANGES, f.checkId());
         assertTrue(f.title().contains("node subnet 10.240.0.0/22"), f.title());
@@ -125,19 +142,18 @@ class PlaybookScenarioTest {
     }
 
     @Test
-    void failedState_clusterFailedWithFailedOperation_reportsBoth() {
+    void failedState_clusterFailedWithFailedOperation_likelyCauseIsTheOperationNotTheState() {
         ArmWorld w = new ArmWorld();
         w.clusterProperties().put("provisioningState", "Failed");
         w.failedOperation("Microsoft.ContainerService/managedClusters/write", "VMExtensionProvisioningError",
                 "Provisioning of VM extension vmssCSE has failed");
         InvestigationReport r = investigate(w, Diagnoses.failedState("ClusterFailed"));
         Finding f = likely(r);
-        assertEquals(CheckId.CLUSTER_STATE, f.checkId());
+        // The state is the symptom the user already knows; the failed operation explains it.
+        assertEquals(CheckId.ACTIVITY_LOG_FAILURES, f.checkId(), describe(r));
+        assertTrue(f.title().contains("VMExtensionProvisioningError"), f.title());
+        assertEquals(List.of(CheckId.CLUSTER_STATE), r.why().stream().map(Finding::checkId).toList());
         assertTrue(f.actions().contains(SuggestedAction.of(NextAction.RECONCILE_CLUSTER)));
-        Finding activity = r.findings().stream().filter(x -> x.checkId() == CheckId.ACTIVITY_LOG_FAILURES).findFirst()
-                .orElseThrow();
-        assertEquals(Outcome.FAIL, activity.outcome(), describe(r));
-        assertTrue(activity.title().contains("VMExtensionProvisioningError"), activity.title());
     }
 
     @Test
@@ -147,7 +163,7 @@ class PlaybookScenarioTest {
         Finding f = likely(investigate(w, withPlan(Diagnoses.failedState("QuotaExceeded"),
                 prepend(CheckId.VCPU_QUOTA, Diagnoses.FAILED_STATE))));
         assertEquals(CheckId.VCPU_QUOTA, f.checkId());
-        assertTrue(f.title().contains("Standard DSv2 Family vCPUs (50/50)"), f.title());
+        assertTrue(f.title().contains("Standard DSv2 Family vCPUs (50/50, 2 more needed)"), f.title());
     }
 
     @Test
@@ -206,7 +222,7 @@ class PlaybookScenarioTest {
 
     @Test
     void timedOut_nsgReadForbidden_otherChecksStillRun() {
-        ArmWorld w = new ArmWorld().authorizedRanges(ArmWorld.EGRESS_IP + "/32");
+        ArmWorld w = new ArmWorld().authorizedRanges("203.0.113.0/24");
         CheckHarness.ARM.reset();
         w.install(CheckHarness.ARM);
         CheckHarness.ARM.forbid("GET", ArmWorld.SUBNET_NSG_ID, "Microsoft.Network/networkSecurityGroups/read");
@@ -223,5 +239,248 @@ class PlaybookScenarioTest {
         return new Diagnosis(d.errorCode(), d.exitCode(), d.os(), d.subcategory(), d.nodeIp(), d.apiServerIp(),
                 d.apiServerFqdn(), d.region(), d.privateCluster(), d.cluster(), d.nodeName(), d.vmss(), d.instanceId(),
                 d.correlationId(), d.errors(), d.summary(), d.docs(), plan);
+    }
+
+    // ------------------------------------------------------------------ root cause first (issue 16)
+
+    private static final dev.aksdoctor.diagnosis.PasteParser PARSER = new dev.aksdoctor.diagnosis.PasteParser();
+    private static final String POOL_ID = ArmWorld.CLUSTER_ID + "/agentPools/nodepool1";
+
+    /** A paste as an engineer writes it, with the cluster's resource ID so the locator finds it. */
+    private static Diagnosis paste(String text) {
+        return PARSER.parse(text + "\ncluster: " + ArmWorld.CLUSTER_ID);
+    }
+
+    private static List<CheckId> why(Answer a) {
+        return a.report().why().stream().map(Finding::checkId).toList();
+    }
+
+    private static ArmWorld failedCluster() {
+        ArmWorld w = new ArmWorld();
+        w.clusterProperties().put("provisioningState", "Failed");
+        return w;
+    }
+
+    private static void assertWhyLine(Answer a, String... parts) {
+        int at = a.likelyCauseText().indexOf("*Why:*");
+        assertTrue(at > 0, "no why line under the likely cause:\n" + a.likelyCauseText());
+        String line = a.likelyCauseText().substring(at, a.likelyCauseText().indexOf('\n', at) < 0
+                ? a.likelyCauseText().length() : a.likelyCauseText().indexOf('\n', at));
+        int from = 0;
+        for (String part : parts) {
+            int i = line.indexOf(part, from);
+            assertTrue(i >= 0, "\"" + part + "\" missing or out of order in " + line);
+            from = i + part.length();
+        }
+    }
+
+    @Test
+    void failedCluster_quotaExceeded_likelyCauseIsTheQuotaWithItsNumbers() {
+        ArmWorld w = failedCluster().failedAsyncOperation("Microsoft.ContainerService/managedClusters/agentPools/write",
+                POOL_ID, "QuotaExceeded", "Operation could not be completed as it results in exceeding approved "
+                        + "standardDSv2Family Cores quota. Additional details - Deployment Model: Resource Manager, "
+                        + "Location: westeurope, Current Limit: 24, Current Usage: 24, Additional Required: 4, "
+                        + "(Minimum) New Limit Required: 28.", 30);
+        ((ObjectNode) w.computeUsages.get("value").get(1)).put("currentValue", 24).put("limit", 24);
+        Answer a = answer(w, paste("our cluster is in a failed state after scaling"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.VCPU_QUOTA, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("Standard DSv2 Family vCPUs (24/24, 4 more needed)"), f.title());
+        assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
+        assertWhyLine(a, "vCPU quota exhausted", "agentPools/write failed with QuotaExceeded (24/24 used, 4 more needed)",
+                "The cluster is in a Failed state");
+        assertEquals(List.of(NextAction.RECONCILE_CLUSTER.id()), a.likelyCauseButtons());
+    }
+
+    @Test
+    void failedCluster_quotaInProvisioningErrorOnly_likelyCauseIsTheQuota() {
+        // No Activity Log entry (older than the window, or no permission): the cluster's own provisioningError says it.
+        ArmWorld w = failedCluster().clusterProvisioningError("QuotaExceeded", "Current Limit: 24, Current Usage: 24, "
+                + "Additional Required: 4");
+        ((ObjectNode) w.computeUsages.get("value").get(1)).put("currentValue", 24).put("limit", 24);
+        Answer a = answer(w, paste("cluster aks1 is in Failed state"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.VCPU_QUOTA, f.checkId(), describe(a.report()));
+        assertEquals(List.of(CheckId.CLUSTER_STATE), why(a));
+        assertWhyLine(a, "vCPU quota exhausted", "The cluster is in a Failed state (QuotaExceeded)");
+    }
+
+    @Test
+    void failedCluster_policyDenied_likelyCauseNamesTheAssignmentAndScope() {
+        String assignment = ArmWorld.SUB_PATH + "/providers/Microsoft.Authorization/policyAssignments/deny-public-ip";
+        ArmWorld w = failedCluster()
+                .failedAsyncOperation("Microsoft.ContainerService/managedClusters/write", ArmWorld.CLUSTER_ID,
+                        "RequestDisallowedByPolicy", "Resource 'kubernetes' was disallowed by policy. Policy "
+                                + "identifiers: '[{\"policyAssignment\":{\"name\":\"Deny public IPs\",\"id\":\""
+                                + assignment + "\"}}]'.", 2)
+                .policyDenyEvent(ArmWorld.NODE_RG_PATH + "/providers/Microsoft.Network/publicIPAddresses/kubernetes",
+                        assignment, "deny-public-ip");
+        w.extra.put(assignment, ArmWorld.json("{\"id\":\"" + assignment + "\",\"name\":\"deny-public-ip\","
+                + "\"type\":\"Microsoft.Authorization/policyAssignments\",\"properties\":{\"displayName\":"
+                + "\"Deny public IPs\",\"scope\":\"" + ArmWorld.SUB_PATH + "\",\"policyDefinitionId\":"
+                + "\"/providers/Microsoft.Authorization/policyDefinitions/6c112d4e\",\"enforcementMode\":\"Default\"}}"));
+        Answer a = answer(w, paste("the upgrade left our cluster in a failed state"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.POLICY_DENIAL, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("Deny public IPs (assigned at subscription " + ArmWorld.SUB + ")"), f.title());
+        assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
+        assertWhyLine(a, "Azure Policy denied the operation", "RequestDisallowedByPolicy", "Failed state");
+        assertTrue(a.buttons().containsKey(NextAction.RECONCILE_CLUSTER.id()), a.buttons().toString());
+    }
+
+    @Test
+    void failedPool_subnetFull_likelyCauseIsTheSubnetWithItsArithmetic() {
+        ArmWorld w = new ArmWorld();
+        w.pool().put("provisioningState", "Failed");
+        ((ObjectNode) w.clusterProperties().get("networkProfile")).remove("networkPluginMode");
+        w.pool().put("maxPods", 30);
+        ((ObjectNode) w.subnet().get("properties")).put("addressPrefix", "10.240.0.0/25");
+        com.fasterxml.jackson.databind.node.ArrayNode ips = (com.fasterxml.jackson.databind.node.ArrayNode)
+                w.subnet().get("properties").get("ipConfigurations");
+        for (int i = ips.size(); i < 100; i++) {
+            ips.addObject().put("id", ArmWorld.VMSS_ID + "/virtualMachines/" + i
+                    + "/networkInterfaces/nic/ipConfigurations/ipconfig" + i);
+        }
+        w.failedAsyncOperation("Microsoft.ContainerService/managedClusters/agentPools/write", POOL_ID, "SubnetIsFull",
+                "Subnet snet-nodes with address prefix 10.240.0.0/25 does not have enough capacity for 31 IP addresses.",
+                5);
+        Answer a = answer(w, paste("node pool nodepool1 failed to scale up, it is in Failed state"),
+                InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.SUBNET_CAPACITY, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("snet-nodes (23 free, 31 needed)"), f.title());
+        assertTrue(f.evidence().get(0).text().contains("123 usable, 100 used, 23 free"), CheckHarness.text(f));
+        assertEquals(CheckId.ACTIVITY_LOG_FAILURES, why(a).get(0), describe(a.report()));
+        assertTrue(why(a).contains(CheckId.NODE_POOL_STATE), why(a).toString());
+        assertWhyLine(a, "is full", "SubnetIsFull", "Node pool nodepool1");
+    }
+
+    @Test
+    void failedCluster_scopeLocked_likelyCauseNamesTheLockLevelAndScope() {
+        ArmWorld w = failedCluster()
+                .failedAsyncOperation("Microsoft.ContainerService/managedClusters/write", ArmWorld.CLUSTER_ID,
+                        "ScopeLocked", "The scope '" + ArmWorld.NODE_RG_PATH + "' cannot perform delete operation "
+                                + "because following scope(s) are locked: '" + ArmWorld.NODE_RG_PATH + "'.", 3)
+                .nodeGroupLock("no-delete", "CanNotDelete", "protect prod");
+        Answer a = answer(w, paste("cluster went to failed state during upgrade"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.RESOURCE_LOCKS, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("Lock no-delete (CanNotDelete) on resource group " + ArmWorld.NODE_RG), f.title());
+        assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
+        assertWhyLine(a, "Lock no-delete", "ScopeLocked", "Failed state");
+    }
+
+    @Test
+    void failedCluster_skuRestricted_likelyCauseNamesTheRestrictionAndZones() {
+        ArmWorld w = failedCluster().failedAsyncOperation("Microsoft.ContainerService/managedClusters/write",
+                ArmWorld.CLUSTER_ID, "SkuNotAvailable", "The requested VM size for resource 'Following SKUs have "
+                        + "failed for Capacity Restrictions: Standard_DS2_v2' is currently not available in location "
+                        + "'westeurope'.", 1);
+        w.pool().putArray("availabilityZones").add("1").add("2").add("3");
+        ObjectNode sku = (ObjectNode) w.skus.get("value").get(0);
+        sku.putArray("restrictions").addObject().put("type", "Zone").put("reasonCode", "NotAvailableForSubscription")
+                .putObject("restrictionInfo").putArray("zones").add("3");
+        ((ObjectNode) sku.get("restrictions").get(0)).putArray("values").add("westeurope");
+        ((ObjectNode) sku.get("restrictions").get(0).get("restrictionInfo")).putArray("locations").add("westeurope");
+        ((ObjectNode) sku.get("locationInfo").get(0)).putArray("zones").add("1").add("2");
+        Answer a = answer(w, paste("cluster create failed, cluster is in failed state"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.SKU_AVAILABILITY, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("Standard_DS2_v2 (pool nodepool1) NotAvailableForSubscription (zones 3), "
+                + "not offered in zone 3"), f.title());
+        assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
+        assertWhyLine(a, "VM size not available", "SkuNotAvailable", "Failed state");
+    }
+
+    @Test
+    void failedPool_cseExit50OnOneInstance_likelyCauseIsTheExitCodeOnThatNode() {
+        ArmWorld w = new ArmWorld().cseStatus("ProvisioningState/failed/50",
+                "Enable failed: exit status=50 (VMExtensionError_OutBoundConnFail)");
+        w.pool().put("provisioningState", "Failed");
+        ((ObjectNode) w.instance.get("properties")).put("provisioningState", "Failed");
+        Answer a = answer(w, paste("nodepool1 is in a failed state, one node failed"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.CSE_STATUS, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("aks-nodepool1-12345678-vmss000000 (exit 50"), f.title());
+        assertEquals(CheckId.VMSS_INSTANCES, why(a).get(0), describe(a.report()));
+        assertTrue(why(a).contains(CheckId.NODE_POOL_STATE), why(a).toString());
+        assertWhyLine(a, "exit 50", "aks-nodepool1-12345678-vmss000000", "Failed state");
+        // Exit 50's own playbook ran in the same investigation (outbound: NSG, routes, firewall, DNS).
+        assertTrue(a.report().findings().stream().anyMatch(x -> x.checkId() == CheckId.NODE_OUTBOUND_PROBE),
+                describe(a.report()));
+        assertTrue(a.likelyCauseButtons().contains(NextAction.RECONCILE_NODE_POOL.id()), a.likelyCauseButtons().toString());
+        assertEquals("Run node connectivity test", a.buttons().get(NextAction.RUN_NODE_PROBE.id()));
+    }
+
+    private static final String M = dev.aksdoctor.check.probe.NodeProbeScripts.MARKER + " ";
+
+    private static ArmWorld probeFails(ArmWorld w) {
+        w.runCommandStdout = "Enable succeeded: \n[stdout]\n" + String.join("\n", M + "dns=ok ips="
+                + ArmWorld.API_SERVER_IP, M + "tcp=fail rc=1", M + "done") + "\n[stderr]\n";
+        return w;
+    }
+
+    @Test
+    void exit51_nodeProbeFailsAndNsgExplainsIt_likelyCauseIsTheRule() {
+        ArmWorld w = probeFails(new ArmWorld());
+        w.rule(w.subnetNsg, "block-api", "Outbound", "Deny", 150, "Tcp", "AzureCloud", "443");
+        Answer a = answer(w, paste("vmssCSE failed with exit status=51 on aks-nodepool1-12345678-vmss000000, "
+                + "API server " + ArmWorld.API_SERVER_IP), InvestigationOptions.WITH_NODE_PROBES);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.NSG_OUTBOUND, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("block-api"), f.title());
+        assertEquals(List.of(CheckId.NODE_TCP_PROBE), why(a));
+        assertWhyLine(a, "block-api", "cannot open TCP 443");
+        assertTrue(a.likelyCauseButtons().contains(NextAction.SHOW_NSG_RULES.id()), a.likelyCauseButtons().toString());
+    }
+
+    @Test
+    void exit51_nodeProbeFailsAndNothingInAzureExplainsIt_saysWhereToLook() {
+        Answer a = answer(probeFails(new ArmWorld()), paste("vmssCSE failed with exit status=51 on "
+                + "aks-nodepool1-12345678-vmss000000, API server " + ArmWorld.API_SERVER_IP),
+                InvestigationOptions.WITH_NODE_PROBES);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.NODE_TCP_PROBE, f.checkId(), describe(a.report()));
+        assertTrue(a.report().why().isEmpty());
+        assertTrue(a.likelyCauseText().contains("Nothing in Azure explains it"), a.likelyCauseText());
+        assertTrue(a.likelyCauseText().contains("on-premises firewall, a DNS forwarder or a proxy"), a.likelyCauseText());
+    }
+
+    @Test
+    void exit51_healthyCluster_showsTheTransientConclusion() {
+        Answer a = answer(new ArmWorld(), paste("vmssCSE failed with exit status=51"), InvestigationOptions.DEFAULT);
+        assertTrue(a.report().likelyCause().isEmpty(), describe(a.report()));
+        assertTrue(a.text().contains("The cluster is Succeeded and Running: the failure was transient — retry the "
+                + "operation."), a.text());
+        assertEquals("Run node connectivity test", a.buttons().get(NextAction.RUN_NODE_PROBE.id()), a.buttons().toString());
+    }
+
+    @Test
+    void authorizedRanges_publicClusterEgressIpMissing_likelyCauseNamesTheEgressIp() {
+        ArmWorld w = new ArmWorld().authorizedRanges("203.0.113.0/24");
+        Answer a = answer(w, paste("Code=\"VMExtensionProvisioningError\" Message=\"CSE failed with "
+                + "'VMExtensionError_K8SAPIServerConnFail'. Node 10.240.0.4 could not reach API server at "
+                + ArmWorld.API_SERVER_IP + ":443. Connection timed out.\""), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.AUTHORIZED_IP_RANGES, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("load balancer outbound IP " + ArmWorld.EGRESS_IP), f.title());
+        assertEquals(List.of(NextAction.ADD_AUTHORIZED_RANGE.id()), a.likelyCauseButtons());
+        assertEquals("Add " + ArmWorld.EGRESS_IP + "/32 to authorized ranges",
+                a.buttons().get(NextAction.ADD_AUTHORIZED_RANGE.id()));
+        assertFalse(a.text().contains("10.240.0.0"), "never a private range for a public API server:\n" + a.text());
+    }
+
+    @Test
+    void authorizedRanges_managedVnetClusterEgressIpMissing_likelyCauseNamesTheEgressIp() {
+        ArmWorld w = new ArmWorld().managedVnet().authorizedRanges("203.0.113.0/24");
+        Answer a = answer(w, paste("kubectl get nodes: Unable to connect to the server: dial tcp "
+                + ArmWorld.API_SERVER_IP + ":443: i/o timeout; pool add failed with exit status=51"),
+                InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.AUTHORIZED_IP_RANGES, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains(ArmWorld.EGRESS_IP), f.title());
+        assertFalse(a.text().contains("10.224."), "the managed VNet's private subnet is never blamed:\n" + a.text());
+        assertEquals("Add " + ArmWorld.EGRESS_IP + "/32 to authorized ranges",
+                a.buttons().get(NextAction.ADD_AUTHORIZED_RANGE.id()));
     }
 }

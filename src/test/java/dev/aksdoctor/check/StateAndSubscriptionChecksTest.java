@@ -83,7 +83,9 @@ class StateAndSubscriptionChecksTest {
                 "Enable failed: exit status=50 (VMExtensionError_OutBoundConnFail)");
         Finding f = run(new CseStatusCheck(), w, FAILED);
         assertEquals(Outcome.FAIL, f.outcome(), text(f));
-        assertTrue(f.title().contains("ProvisioningState/failed/50"), f.title());
+        assertTrue(f.title().contains("exit 50 VMExtensionError_OutboundConnFail"), f.title());
+        assertTrue(f.title().contains("aks-nodepool1-12345678-vmss000000"), "names the node: " + f.title());
+        assertEquals(List.of("cse:linux:50"), f.codes(), "the exit code decides what explains it");
         assertTrue(f.evidence().get(0).text().contains("OutBoundConnFail"));
     }
 

@@ -1,6 +1,7 @@
 package dev.aksdoctor.command;
 
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aksdoctor.channel.ChannelSettings;
+import dev.aksdoctor.diagnosis.ClusterRef;
+import dev.aksdoctor.digest.DigestStore;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.testing.FakeSlackApi;
@@ -19,6 +23,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +46,12 @@ class SlashCommandFlowTest {
 
     @InjectFakeSlack
     FakeSlackApi slack;
+
+    @Inject
+    ChannelSettings settings;
+
+    @Inject
+    DigestStore digests;
 
     @BeforeEach
     void reset() {
@@ -68,6 +79,29 @@ class SlashCommandFlowTest {
                 .then().statusCode(200).body("response_type", equalTo("ephemeral"))
                 .body("blocks[0].text.text", containsString("/aks-doctor help"));
         assertEquals(0, rows());
+    }
+
+    @Test
+    void status_signed_showsQueueHealthDefaultClusterAndWatches_onlyToTheAsker() {
+        String clusterId = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-prod/providers/"
+                + "Microsoft.ContainerService/managedClusters/aks-prod";
+        settings.setDefault("C111", ClusterRef.findResourceId(clusterId).orElseThrow(), "W111");
+        digests.watch("C111", clusterId.toLowerCase(), "W111");
+        try {
+            SlackRequests.postSignedForm(SlackRequests.slashCommandForm("status", slack.responseUrl("1")))
+                    .then().statusCode(200)
+                    .body("response_type", equalTo("ephemeral"))
+                    .body("blocks[0].text.text", containsString("*Investigations:* 0 queued, 0 running"))
+                    .body("blocks[1].text.text", allOf(containsString("*Azure*"), containsString("*Slack*"),
+                            containsString("signing secret and bot token set")))
+                    .body("blocks[2].text.text", allOf(containsString("Default cluster: `rg-prod/aks-prod`"),
+                            containsString("Watches 1 cluster"), containsString(clusterId.toLowerCase())));
+            assertTrue(slack.calls("chat.postMessage").isEmpty());
+            assertEquals(0, rows());
+        } finally {
+            settings.setDefault("C111", null, "W111");
+            digests.unwatch("C111", clusterId.toLowerCase());
+        }
     }
 
     @Test

@@ -35,12 +35,6 @@ class KubernetesManifestsTest {
     /** Read by libraries rather than by our configuration: the Azure SDK's credential chain. */
     private static final Set<String> READ_BY_LIBRARIES = Set.of("AZURE_TOKEN_CREDENTIALS");
 
-    /**
-     * Socket Mode's app token (issue 13), set by the socket-mode overlay ahead of the code that reads it; take it
-     * out of here when the service reads {@code slack.app-token}.
-     */
-    private static final Set<String> NOT_READ_YET = Set.of("SLACK_APP_TOKEN");
-
     private static final Pattern SECRET_NAME = Pattern.compile("TOKEN|SECRET|PASSWORD|USERNAME|CREDENTIAL_KEY");
     private static final Pattern SECRET_VALUE = Pattern.compile("^(xox[a-z]-|xapp-)|password=", Pattern.CASE_INSENSITIVE);
 
@@ -81,7 +75,7 @@ class KubernetesManifestsTest {
         Set<String> known = ConfigNames.environmentNames();
         for (Map<String, Object> env : render(overlay).env()) {
             String name = (String) env.get("name");
-            assertTrue(known.contains(name) || READ_BY_LIBRARIES.contains(name) || NOT_READ_YET.contains(name),
+            assertTrue(known.contains(name) || READ_BY_LIBRARIES.contains(name),
                     () -> overlay + ": " + name + " is not a setting the service reads; known: " + known);
         }
     }

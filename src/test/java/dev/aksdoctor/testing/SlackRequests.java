@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** Builds and posts signed Slack requests to /slack/events, as Slack would send them. */
@@ -28,6 +29,9 @@ public final class SlackRequests {
     public static RequestSpecification raw() {
         return given().config(RAW_BODIES);
     }
+
+    /** slack_delivery outlives a Quarkus restart in the test JVM, so each class load starts from a fresh point. */
+    private static final AtomicLong TRIGGERS = new AtomicLong(System.currentTimeMillis() * 1000);
 
     private SlackRequests() {
     }
@@ -47,7 +51,8 @@ public final class SlackRequests {
         form.put("enterprise_id", "E111");
         form.put("enterprise_name", "Org Name");
         form.put("response_url", responseUrl);
-        form.put("trigger_id", "111.111.xxx");
+        // Each invocation has its own trigger id: a repeated one is a replay, answered once (ReplayedSlashCommandTest).
+        form.put("trigger_id", "111.111." + TRIGGERS.incrementAndGet());
         return encode(form);
     }
 

@@ -1,4 +1,4 @@
-package dev.aksdoctor.digest;
+package dev.aksdoctor.reply;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.aksdoctor.digest;
+package dev.aksdoctor.reply;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

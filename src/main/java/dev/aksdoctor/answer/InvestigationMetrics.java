@@ -1,4 +1,4 @@
-package dev.aksdoctor.investigation;
+package dev.aksdoctor.answer;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

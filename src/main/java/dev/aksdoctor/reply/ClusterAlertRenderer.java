@@ -1,43 +1,35 @@
-package dev.aksdoctor.digest;
+package dev.aksdoctor.reply;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.element.ButtonElement;
 import dev.aksdoctor.azure.ClusterFacts;
-import dev.aksdoctor.reply.Mrkdwn;
-import dev.aksdoctor.reply.SlackLimits;
+import dev.aksdoctor.check.NextAction;
 import java.util.List;
 import java.util.Map;
 
 /** The one message posted when a watched cluster turns Failed or Stopped. */
 public final class ClusterAlertRenderer {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The ARM provisioning state an alert is about (see {@code digest/ClusterAlertState}); else Stopped. */
+    static final String FAILED = "Failed";
 
     private ClusterAlertRenderer() {
     }
 
     public static String text(ClusterFacts cluster, String state) {
-        String what = ClusterAlertState.FAILED.equals(state)
+        String what = FAILED.equals(state)
                 ? "its last operation failed (provisioning state `Failed`): the cluster may be unmanageable until it is reconciled"
                 : "it is stopped (power state `Stopped`): no workloads run until `az aks start`";
         return ":rotating_light: " + Mrkdwn.code(cluster.ref().displayName()) + " is now *" + state + "*: " + what + ".";
     }
 
+    /** With the digest's Diagnose button: the same value as every button (no investigation yet). */
     public static List<LayoutBlock> blocks(ClusterFacts cluster, String state) {
-        String value;
-        try {
-            value = JSON.writeValueAsString(Map.of("cluster", cluster.id()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        ActionPayload payload = new ActionPayload(0, cluster.id(), Map.of());
         return List.of(section(s -> s.text(markdownText(Mrkdwn.truncate(text(cluster, state), SlackLimits.SECTION_TEXT)))
-                .accessory(ButtonElement.builder().actionId(DigestRenderer.DIAGNOSE_ACTION)
-                        .text(plainText("Diagnose")).value(value).build())));
+                .accessory(NextActionButtons.button(NextAction.DIAGNOSE_CLUSTER, Map.of(), payload))));
     }
 }

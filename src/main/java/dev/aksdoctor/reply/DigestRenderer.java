@@ -1,4 +1,4 @@
-package dev.aksdoctor.digest;
+package dev.aksdoctor.reply;
 
 import static com.slack.api.model.block.Blocks.context;
 import static com.slack.api.model.block.Blocks.divider;
@@ -8,11 +8,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.element.ButtonElement;
 import dev.aksdoctor.check.NextAction;
-import dev.aksdoctor.reply.ActionPayload;
-import dev.aksdoctor.reply.Mrkdwn;
-import dev.aksdoctor.reply.SlackLimits;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -23,7 +19,6 @@ import java.util.Map;
 /** Block Kit for a digest, within Slack's limits (50 blocks, 3000 characters a section). */
 public final class DigestRenderer {
 
-    public static final String DIAGNOSE_ACTION = NextAction.DIAGNOSE_CLUSTER.id();
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     /** Header, counts, healthy line, resolved, the "more" note and dividers leave this many for clusters. */
     static final int MAX_CLUSTER_SECTIONS = SlackLimits.BLOCKS_PER_MESSAGE - 8;
@@ -74,7 +69,7 @@ public final class DigestRenderer {
         return blocks;
     }
 
-    static String healthyLine(List<String> names) {
+    public static String healthyLine(List<String> names) {
         StringBuilder sb = new StringBuilder(":white_check_mark: *" + names.size() + " healthy:* ");
         int listed = 0;
         for (String n : names) {
@@ -104,13 +99,9 @@ public final class DigestRenderer {
             }
         }
         String text = Mrkdwn.truncate(sb.toString(), SlackLimits.SECTION_TEXT);
-        String value = value(s.clusterId());
-        return section(sec -> sec.text(markdownText(text)).accessory(ButtonElement.builder()
-                .actionId(DIAGNOSE_ACTION).text(plainText("Diagnose")).value(value).build()));
-    }
-
-    /** The same button value as every next-step button; no investigation yet (0). */
-    private static String value(String clusterId) {
-        return new ActionPayload(0, clusterId, Map.of()).toJson();
+        // The same button value as every next-step button; no investigation yet (0).
+        ActionPayload payload = new ActionPayload(0, s.clusterId(), Map.of());
+        return section(sec -> sec.text(markdownText(text))
+                .accessory(NextActionButtons.button(NextAction.DIAGNOSE_CLUSTER, Map.of(), payload)));
     }
 }

@@ -1,4 +1,4 @@
-package dev.aksdoctor.investigation;
+package dev.aksdoctor.answer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -20,7 +20,7 @@ class InvestigationMetricsTest {
     @Test
     void outcomes_areEveryOutcomeRunInvestigationRecords() throws IOException {
         Set<String> recorded = new TreeSet<>();
-        String source = Files.readString(Path.of("src/main/java/dev/aksdoctor/investigation/RunInvestigation.java"));
+        String source = Files.readString(Path.of("src/main/java/dev/aksdoctor/answer/RunInvestigation.java"));
         for (String statement : source.split(";")) {
             if (statement.contains("outcome =") || statement.contains("new Answer(")) {
                 Matcher m = OUTCOME_LITERAL.matcher(statement);

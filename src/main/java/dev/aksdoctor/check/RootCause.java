@@ -1,0 +1,125 @@
+package dev.aksdoctor.check;
+
+import dev.aksdoctor.diagnosis.CausalChains;
+import dev.aksdoctor.diagnosis.CheckId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Picks the likely cause: the deepest finding with evidence that explains the others, by the chains of
+ * {@link CausalChains} — not the first failure in plan order. A FAIL that nothing else explains is a candidate;
+ * a WARN is one only when it explains a FAIL (a VirtualAppliance next hop explains a node that cannot open TCP
+ * 443). Among candidates the one explaining the longest chain of symptoms wins; on a tie, a configuration check
+ * beats a state or a probe, then the earlier in the plan.
+ */
+public final class RootCause {
+
+    /** The likely cause and the symptoms it explains, nearest first. */
+    public record Verdict(Optional<Finding> cause, List<Finding> why) {
+        public Verdict {
+            why = List.copyOf(why);
+        }
+    }
+
+    private RootCause() {
+    }
+
+    public static Verdict of(List<Finding> findings) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (Finding f : findings) {
+            // Only what the failure itself reported counts: a prover's own finding must not vouch for itself.
+            if ((f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARN) && CausalChains.CARRIERS.contains(f.checkId())) {
+                codes.addAll(f.codes());
+            }
+        }
+        List<Finding> failing = findings.stream().filter(Finding::failed).toList();
+        List<Finding> warned = findings.stream().filter(f -> f.outcome() == Outcome.WARN).toList();
+        Map<Finding, List<Finding>> explains = new HashMap<>();
+        for (Finding cause : findings) {
+            if (cause.outcome() != Outcome.FAIL && cause.outcome() != Outcome.WARN) {
+                continue;
+            }
+            List<Finding> symptoms = new ArrayList<>();
+            for (Finding symptom : failing) {
+                if (symptom != cause && CausalChains.explains(cause.checkId(), symptom.checkId(), codes)) {
+                    symptoms.add(symptom);
+                }
+            }
+            explains.put(cause, symptoms);
+        }
+        List<Finding> candidates = new ArrayList<>();
+        for (Finding f : failing) {
+            if (!explainedByAnother(f, explains)) {
+                candidates.add(f);
+            }
+        }
+        for (Finding w : warned) {
+            if (!explains.get(w).isEmpty() && !explainedByAnother(w, explains)) {
+                candidates.add(w);
+            }
+        }
+        Finding best = null;
+        List<Finding> bestChain = List.of();
+        for (Finding c : candidates) {
+            List<Finding> chain = longestChain(c, explains, new LinkedHashSet<>());
+            if (best == null || better(c, chain, best, bestChain, findings)) {
+                best = c;
+                bestChain = chain;
+            }
+        }
+        return new Verdict(Optional.ofNullable(best), bestChain);
+    }
+
+    private static boolean explainedByAnother(Finding f, Map<Finding, List<Finding>> explains) {
+        return explains.entrySet().stream().anyMatch(e -> e.getKey() != f && e.getValue().contains(f)
+                && !explains.getOrDefault(f, List.of()).contains(e.getKey()));
+    }
+
+    /** The symptoms {@code cause} explains along its longest path, nearest first. */
+    private static List<Finding> longestChain(Finding cause, Map<Finding, List<Finding>> explains, Set<Finding> seen) {
+        seen.add(cause);
+        List<Finding> best = List.of();
+        for (Finding symptom : explains.getOrDefault(cause, List.of())) {
+            if (seen.contains(symptom)) {
+                continue;
+            }
+            List<Finding> rest = longestChain(symptom, explains, new LinkedHashSet<>(seen));
+            if (rest.size() + 1 > best.size()) {
+                List<Finding> chain = new ArrayList<>();
+                chain.add(symptom);
+                chain.addAll(rest);
+                best = chain;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(Finding c, List<Finding> chain, Finding best, List<Finding> bestChain,
+            List<Finding> order) {
+        if (chain.size() != bestChain.size()) {
+            return chain.size() > bestChain.size();
+        }
+        if (c.failed() != best.failed()) {
+            return c.failed();
+        }
+        int rankC = rank(c.checkId());
+        int rankBest = rank(best.checkId());
+        if (rankC != rankBest) {
+            return rankC < rankBest;
+        }
+        return order.indexOf(c) < order.indexOf(best);
+    }
+
+    /** Configuration first, then what the node saw, then states that only echo the failure. */
+    private static int rank(CheckId id) {
+        if (CausalChains.PROBES.contains(id)) {
+            return 1;
+        }
+        return CausalChains.CARRIERS.contains(id) ? 2 : 0;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.aksdoctor.security;
+
+import dev.aksdoctor.azure.FakeArmBackedGateway;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The security tests' application: access rules from environment variables ({@link EnvironmentStyleAccess}),
+ * the fake ARM behind the production gateway. One profile for every security flow test, so they share one boot.
+ */
+public class TrustProfile implements QuarkusTestProfile {
+
+    @Override
+    public Set<Class<?>> getEnabledAlternatives() {
+        return Set.of(FakeArmBackedGateway.class);
+    }
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of(
+                EnvironmentStyleAccess.SWITCH, "true",
+                "slack.channel-post-interval", "0s");
+    }
+}

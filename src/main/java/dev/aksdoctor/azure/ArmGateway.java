@@ -64,6 +64,12 @@ public interface ArmGateway {
 
     PrivateDnsZoneFacts privateDnsZone(String zoneId);
 
+    /** The zone's A records: relative name (e.g. {@code aks1-dns-1a2b3c4d}) to its addresses. */
+    java.util.Map<String, List<String>> privateDnsARecords(String zoneId);
+
+    /** DNS Private Resolver forwarding rulesets of a subscription, each with its VNet links and rules. */
+    List<ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId);
+
     List<ScaleSetFacts> scaleSets(String subscriptionId, String resourceGroup);
 
     List<InstanceFacts> instances(String subscriptionId, String resourceGroup, String scaleSetName);

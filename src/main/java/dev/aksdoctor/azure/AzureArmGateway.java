@@ -229,6 +229,48 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     @Override
+    public java.util.Map<String, List<String>> privateDnsARecords(String zoneId) {
+        ResourceId id = ResourceId.fromString(zoneId);
+        return call("Microsoft.Network/privateDnsZones/A/read", zoneId, () -> {
+            java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            session.privateDns(id.subscriptionId()).serviceClient().getRecordSets()
+                    .listByType(id.resourceGroupName(), id.name(),
+                            com.azure.resourcemanager.privatedns.models.RecordType.A)
+                    .forEach(r -> out.put(r.name(), SdkValues.list(r.aRecords()).stream()
+                            .map(a -> a.ipv4Address()).filter(java.util.Objects::nonNull)
+                            .collect(Collectors.toList())));
+            return out;
+        });
+    }
+
+    private static final String DNS_RESOLVER_API = "2022-07-01";
+
+    @Override
+    public List<ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {
+        String scope = "/subscriptions/" + subscriptionId;
+        return call("Microsoft.Network/dnsForwardingRulesets/read", scope, () -> {
+            List<ForwardingRulesetFacts> out = new java.util.ArrayList<>();
+            for (var rs : session.getJson(scope + "/providers/Microsoft.Network/dnsForwardingRulesets",
+                    DNS_RESOLVER_API).path("value")) {
+                String rsId = rs.path("id").asText();
+                List<String> links = new java.util.ArrayList<>();
+                session.getJson(rsId + "/virtualNetworkLinks", DNS_RESOLVER_API).path("value").forEach(l -> links.add(
+                        l.path("properties").path("virtualNetwork").path("id").asText()));
+                List<ForwardingRulesetFacts.Rule> rules = new java.util.ArrayList<>();
+                session.getJson(rsId + "/forwardingRules", DNS_RESOLVER_API).path("value").forEach(r -> {
+                    var p = r.path("properties");
+                    List<String> targets = new java.util.ArrayList<>();
+                    p.path("targetDnsServers").forEach(t -> targets.add(t.path("ipAddress").asText()));
+                    rules.add(new ForwardingRulesetFacts.Rule(r.path("name").asText(), p.path("domainName").asText(),
+                            targets, !"Disabled".equalsIgnoreCase(p.path("forwardingRuleState").asText())));
+                });
+                out.add(new ForwardingRulesetFacts(rsId, rs.path("name").asText(), links, rules));
+            }
+            return out;
+        });
+    }
+
+    @Override
     public List<UsageFacts> networkUsages(String subscriptionId, String region) {
         return call("Microsoft.Network/locations/usages/read", "/subscriptions/" + subscriptionId,
                 () -> session.network(subscriptionId).serviceClient().getUsages().list(region).stream()

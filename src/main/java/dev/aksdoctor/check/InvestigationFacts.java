@@ -236,6 +236,14 @@ public final class InvestigationFacts {
         return once("dnszone:" + id, () -> gateway.privateDnsZone(id));
     }
 
+    public Map<String, List<String>> privateDnsARecords(String zoneId) {
+        return once("dnsA:" + zoneId, () -> gateway.privateDnsARecords(zoneId));
+    }
+
+    public List<dev.aksdoctor.azure.ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {
+        return once("rulesets:" + subscriptionId, () -> gateway.dnsForwardingRulesets(subscriptionId));
+    }
+
     public List<ScaleSetFacts> scaleSets() {
         return once("vmss", () -> gateway.scaleSets(ref.subscriptionId(), cluster().nodeResourceGroup()));
     }

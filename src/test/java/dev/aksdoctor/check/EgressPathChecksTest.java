@@ -313,4 +313,94 @@ class EgressPathChecksTest {
         assertEquals(Outcome.PASS, f.outcome(), text(f));
         assertTrue(f.title().startsWith("NSGs allow the "), f.title());
     }
+
+    // ---------------------------------------------------------------- hub-and-spoke DNS
+
+    static final String RULESET_ID = "/subscriptions/" + HUB_SUB + "/resourceGroups/rg-hub/providers/Microsoft.Network/"
+            + "dnsForwardingRulesets/rs-hub";
+
+    /** A private cluster whose zone is linked only to the hub VNet (10.0.0.0/16). */
+    static ArmWorld zoneInHub() {
+        ArmWorld w = hubAndSpoke().privateCluster();
+        ((ObjectNode) w.dnsZoneLink.get("properties").get("virtualNetwork")).put("id", HUB_VNET);
+        w.extra.put(HUB_VNET, ArmWorld.json("{\"id\":\"" + HUB_VNET + "\",\"name\":\"vnet-hub\",\"location\":"
+                + "\"westeurope\",\"properties\":{\"provisioningState\":\"Succeeded\",\"addressSpace\":{"
+                + "\"addressPrefixes\":[\"10.0.0.0/16\"]},\"subnets\":[]}}"));
+        aRecord(w, "10.240.0.200");
+        return w;
+    }
+
+    static void aRecord(ArmWorld w, String ip) {
+        w.extra.put(ArmWorld.DNS_ZONE_ID + "/A", ArmWorld.json("{\"value\":[{\"id\":\"" + ArmWorld.DNS_ZONE_ID
+                + "/A/aks1-dns-1a2b3c4d\",\"name\":\"aks1-dns-1a2b3c4d\",\"type\":\"Microsoft.Network/"
+                + "privateDnsZones/A\",\"properties\":{\"ttl\":300,\"fqdn\":\"" + ArmWorld.PRIVATE_FQDN
+                + ".\",\"isAutoRegistered\":false,\"aRecords\":[{\"ipv4Address\":\"" + ip + "\"}]}}]}"));
+    }
+
+    /** A ruleset (DnsForwardingRuleset_ListBySubscription shape) linked to the spoke, forwarding {@code domain}. */
+    static void ruleset(ArmWorld w, String domain, String target) {
+        w.extra.put("/subscriptions/" + HUB_SUB + "/providers/Microsoft.Network/dnsForwardingRulesets",
+                ArmWorld.json("{\"value\":[{\"id\":\"" + RULESET_ID + "\",\"name\":\"rs-hub\",\"type\":"
+                        + "\"Microsoft.Network/dnsForwardingRulesets\",\"location\":\"westeurope\",\"properties\":{"
+                        + "\"dnsResolverOutboundEndpoints\":[{\"id\":\"" + HUB + "/dnsResolvers/dnsr-hub/outboundEndpoints/"
+                        + "out\"}],\"provisioningState\":\"Succeeded\"}}]}"));
+        w.extra.put(RULESET_ID + "/virtualNetworkLinks", ArmWorld.json("{\"value\":[{\"id\":\"" + RULESET_ID
+                + "/virtualNetworkLinks/spoke\",\"name\":\"spoke\",\"properties\":{\"virtualNetwork\":{\"id\":\""
+                + ArmWorld.VNET_ID + "\"},\"provisioningState\":\"Succeeded\"}}]}"));
+        w.extra.put(RULESET_ID + "/forwardingRules", ArmWorld.json("{\"value\":[{\"id\":\"" + RULESET_ID
+                + "/forwardingRules/aks-privatelink\",\"name\":\"aks-privatelink\",\"properties\":{\"domainName\":\""
+                + domain + "\",\"targetDnsServers\":[{\"ipAddress\":\"" + target + "\",\"port\":53}],"
+                + "\"forwardingRuleState\":\"Enabled\",\"provisioningState\":\"Succeeded\"}}]}"));
+    }
+
+    @Test
+    void privateDnsLink_zoneLinkedOnlyToHubWithAForwardingRuleset_passes() {
+        ArmWorld w = zoneInHub();
+        ruleset(w, "privatelink.westeurope.azmk8s.io.", "10.0.4.4");
+        Finding f = run(new PrivateDnsZoneLinkCheck(), w, Diagnoses.dns(52));
+        assertEquals(Outcome.PASS, f.outcome(), text(f));
+        assertTrue(text(f).contains("forwarding ruleset rs-hub (linked to vnet-aks) rule aks-privatelink forwards "
+                + "privatelink.westeurope.azmk8s.io. to 10.0.4.4 in VNet vnet-hub, which is linked to the zone"), text(f));
+        assertTrue(text(f).contains("A record aks1-dns-1a2b3c4d → 10.240.0.200 matches private endpoint kube-apiserver"),
+                text(f));
+    }
+
+    @Test
+    void privateDnsLink_zoneLinkedOnlyToHubWithoutForwarding_fails() {
+        ArmWorld w = zoneInHub();
+        ruleset(w, "contoso.internal.", "10.0.4.4");
+        Finding f = run(new PrivateDnsZoneLinkCheck(), w, Diagnoses.dns(52));
+        assertEquals(Outcome.FAIL, f.outcome(), text(f));
+        assertTrue(f.title().startsWith("Private DNS zone not linked to the node VNet, and no forwarding path reaches it"),
+                f.title());
+        assertTrue(text(f).contains("no DNS forwarding ruleset linked to vnet-aks forwards " + ArmWorld.DNS_ZONE),
+                text(f));
+    }
+
+    @Test
+    void privateDnsLink_customDnsServerOutsideLinkedVnets_failsWithTheForwardingRemedy() {
+        ArmWorld w = zoneInHub();
+        ((ObjectNode) w.vnet.get("properties")).putObject("dhcpOptions").putArray("dnsServers").add("192.168.10.4");
+        Finding f = run(new PrivateDnsZoneLinkCheck(), w, Diagnoses.dns(52));
+        assertEquals(Outcome.FAIL, f.outcome(), text(f));
+        assertTrue(f.remedy().contains("forward " + ArmWorld.DNS_ZONE + " to 168.63.129.16"), f.remedy());
+    }
+
+    @Test
+    void privateDnsLink_customDnsServerInTheLinkedHub_passes() {
+        ArmWorld w = zoneInHub();
+        ((ObjectNode) w.vnet.get("properties")).putObject("dhcpOptions").putArray("dnsServers").add("10.0.5.4");
+        Finding f = run(new PrivateDnsZoneLinkCheck(), w, Diagnoses.dns(52));
+        assertEquals(Outcome.PASS, f.outcome(), text(f));
+    }
+
+    @Test
+    void privateDnsLink_aRecordNotThePrivateEndpoint_fails() {
+        ArmWorld w = new ArmWorld().privateCluster();
+        aRecord(w, "10.240.0.99");
+        Finding f = run(new PrivateDnsZoneLinkCheck(), w, Diagnoses.dns(52));
+        assertEquals(Outcome.FAIL, f.outcome(), text(f));
+        assertEquals("The zone's A record for the API server points at 10.240.0.99, not the private endpoint's "
+                + "10.240.0.200", f.title());
+    }
 }

@@ -89,6 +89,12 @@ public interface ArmGateway {
 
     List<LockFacts> locks(String subscriptionId, String resourceGroup);
 
+    /**
+     * The role assignments of {@code principalId} that apply at {@code scope} (there or above), each with its role
+     * definition (one list call, then one read per distinct role definition).
+     */
+    List<RoleFacts> roleAssignments(String scope, String principalId);
+
     ProviderFacts provider(String subscriptionId, String namespace);
 
     SubscriptionFacts subscription(String subscriptionId);

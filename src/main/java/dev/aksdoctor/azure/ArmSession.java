@@ -96,6 +96,11 @@ final class ArmSession {
         return manager("privatedns", subscriptionId, PrivateDnsZoneManager::authenticate);
     }
 
+    com.azure.resourcemanager.authorization.AuthorizationManager authorization(String subscriptionId) {
+        return manager("authorization", subscriptionId,
+                com.azure.resourcemanager.authorization.AuthorizationManager::authenticate);
+    }
+
     ResourceManager resources(String subscriptionId) {
         return manager("resources", subscriptionId,
                 (pipeline, profile) -> ResourceManager.authenticate(pipeline, profile)

@@ -271,6 +271,38 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     @Override
+    public List<RoleFacts> roleAssignments(String scope, String principalId) {
+        String[] parts = scope.split("/");
+        String sub = parts.length > 2 ? parts[2] : "";
+        var client = session.authorization(sub).roleServiceClient();
+        List<com.azure.resourcemanager.authorization.fluent.models.RoleAssignmentInner> assignments = call(
+                "Microsoft.Authorization/roleAssignments/read", scope,
+                () -> client.getRoleAssignments().listForScope(scope, "principalId eq '" + principalId + "'", null,
+                        null, com.azure.core.util.Context.NONE).stream().collect(Collectors.toList()));
+        String lowerScope = scope.toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, com.azure.resourcemanager.authorization.fluent.models.RoleDefinitionInner> defs =
+                new java.util.HashMap<>();
+        List<RoleFacts> out = new java.util.ArrayList<>();
+        for (var a : assignments) {
+            if (a.scope() == null || !(lowerScope + "/").startsWith(a.scope().toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("/$", "") + "/")) {
+                continue;
+            }
+            var def = defs.computeIfAbsent(a.roleDefinitionId(), id -> call(
+                    "Microsoft.Authorization/roleDefinitions/read", id,
+                    () -> client.getRoleDefinitions().getById(id)));
+            List<String> actions = new java.util.ArrayList<>();
+            List<String> notActions = new java.util.ArrayList<>();
+            SdkValues.list(def.permissions()).forEach(p -> {
+                actions.addAll(SdkValues.list(p.actions()));
+                notActions.addAll(SdkValues.list(p.notActions()));
+            });
+            out.add(new RoleFacts(a.id(), a.scope(), a.roleDefinitionId(), def.roleName(), actions, notActions));
+        }
+        return out;
+    }
+
+    @Override
     public List<UsageFacts> networkUsages(String subscriptionId, String region) {
         return call("Microsoft.Network/locations/usages/read", "/subscriptions/" + subscriptionId,
                 () -> session.network(subscriptionId).serviceClient().getUsages().list(region).stream()

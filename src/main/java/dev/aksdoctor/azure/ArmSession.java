@@ -96,11 +96,6 @@ final class ArmSession {
         return manager("privatedns", subscriptionId, PrivateDnsZoneManager::authenticate);
     }
 
-    com.azure.resourcemanager.authorization.AuthorizationManager authorization(String subscriptionId) {
-        return manager("authorization", subscriptionId,
-                com.azure.resourcemanager.authorization.AuthorizationManager::authenticate);
-    }
-
     ResourceManager resources(String subscriptionId) {
         return manager("resources", subscriptionId,
                 (pipeline, profile) -> ResourceManager.authenticate(pipeline, profile)
@@ -113,9 +108,15 @@ final class ArmSession {
      * response, so {@link ArmErrors} maps it like any SDK call.
      */
     com.fasterxml.jackson.databind.JsonNode getJson(String path, String apiVersion) {
+        return getJson(path, apiVersion, null);
+    }
+
+    /** {@code filter} is an OData {@code $filter}, URL-encoded here. */
+    com.fasterxml.jackson.databind.JsonNode getJson(String path, String apiVersion, String filter) {
         String base = environment().getResourceManagerEndpoint();
         String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path + "?api-version="
-                + apiVersion;
+                + apiVersion + (filter == null ? "" : "&$filter=" + java.net.URLEncoder.encode(filter,
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         try (com.azure.core.http.HttpResponse r = pipeline().sendSync(
                 new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url),
                 com.azure.core.util.Context.NONE)) {

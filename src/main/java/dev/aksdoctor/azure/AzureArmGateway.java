@@ -270,34 +270,34 @@ public class AzureArmGateway implements ArmGateway {
         });
     }
 
+    private static final String AUTHORIZATION_API = "2022-04-01";
+
     @Override
     public List<RoleFacts> roleAssignments(String scope, String principalId) {
-        String[] parts = scope.split("/");
-        String sub = parts.length > 2 ? parts[2] : "";
-        var client = session.authorization(sub).roleServiceClient();
-        List<com.azure.resourcemanager.authorization.fluent.models.RoleAssignmentInner> assignments = call(
-                "Microsoft.Authorization/roleAssignments/read", scope,
-                () -> client.getRoleAssignments().listForScope(scope, "principalId eq '" + principalId + "'", null,
-                        null, com.azure.core.util.Context.NONE).stream().collect(Collectors.toList()));
+        var assignments = call("Microsoft.Authorization/roleAssignments/read", scope,
+                () -> session.getJson(scope + "/providers/Microsoft.Authorization/roleAssignments", AUTHORIZATION_API,
+                        "principalId eq '" + principalId + "'").path("value"));
         String lowerScope = scope.toLowerCase(java.util.Locale.ROOT);
-        java.util.Map<String, com.azure.resourcemanager.authorization.fluent.models.RoleDefinitionInner> defs =
-                new java.util.HashMap<>();
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> defs = new java.util.HashMap<>();
         List<RoleFacts> out = new java.util.ArrayList<>();
         for (var a : assignments) {
-            if (a.scope() == null || !(lowerScope + "/").startsWith(a.scope().toLowerCase(java.util.Locale.ROOT)
+            var p = a.path("properties");
+            String at = p.path("scope").asText("");
+            if (at.isEmpty() || !(lowerScope + "/").startsWith(at.toLowerCase(java.util.Locale.ROOT)
                     .replaceAll("/$", "") + "/")) {
                 continue;
             }
-            var def = defs.computeIfAbsent(a.roleDefinitionId(), id -> call(
-                    "Microsoft.Authorization/roleDefinitions/read", id,
-                    () -> client.getRoleDefinitions().getById(id)));
+            String defId = p.path("roleDefinitionId").asText();
+            var def = defs.computeIfAbsent(defId, id -> call("Microsoft.Authorization/roleDefinitions/read", id,
+                    () -> session.getJson(id, AUTHORIZATION_API)));
             List<String> actions = new java.util.ArrayList<>();
             List<String> notActions = new java.util.ArrayList<>();
-            SdkValues.list(def.permissions()).forEach(p -> {
-                actions.addAll(SdkValues.list(p.actions()));
-                notActions.addAll(SdkValues.list(p.notActions()));
+            def.path("properties").path("permissions").forEach(perm -> {
+                perm.path("actions").forEach(x -> actions.add(x.asText()));
+                perm.path("notActions").forEach(x -> notActions.add(x.asText()));
             });
-            out.add(new RoleFacts(a.id(), a.scope(), a.roleDefinitionId(), def.roleName(), actions, notActions));
+            out.add(new RoleFacts(a.path("id").asText(), at, defId, def.path("properties").path("roleName").asText(),
+                    actions, notActions));
         }
         return out;
     }

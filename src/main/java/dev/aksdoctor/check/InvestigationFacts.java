@@ -290,6 +290,10 @@ public final class InvestigationFacts {
         return once("locks:" + resourceGroup, () -> gateway.locks(ref.subscriptionId(), resourceGroup));
     }
 
+    public List<dev.aksdoctor.azure.RoleFacts> roleAssignments(String scope, String principalId) {
+        return once("roles:" + scope + "|" + principalId, () -> gateway.roleAssignments(scope, principalId));
+    }
+
     public ProviderFacts provider(String namespace) {
         return once("provider:" + namespace, () -> gateway.provider(ref.subscriptionId(), namespace));
     }

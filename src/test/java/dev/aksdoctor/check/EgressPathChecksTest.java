@@ -403,4 +403,60 @@ class EgressPathChecksTest {
         assertEquals("The zone's A record for the API server points at 10.240.0.99, not the private endpoint's "
                 + "10.240.0.200", f.title());
     }
+
+    // ---------------------------------------------------------------- LinkedAuthorizationFailed
+
+    static final String PRINCIPAL = "8b1a4d2c-0000-4c5e-9f00-00000000c0de";
+    static final String NETWORK_CONTRIBUTOR = ArmWorld.SUB_PATH
+            + "/providers/Microsoft.Authorization/roleDefinitions/4d97b98b-1d4f-4787-a291-c67834d212e7";
+    static final String READER = ArmWorld.SUB_PATH
+            + "/providers/Microsoft.Authorization/roleDefinitions/acdd72a7-3385-48ef-bd42-f606fba81ae7";
+
+    static String assignment(String name, String scope, String roleDefinitionId) {
+        return "{\"properties\":{\"roleDefinitionId\":\"" + roleDefinitionId + "\",\"principalId\":\"" + PRINCIPAL
+                + "\",\"principalType\":\"ServicePrincipal\",\"scope\":\"" + scope + "\"},\"id\":\"" + scope
+                + "/providers/Microsoft.Authorization/roleAssignments/" + name + "\",\"type\":"
+                + "\"Microsoft.Authorization/roleAssignments\",\"name\":\"" + name + "\"}";
+    }
+
+    static String roleDefinition(String id, String name, String actions) {
+        return "{\"properties\":{\"roleName\":\"" + name + "\",\"type\":\"BuiltInRole\",\"description\":\"\","
+                + "\"assignableScopes\":[\"/\"],\"permissions\":[{\"actions\":[" + actions + "],\"notActions\":[],"
+                + "\"dataActions\":[],\"notDataActions\":[]}]},\"id\":\"" + id + "\",\"type\":"
+                + "\"Microsoft.Authorization/roleDefinitions\",\"name\":\"" + id.substring(id.lastIndexOf('/') + 1)
+                + "\"}";
+    }
+
+    static ArmWorld withIdentityRoles(String routeTableAssignments) {
+        ArmWorld w = new ArmWorld();
+        w.cluster.putObject("identity").put("type", "SystemAssigned").put("principalId", PRINCIPAL)
+                .put("tenantId", "72f988bf-0000-0000-0000-000000000000");
+        w.extra.put(ArmWorld.SUBNET_ID + "/providers/Microsoft.Authorization/roleAssignments", ArmWorld.json(
+                "{\"value\":[" + assignment("ra-vnet", ArmWorld.VNET_ID, NETWORK_CONTRIBUTOR) + "]}"));
+        w.extra.put(ArmWorld.ROUTE_TABLE_ID + "/providers/Microsoft.Authorization/roleAssignments", ArmWorld.json(
+                "{\"value\":[" + routeTableAssignments + "]}"));
+        w.extra.put(NETWORK_CONTRIBUTOR, ArmWorld.json(roleDefinition(NETWORK_CONTRIBUTOR, "Network Contributor",
+                "\"Microsoft.Authorization/*/read\",\"Microsoft.Network/*\",\"Microsoft.Resources/deployments/*\"")));
+        w.extra.put(READER, ArmWorld.json(roleDefinition(READER, "Reader", "\"*/read\"")));
+        return w;
+    }
+
+    @Test
+    void identityRoles_linkedAuthorizationFailedWithoutRouteTableJoin_failsNamingTheMissingAction() {
+        ArmWorld w = withIdentityRoles(assignment("ra-sub-reader", ArmWorld.SUB_PATH, READER));
+        Finding f = run(new IdentityNetworkRolesCheck(), w, Diagnoses.failedState("LinkedAuthorizationFailed"));
+        assertEquals(Outcome.FAIL, f.outcome(), text(f));
+        assertEquals("The cluster identity lacks Microsoft.Network/routeTables/join/action on route table rt-nodes "
+                + "(LinkedAuthorizationFailed)", f.title());
+        assertEquals(ArmWorld.ROUTE_TABLE_ID, f.evidence().get(0).resourceId());
+        assertTrue(f.remedy().contains("--role \"Network Contributor\" --scope " + ArmWorld.ROUTE_TABLE_ID), f.remedy());
+        assertTrue(text(f).contains("has role Reader at " + ArmWorld.SUB_PATH), text(f));
+    }
+
+    @Test
+    void identityRoles_networkContributorOnBoth_passes() {
+        ArmWorld w = withIdentityRoles(assignment("ra-rt", ArmWorld.ROUTE_TABLE_ID, NETWORK_CONTRIBUTOR));
+        Finding f = run(new IdentityNetworkRolesCheck(), w, Diagnoses.failedState("LinkedAuthorizationFailed"));
+        assertEquals(Outcome.PASS, f.outcome(), text(f));
+    }
 }

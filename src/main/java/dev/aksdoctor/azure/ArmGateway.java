@@ -89,6 +89,9 @@ public interface ArmGateway {
 
     List<LockFacts> locks(String subscriptionId, String resourceGroup);
 
+    /** Every lock in a subscription (on it, its groups and resources). */
+    List<LockFacts> subscriptionLocks(String subscriptionId);
+
     /**
      * The role assignments of {@code principalId} that apply at {@code scope} (there or above), each with its role
      * definition (one list call, then one read per distinct role definition).

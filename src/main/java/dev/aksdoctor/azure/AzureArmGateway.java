@@ -409,6 +409,13 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     @Override
+    public List<LockFacts> subscriptionLocks(String subscriptionId) {
+        return call("Microsoft.Authorization/locks/read", "/subscriptions/" + subscriptionId,
+                () -> session.resources(subscriptionId).managementLocks().list().stream()
+                        .map(ResourcesMapper::lock).collect(Collectors.toList()));
+    }
+
+    @Override
     public List<ActivityEventFacts> activityLog(String subscriptionId, String resourceGroup, OffsetDateTime from,
             OffsetDateTime to) {
         String filter = window(from, to) + " and resourceGroupName eq '" + resourceGroup.replace("'", "") + "'";

@@ -287,7 +287,15 @@ public final class InvestigationFacts {
     }
 
     public List<LockFacts> locks(String resourceGroup) {
-        return once("locks:" + resourceGroup, () -> gateway.locks(ref.subscriptionId(), resourceGroup));
+        return locks(ref.subscriptionId(), resourceGroup);
+    }
+
+    public List<LockFacts> locks(String subscriptionId, String resourceGroup) {
+        return once("locks:" + subscriptionId + "/" + resourceGroup, () -> gateway.locks(subscriptionId, resourceGroup));
+    }
+
+    public List<LockFacts> subscriptionLocks() {
+        return once("sublocks", () -> gateway.subscriptionLocks(ref.subscriptionId()));
     }
 
     public List<dev.aksdoctor.azure.RoleFacts> roleAssignments(String scope, String principalId) {

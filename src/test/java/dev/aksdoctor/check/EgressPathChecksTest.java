@@ -459,4 +459,21 @@ class EgressPathChecksTest {
         Finding f = run(new IdentityNetworkRolesCheck(), w, Diagnoses.failedState("LinkedAuthorizationFailed"));
         assertEquals(Outcome.PASS, f.outcome(), text(f));
     }
+
+    // ---------------------------------------------------------------- locks beyond the node resource group
+
+    @Test
+    void resourceLocks_readOnlyLockOnTheVnetGroup_failsNamingIt() {
+        ArmWorld w = new ArmWorld();
+        String lockId = ArmWorld.SUB_PATH + "/resourceGroups/rg-net/providers/Microsoft.Authorization/locks/net-freeze";
+        w.extra.put(ArmWorld.SUB_PATH + "/resourceGroups/rg-net/providers/Microsoft.Authorization/locks",
+                ArmWorld.json("{\"value\":[{\"properties\":{\"level\":\"ReadOnly\",\"notes\":\"network change "
+                        + "freeze\"},\"id\":\"" + lockId + "\",\"type\":\"Microsoft.Authorization/locks\",\"name\":"
+                        + "\"net-freeze\"}]}"));
+        w.extra.put(ArmWorld.SUB_PATH + "/providers/Microsoft.Authorization/locks", ArmWorld.json("{\"value\":[]}"));
+        Finding f = run(new ResourceLocksCheck(), w, Diagnoses.failedState("ScopeLocked"));
+        assertEquals(Outcome.FAIL, f.outcome(), text(f));
+        assertEquals("Lock net-freeze (ReadOnly) on resource group rg-net blocks AKS", f.title());
+        assertEquals(lockId, f.evidence().get(0).resourceId());
+    }
 }

@@ -157,6 +157,29 @@ final class EgressPath {
         });
     }
 
+    /**
+     * What an outbound node probe should test: the first required endpoint a firewall on the default route blocks,
+     * else MCR (what CSE exit 50 tests). Wildcard names cannot be probed and private-link ones are not egress.
+     */
+    String outboundProbeHost() {
+        return facts.derived("outboundProbeHost", () -> {
+            List<RequiredEndpoint> endpoints = requiredEndpoints().stream()
+                    .filter(e -> !e.privateLink() && !e.wildcard() && e.applicationProtocol()).toList();
+            List<String> sources = new ArrayList<>();
+            facts.nodeSubnets().forEach(ns -> sources.addAll(ns.subnet().addressPrefixes()));
+            for (FirewallFacts fw : facts.egressFirewalls()) {
+                for (dev.aksdoctor.network.FirewallVerdict v : dev.aksdoctor.network.FirewallEvaluator
+                        .evaluateAll(rules(fw), sources, endpoints)) {
+                    if (v.blocked()) {
+                        return v.endpoint().host();
+                    }
+                }
+            }
+            return endpoints.stream().map(RequiredEndpoint::host).filter(h -> h.startsWith("mcr.")).findFirst()
+                    .orElse(endpoints.isEmpty() ? "mcr.microsoft.com" : endpoints.get(0).host());
+        });
+    }
+
     static String subscriptionOf(String resourceId) {
         if (resourceId == null) {
             return null;

@@ -366,6 +366,11 @@ public final class InvestigationFacts {
         return egress.rules(firewall);
     }
 
+    /** The host an outbound node probe tests: a required endpoint the egress path blocks first, else MCR. */
+    public String outboundProbeHost() {
+        return egress.outboundProbeHost();
+    }
+
     /** The subscriptions the egress path may cross: the cluster's and those of VNets peered with a node VNet. */
     public List<String> pathSubscriptions() {
         return egress.subscriptions();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.OsType;
@@ -475,5 +476,17 @@ class EgressPathChecksTest {
         assertEquals(Outcome.FAIL, f.outcome(), text(f));
         assertEquals("Lock net-freeze (ReadOnly) on resource group rg-net blocks AKS", f.title());
         assertEquals(lockId, f.evidence().get(0).resourceId());
+    }
+
+    @Test
+    void outboundProbe_exit50_testsTheEndpointTheFirewallBlocksNotTheApiServer() {
+        ArmWorld w = hubAndSpoke();
+        hubFirewalls(w, firewall(appCollection("no-cdn", 100, "Deny", appRule("deny-azureedge", "\"*.azureedge.net\"", ""))
+                + "," + appCollection("aks", 200, "Allow", appRule("aks-tag", "", "\"AzureKubernetesService\"")), null));
+        Finding f = run(new NodeOutboundProbeCheck(), w, exit50(), true);
+        String script = CheckHarness.ARM.requests().stream().filter(r -> r.path().endsWith("/runCommand"))
+                .map(FakeArm.Recorded::body).findFirst().orElseThrow();
+        assertTrue(script.contains("H='acs-mirror.azureedge.net'"), script);
+        assertTrue(text(f).contains("to acs-mirror.azureedge.net: DNS"), text(f));
     }
 }

@@ -7,10 +7,16 @@ import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.reply.ActionPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** "Reimage instance": a failed scale set instance is rebuilt from the node image and rejoins. */
 @ApplicationScoped
 public class ReimageInstance implements WriteAction {
+
+    private static final Pattern INSTANCE_ID = Pattern.compile("[0-9]{1,9}");
 
     private final ArmGateway arm;
 
@@ -62,7 +68,19 @@ public class ReimageInstance implements WriteAction {
         if (facts.nodeResourceGroup() == null) {
             throw new ActionRefused("ARM does not report the cluster's node resource group");
         }
-        // Only the cluster's own node resource group: a value naming another group is never reimaged.
+        if (!INSTANCE_ID.matcher(instance).matches()) {
+            throw new ActionRefused("'" + instance + "' is not a scale set instance id");
+        }
+        // The button's value is not trusted: the scale set must be one of this cluster's node pools, found in the
+        // cluster's own node resource group, before ARM is asked to reimage anything.
+        Set<String> pools = facts.agentPools().stream().map(pool -> pool.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toSet());
+        boolean ours = arm.scaleSets(confirmed.cluster().subscriptionId(), facts.nodeResourceGroup()).stream()
+                .anyMatch(set -> set.name().equalsIgnoreCase(scaleSet) && set.poolName() != null
+                        && pools.contains(set.poolName().toLowerCase(Locale.ROOT)));
+        if (!ours) {
+            throw new ActionRefused("scale set " + scaleSet + " is not a node pool of " + confirmed.cluster().displayName());
+        }
         arm.reimageInstance(confirmed.cluster().subscriptionId(), facts.nodeResourceGroup(), scaleSet, instance);
         return "Instance " + instance + " of " + scaleSet + " was reimaged.";
     }

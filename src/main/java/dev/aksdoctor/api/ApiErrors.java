@@ -1,5 +1,6 @@
 package dev.aksdoctor.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -17,6 +18,12 @@ public class ApiErrors {
     @ServerExceptionMapper
     public Response badPaste(BadPaste e) {
         return json(400, "bad_request", e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        return json(400, "bad_request", "The body is not valid JSON: send {\"text\": \"<pasted error>\"} or the paste "
+                + "as text/plain.");
     }
 
     @ServerExceptionMapper

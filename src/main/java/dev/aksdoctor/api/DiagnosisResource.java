@@ -1,5 +1,6 @@
 package dev.aksdoctor.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.PasteParser;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +13,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** {@code POST /api/diagnoses}: the parser without Slack, for scripts and for trying a paste out. */
@@ -42,11 +45,15 @@ public class DiagnosisResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Diagnose a pasted AKS error given as {\"text\": …}")
-    public Diagnosis diagnoseJson(DiagnoseRequest request) {
-        if (request == null || request.text() == null) {
-            throw new BadPaste("Send JSON {\"text\": \"<pasted error>\"} or the paste itself as text/plain.");
+    @RequestBody(content = @Content(schema = @Schema(implementation = DiagnoseRequest.class)))
+    public Diagnosis diagnoseJson(JsonNode request) {
+        // Read as a tree: bound to the record, Jackson would turn {"text": 5} into "5" and [] into an empty body.
+        JsonNode text = request == null ? null : request.get("text");
+        if (text == null || !request.isObject() || !text.isTextual()) {
+            throw new BadPaste("Send JSON {\"text\": \"<pasted error>\"} (an object whose text is a string) or the "
+                    + "paste itself as text/plain.");
         }
-        return diagnose(request.text());
+        return diagnose(text.asText());
     }
 
     private Diagnosis diagnose(String text) {

@@ -3,6 +3,8 @@ package dev.aksdoctor.azure;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpRequest;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.AddDatePolicy;
@@ -27,6 +29,7 @@ import com.azure.resourcemanager.resources.ResourceManager;
 import com.azure.resourcemanager.resources.fluentcore.policy.AuthenticationPolicy;
 import com.azure.resourcemanager.resources.fluentcore.policy.ReturnRequestIdHeaderPolicy;
 import com.azure.resourcemanager.resources.fluentcore.policy.UserAgentPolicy;
+import com.azure.resourcemanager.resources.fluentcore.utils.ResourceManagerUtils;
 import com.azure.resourcemanager.resources.models.Subscriptions;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +56,15 @@ import java.util.function.Supplier;
 final class ArmSession {
 
     private static final Duration FAILED_ACCESS_RECHECK = Duration.ofMinutes(1);
+    /** In DefaultAzureCredential's order: the first variable set names the credential that will answer. */
+    private static final String[][] CREDENTIAL_SIGNALS = {
+        {"AZURE_CLIENT_SECRET", "service principal with a secret"},
+        {"AZURE_CLIENT_CERTIFICATE_PATH", "service principal with a certificate"},
+        {"AZURE_FEDERATED_TOKEN_FILE", "workload identity"},
+        {"IDENTITY_ENDPOINT", "managed identity"},
+        {"MSI_ENDPOINT", "managed identity"},
+        {"AZURE_CLIENT_ID", "user-assigned managed identity"},
+    };
 
     private final AzureConfig config;
     private final Supplier<HttpClient> httpClientFactory;
@@ -159,6 +171,32 @@ final class ArmSession {
 
     // ---- access
 
+    /**
+     * What the settings say about the credential, read without building it or calling anything; empty when
+     * nothing names one. Then nothing is done at start, and the first investigation runs the whole
+     * {@code DefaultAzureCredential} chain (a managed identity through the instance metadata service, the
+     * Azure CLI …), so a VM's or node pool's managed identity still works with no setting at all.
+     */
+    Optional<String> configuredCredential() {
+        if (!config.enabled()) {
+            return Optional.empty();
+        }
+        for (String[] signal : CREDENTIAL_SIGNALS) {
+            String value = azureConfiguration.get(signal[0]);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(signal[1] + " (" + signal[0] + ")");
+            }
+        }
+        String chosen = azureConfiguration.get("AZURE_TOKEN_CREDENTIALS");
+        if (chosen != null && !chosen.isBlank()) {
+            return Optional.of("AZURE_TOKEN_CREDENTIALS=" + chosen);
+        }
+        if (config.subscriptions().filter(l -> !l.isEmpty()).isPresent()) {
+            return Optional.of("the credential chain, for the configured subscriptions (AKS_DOCTOR_AZURE_SUBSCRIPTIONS)");
+        }
+        return Optional.empty();
+    }
+
     Optional<AzureAccess> knownAccess() {
         return Optional.ofNullable(access);
     }
@@ -174,7 +212,10 @@ final class ArmSession {
         }
         AzureAccess checked;
         try {
-            String scope = environment().getManagementEndpoint().replaceAll("/+$", "") + "/.default";
+            // The scope the pipeline's bearer policy asks for, so that both share one token request.
+            AzureEnvironment environment = environment();
+            String scope = ResourceManagerUtils.getDefaultScopeFromRequest(
+                    new HttpRequest(HttpMethod.GET, environment.getResourceManagerEndpoint()), environment);
             var token = credential().getToken(new TokenRequestContext().addScopes(scope))
                     .block(config.credentialTimeout());
             checked = token == null
@@ -249,7 +290,7 @@ final class ArmSession {
                     if (config.cloud() == AzureCloud.CUSTOM) {
                         builder.disableInstanceDiscovery();
                     }
-                    credential = builder.build();
+                    credential = new SharedTokenCredential(builder.build(), clock);
                 }
                 c = credential;
             }

@@ -8,10 +8,7 @@ import com.azure.core.http.vertx.VertxHttpClientBuilder;
 import com.azure.core.util.Configuration;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.compute.models.InstanceViewTypes;
-import com.azure.resourcemanager.compute.models.RunCommandInput;
-import com.azure.resourcemanager.containerservice.fluent.models.AgentPoolInner;
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
-import com.azure.resourcemanager.containerservice.models.ManagedClusterApiServerAccessProfile;
 import com.azure.resourcemanager.privatedns.fluent.models.PrivateZoneInner;
 import com.azure.resourcemanager.resources.fluentcore.arm.ResourceId;
 import com.azure.resourcemanager.resources.models.Subscription;
@@ -38,6 +35,7 @@ import java.util.stream.Collectors;
 public class AzureArmGateway implements ArmGateway {
 
     private final ArmSession session;
+    private final ArmWrites writes;
 
     @Inject
     public AzureArmGateway(AzureConfig config, Vertx vertx, Clock clock) {
@@ -52,6 +50,7 @@ public class AzureArmGateway implements ArmGateway {
     public AzureArmGateway(AzureConfig config, Supplier<HttpClient> httpClientFactory, Configuration azureConfiguration,
             Clock clock) {
         this.session = new ArmSession(config, httpClientFactory, azureConfiguration, clock);
+        this.writes = new ArmWrites(session);
     }
 
     @Override
@@ -62,6 +61,11 @@ public class AzureArmGateway implements ArmGateway {
     @Override
     public AzureAccess access() {
         return session.access();
+    }
+
+    @Override
+    public Optional<String> configuredCredential() {
+        return session.configuredCredential();
     }
 
     // ---------------------------------------------------------------- Microsoft.ContainerService
@@ -358,20 +362,6 @@ public class AzureArmGateway implements ArmGateway {
                         .map(ComputeMapper::sku).collect(Collectors.toList()));
     }
 
-    @Override
-    public RunCommandOutput runCommand(String subscriptionId, String resourceGroup, String scaleSetName,
-            String instanceId, boolean windows, List<String> scriptLines) {
-        return call("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action",
-                scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId, () -> {
-                    RunCommandInput input = new RunCommandInput()
-                            .withCommandId(windows ? "RunPowerShellScript" : "RunShellScript")
-                            .withScript(List.copyOf(scriptLines));
-                    var result = session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
-                            .runCommand(resourceGroup, scaleSetName, instanceId, input);
-                    return ComputeMapper.runCommandOutput(result == null ? null : result.value());
-                });
-    }
-
     // ---------------------------------------------------------------- Microsoft.Resources, .Authorization, .Insights
 
     @Override
@@ -433,75 +423,47 @@ public class AzureArmGateway implements ArmGateway {
                         .collect(Collectors.toList()));
     }
 
-    // ---------------------------------------------------------------- writes
+    // ---------------------------------------------------------------- actions (see ArmWrites)
+
+    @Override
+    public RunCommandOutput runCommand(String subscriptionId, String resourceGroup, String scaleSetName,
+            String instanceId, boolean windows, List<String> scriptLines) {
+        return writes.runCommand(subscriptionId, resourceGroup, scaleSetName, instanceId, windows, scriptLines);
+    }
 
     @Override
     public void startCluster(ClusterRef ref) {
-        call("Microsoft.ContainerService/managedClusters/start/action", ref.resourceId().orElseThrow(), () -> {
-            session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
-                    .start(ref.resourceGroup(), ref.name());
-            return null;
-        });
+        writes.startCluster(ref);
     }
 
     @Override
     public void reconcileCluster(ClusterRef ref) {
-        call("Microsoft.ContainerService/managedClusters/write", ref.resourceId().orElseThrow(), () -> {
-            var clusters = session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters();
-            ManagedClusterInner current = clusters.getByResourceGroup(ref.resourceGroup(), ref.name());
-            clusters.createOrUpdate(ref.resourceGroup(), ref.name(), current);
-            return null;
-        });
+        writes.reconcileCluster(ref);
     }
 
     @Override
     public void reconcileAgentPool(ClusterRef ref, String poolName) {
-        String scope = ref.resourceId().orElseThrow() + "/agentPools/" + poolName;
-        call("Microsoft.ContainerService/managedClusters/agentPools/write", scope, () -> {
-            var pools = session.containerService(ref.subscriptionId()).serviceClient().getAgentPools();
-            AgentPoolInner current = pools.get(ref.resourceGroup(), ref.name(), poolName);
-            pools.createOrUpdate(ref.resourceGroup(), ref.name(), poolName, current);
-            return null;
-        });
+        writes.reconcileAgentPool(ref, poolName);
     }
 
     @Override
     public void updateAuthorizedRanges(ClusterRef ref, List<String> ranges) {
-        call("Microsoft.ContainerService/managedClusters/write", ref.resourceId().orElseThrow(), () -> {
-            var clusters = session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters();
-            ManagedClusterInner current = clusters.getByResourceGroup(ref.resourceGroup(), ref.name());
-            ManagedClusterApiServerAccessProfile api = current.apiServerAccessProfile() == null
-                    ? new ManagedClusterApiServerAccessProfile()
-                    : current.apiServerAccessProfile();
-            current.withApiServerAccessProfile(api.withAuthorizedIpRanges(List.copyOf(ranges)));
-            clusters.createOrUpdate(ref.resourceGroup(), ref.name(), current);
-            return null;
-        });
+        writes.updateAuthorizedRanges(ref, ranges);
     }
 
     @Override
     public void rotateCertificates(ClusterRef ref) {
-        call("Microsoft.ContainerService/managedClusters/rotateClusterCertificates/action",
-                ref.resourceId().orElseThrow(), () -> {
-                    session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
-                            .rotateClusterCertificates(ref.resourceGroup(), ref.name());
-                    return null;
-                });
+        writes.rotateCertificates(ref);
     }
 
     @Override
     public void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
-        call("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/reimage/action",
-                scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId, () -> {
-                    session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
-                            .reimage(resourceGroup, scaleSetName, instanceId);
-                    return null;
-                });
+        writes.reimageInstance(subscriptionId, resourceGroup, scaleSetName, instanceId);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static String scaleSetScope(String subscriptionId, String resourceGroup, String scaleSetName) {
+    static String scaleSetScope(String subscriptionId, String resourceGroup, String scaleSetName) {
         return rgScope(subscriptionId, resourceGroup) + "/providers/Microsoft.Compute/virtualMachineScaleSets/"
                 + scaleSetName;
     }

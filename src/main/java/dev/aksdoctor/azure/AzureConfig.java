@@ -49,6 +49,13 @@ public interface AzureConfig {
     @WithDefault("false")
     boolean nodeProbesAlways();
 
+    /**
+     * Whether to get the token, build the HTTP client and list the clusters in the background right after
+     * start, when the settings name a credential ({@link ArmGateway#configuredCredential()}).
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
     /** How long a credential check may take before Azure access is reported as unavailable. */
     @WithDefault("20s")
     Duration credentialTimeout();

@@ -26,8 +26,16 @@ public class AzureHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        // A readiness probe must not wait for a token: report what is known and check in the background.
+        // A readiness probe must not wait for a token: report what is known and check in the background, and
+        // with no credential configured call nothing at all (no instance metadata probe from a laptop).
         AzureAccess access = gateway.knownAccess().orElseGet(() -> {
+            if (!config.enabled()) {
+                return gateway.access();
+            }
+            if (gateway.configuredCredential().isEmpty()) {
+                return new AzureAccess(false, "no credential configured; the credential chain (managed identity, "
+                        + "Azure CLI …) is tried on the first investigation");
+            }
             CompletableFuture.runAsync(gateway::access);
             return new AzureAccess(false, "checking the Azure credential…");
         });

@@ -2,7 +2,7 @@ package dev.aksdoctor.check;
 
 import dev.aksdoctor.diagnosis.DocLink;
 
-/** Documentation links that findings point to. */
+/** Documentation links that findings point to; each is an article of {@link dev.aksdoctor.diagnosis.Articles}. */
 final class Docs {
 
     static final DocLink API_SERVER_CONN_FAIL = new DocLink("Troubleshoot VMExtensionError_K8SAPIServerConnFail",
@@ -31,8 +31,10 @@ final class Docs {
             "https://learn.microsoft.com/azure/aks/http-proxy");
     static final DocLink CSE_ERRORS = new DocLink("Node not ready failures caused by CSE errors",
             "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/availability-performance/node-not-ready-custom-script-extension-errors");
-    static final DocLink ACTIVITY_LOG = new DocLink("Azure Monitor activity log",
-            "https://learn.microsoft.com/azure/azure-monitor/essentials/activity-log");
+    // Seed 004 sends the reader to the failed operation's error details in the Activity Log from here.
+    static final DocLink ACTIVITY_LOG = new DocLink("Troubleshoot common AKS cluster creation issues",
+            "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/create-upgrade-delete/"
+                    + "troubleshoot-aks-cluster-creation-issues#view-error-details-in-the-azure-portal");
     static final DocLink SUBNET_FULL = new DocLink("Troubleshoot the SubnetIsFull error",
             "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/create-upgrade-delete/error-code-subnetisfull");
     static final DocLink QUOTA = new DocLink("Troubleshoot the QuotaExceeded error",

@@ -93,8 +93,29 @@ final class InnerErrors {
                     return;
                 }
             }
-            out.add(new ArmError(error.get("code").asText(), message));
+            out.add(textual(error.get("code").asText(), message));
         }
+    }
+
+    private static final Pattern TEXT_CODE = Pattern.compile(
+            "(?:SubCode:\\s*|Code\\s*=\\s*\\\\?\"|\\bCode:\\s*)([A-Za-z][A-Za-z0-9_]{3,80})");
+
+    /**
+     * The AKS RP quotes the real error as text inside a wrapper's message ({@code Category: ClientError; SubCode:
+     * QuotaExceeded; … Code="OperationNotAllowed" Message="…"}): the first code it names that is not the wrapper's.
+     */
+    static ArmError textual(String code, String message) {
+        if (message != null) {
+            Matcher m = TEXT_CODE.matcher(message);
+            while (m.find()) {
+                String inner = m.group(1);
+                if (!inner.equalsIgnoreCase(code) && !inner.equalsIgnoreCase("InternalError")
+                        && !inner.equalsIgnoreCase("ClientError")) {
+                    return new ArmError(inner, message);
+                }
+            }
+        }
+        return new ArmError(code, message);
     }
 
     /** The leaves of a provisioning error ({@code properties.status.provisioningError}). */
@@ -113,7 +134,7 @@ final class InnerErrors {
             if (!nested.isEmpty() && !nested.get(0).code().equalsIgnoreCase(e.code())) {
                 out.addAll(nested);
             } else {
-                out.add(new ArmError(e.code(), e.message()));
+                out.add(textual(e.code(), e.message()));
             }
             return;
         }

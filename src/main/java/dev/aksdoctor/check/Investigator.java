@@ -9,6 +9,7 @@ import dev.aksdoctor.azure.AzureConfig;
 import dev.aksdoctor.azure.ClusterLocation;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.Subcategory;
 import io.quarkus.arc.All;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,8 +115,34 @@ public class Investigator {
             }
             findings.addAll(runner.run(next, context, progress));
         }
-        RootCause.Verdict verdict = RootCause.of(findings);
+        RootCause.Verdict verdict = RootCause.of(findings, suspects(diagnosis));
         return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls());
+    }
+
+    /** Checks whose warning explains this paste when nothing fails (see {@link RootCause#of(List, Set)}). */
+    static Set<CheckId> suspects(Diagnosis d) {
+        Set<CheckId> out = new LinkedHashSet<>();
+        Subcategory sub = d.subcategory();
+        boolean dns = sub == Subcategory.DNS_LOOKUP_FAILED || d.exitCode() != null && (d.exitCode() == 52
+                || d.exitCode() == 53) && d.os() != dev.aksdoctor.diagnosis.OsType.WINDOWS;
+        if (d.recognized() && sub != Subcategory.TLS_HANDSHAKE_FAILED && sub != Subcategory.CERTIFICATE_PROBLEM) {
+            out.add(CheckId.EGRESS_APPLIANCE);
+        }
+        String code = d.errorCode() == null ? "" : d.errorCode().toLowerCase(java.util.Locale.ROOT);
+        boolean outbound = code.contains("outboundconnfail") || code.contains("provisioningtimeout")
+                || d.exitCode() != null && d.exitCode() == 50 && d.os() != dev.aksdoctor.diagnosis.OsType.WINDOWS;
+        // Seed 003: a custom DNS server that cannot resolve the AKS endpoints times the extension out too.
+        if (dns || outbound) {
+            out.add(CheckId.VNET_DNS_SERVERS);
+        }
+        if (sub == Subcategory.CONNECTION_REFUSED) {
+            out.add(CheckId.CLUSTER_STATE);
+        }
+        if (sub == Subcategory.TLS_HANDSHAKE_FAILED || sub == Subcategory.CERTIFICATE_PROBLEM) {
+            out.add(CheckId.HTTP_PROXY);
+            out.add(CheckId.EGRESS_APPLIANCE);
+        }
+        return out;
     }
 
     /**

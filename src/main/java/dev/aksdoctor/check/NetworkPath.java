@@ -69,6 +69,9 @@ final class NetworkPath {
         });
     }
 
+    /** Stands for a public API server whose name does not resolve here: an address in Azure's public space. */
+    static final String PUBLIC_STAND_IN = "20.0.0.1";
+
     Optional<String> apiServerIp() {
         return facts.derived("apiServerIp", () -> {
             if (diagnosis.apiServerIp() != null && AddressRanges.isValidIp(diagnosis.apiServerIp())) {

@@ -45,6 +45,14 @@ public class NsgOutboundCheck implements Check {
         }
         ClusterFacts c = context.facts().cluster();
         Optional<String> apiIp = context.facts().apiServerIp();
+        String standIn = null;
+        if (apiIp.isEmpty() && !c.privateCluster()) {
+            // A public API server's name may not resolve from here; any rule that blocks Azure's public addresses
+            // on 443 (Internet, AzureCloud, *) blocks it too.
+            apiIp = Optional.of(NetworkPath.PUBLIC_STAND_IN);
+            standIn = "API server IP unknown (" + c.fqdn() + " did not resolve here): judged for a public Azure "
+                    + "address, as rules to Internet, AzureCloud or * decide it";
+        }
         if (apiIp.isEmpty()) {
             return Findings.skip(id(), "API server IP unknown", "Neither the paste, the private endpoint nor DNS gave "
                     + "the API server's address, so NSG rules cannot be evaluated.",
@@ -57,6 +65,9 @@ public class NsgOutboundCheck implements Check {
             return Findings.skip(id(), "No node subnet found", "NSG rules need the node subnet.");
         }
         List<Evidence> evidence = new ArrayList<>();
+        if (standIn != null) {
+            evidence.add(Evidence.of(standIn, c.id()));
+        }
         boolean uncertain = false;
         for (NodeSubnet ns : subnets) {
             String cidr = ns.subnet().addressPrefixes().isEmpty() ? null : ns.subnet().addressPrefixes().get(0);
@@ -88,8 +99,9 @@ public class NsgOutboundCheck implements Check {
                             rule != null && rule.resourceId() != null ? rule.resourceId() : verdict.denyingNsgId()));
                     return Findings.fail(id(), "NSG " + name(verdict.denyingNsgId()) + " " + ruleText
                             + " denies outbound TCP 443 to the API server", evidence,
-                            "Remove or re-prioritise that rule, or add an Allow for TCP 443 to " + apiIp.get()
-                                    + " with a lower priority number.",
+                            "Remove or re-prioritise that rule, or add an Allow for TCP 443 to "
+                                    + (NetworkPath.PUBLIC_STAND_IN.equals(apiIp.get()) ? "AzureCloud." + c.location()
+                                            : apiIp.get()) + " with a lower priority number.",
                             Docs.NSG, Findings.show(NextAction.SHOW_NSG_RULES, verdict.denyingNsgId()));
                 }
                 describe(evidence, "NIC NSG", nicNsgId, verdict.nicVerdict());
@@ -102,7 +114,8 @@ public class NsgOutboundCheck implements Check {
                             + "node test.", Docs.NSG, Findings.action(NextAction.SHOW_NSG_RULES),
                     Findings.action(NextAction.RUN_NODE_PROBE));
         }
-        return new Finding(id(), Outcome.PASS, "NSGs allow outbound TCP 443 to " + apiIp.get(), evidence, null, Docs.NSG,
+        return new Finding(id(), Outcome.PASS, "NSGs allow outbound TCP 443 to " + (standIn == null ? apiIp.get()
+                : "the API server"), evidence, null, Docs.NSG,
                 List.of(Findings.action(NextAction.SHOW_NSG_RULES)));
     }
 

@@ -30,6 +30,15 @@ public final class RootCause {
     }
 
     public static Verdict of(List<Finding> findings) {
+        return of(findings, Set.of());
+    }
+
+    /**
+     * As {@link #of(List)}; when nothing fails, a WARN of a check in {@code suspects} stands as the likely cause
+     * (an appliance AKS Doctor cannot inspect on the path of a timed-out connection, custom DNS servers for a DNS
+     * failure): "No failing check" would hide the one thing that can explain the paste.
+     */
+    public static Verdict of(List<Finding> findings, Set<CheckId> suspects) {
         Set<String> codes = new LinkedHashSet<>();
         for (Finding f : findings) {
             // Only what the failure itself reported counts: a prover's own finding must not vouch for itself.
@@ -71,6 +80,9 @@ public final class RootCause {
                 best = c;
                 bestChain = chain;
             }
+        }
+        if (best == null) {
+            return new Verdict(warned.stream().filter(w -> suspects.contains(w.checkId())).findFirst(), List.of());
         }
         return new Verdict(Optional.ofNullable(best), bestChain);
     }

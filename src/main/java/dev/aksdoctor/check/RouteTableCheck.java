@@ -33,6 +33,11 @@ public class RouteTableCheck implements Check {
         Optional<String> apiIp = context.facts().apiServerIp();
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(Evidence.of("outbound type " + c.outboundType(), c.id()));
+        if (apiIp.isEmpty() && !c.privateCluster()) {
+            apiIp = Optional.of(NetworkPath.PUBLIC_STAND_IN);
+            evidence.add(Evidence.of("API server IP unknown (" + c.fqdn() + " did not resolve here): judged for a "
+                    + "public Azure address", c.id()));
+        }
         if (apiIp.isEmpty()) {
             return Findings.skip(id(), "API server IP unknown", "Routes cannot be matched without the API server's address.",
                     Findings.action(NextAction.RUN_NODE_PROBE));
@@ -74,7 +79,8 @@ public class RouteTableCheck implements Check {
             return new Finding(id(), appliance.outcome(), appliance.title(), evidence, appliance.remedy(),
                     appliance.docLink(), appliance.actions());
         }
-        return new Finding(id(), Outcome.PASS, "The route to " + apiIp.get() + " has a working next hop", evidence, null,
+        return new Finding(id(), Outcome.PASS, "The route to " + (NetworkPath.PUBLIC_STAND_IN.equals(apiIp.get())
+                ? "the API server" : apiIp.get()) + " has a working next hop", evidence, null,
                 Docs.UDR, List.of(Findings.action(NextAction.SHOW_ROUTES)));
     }
 }

@@ -1,5 +1,8 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.access.ChannelScopes;
+import dev.aksdoctor.reply.ButtonReplies;
+import dev.aksdoctor.reply.Mrkdwn;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -21,8 +24,10 @@ public class ClusterAlerts implements SubCommand {
 
     private final ClusterAlertStore store;
     private final AlertSettings settings;
+    private final ChannelScopes scopes;
 
-    public ClusterAlerts(ClusterAlertStore store, AlertSettings settings) {
+    public ClusterAlerts(ClusterAlertStore store, AlertSettings settings, ChannelScopes scopes) {
+        this.scopes = scopes;
         this.store = store;
         this.settings = settings;
     }
@@ -49,6 +54,10 @@ public class ClusterAlerts implements SubCommand {
         boolean on = mode.equals("on");
         String channel = request.getPayload().getChannelId();
         String user = request.getPayload().getUserId();
+        if (on && !scopes.permits(channel, ref.get())) {
+            String refusal = ButtonReplies.outsideScope(scopes.describe(channel), Mrkdwn.code(ref.get().displayName()));
+            return ctx.ack(r -> r.responseType("ephemeral").text(refusal));
+        }
         store.setAlerts(channel, ref.get().resourceId().orElseThrow(), user, on);
         String name = ref.get().displayName();
         String text = on ? WatchReplies.alertsOn(user, name, settings.everyMinutes()) : WatchReplies.alertsOff(user, name);

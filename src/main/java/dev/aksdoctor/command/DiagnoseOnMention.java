@@ -92,6 +92,7 @@ public class DiagnoseOnMention implements SlackRoute {
                     event.getChannel(), answerIn, text, null, false);
             if (!started.queued()) {
                 String why = started == StartInvestigation.Started.NOT_STORED ? MentionReplies.NOT_STORED
+                        : started == StartInvestigation.Started.RATE_LIMITED ? MentionReplies.RATE_LIMITED
                         : MentionReplies.BACKLOG;
                 slack.postMessage(event.getChannel(), answerIn, why, MentionReplies.text(why));
             }

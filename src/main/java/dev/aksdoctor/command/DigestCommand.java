@@ -1,5 +1,8 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.slack.SlackDeliveries;
+import java.time.Clock;
+
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -29,8 +32,13 @@ public class DigestCommand implements SubCommand {
     private final DigestStore store;
     private final DigestSchedules schedules;
     private final DigestSettings settings;
+    private final SlackDeliveries deliveries;
+    private final Clock clock;
 
-    public DigestCommand(DigestStore store, DigestSchedules schedules, DigestSettings settings) {
+    public DigestCommand(DigestStore store, DigestSchedules schedules, DigestSettings settings,
+            SlackDeliveries deliveries, Clock clock) {
+        this.deliveries = deliveries;
+        this.clock = clock;
         this.store = store;
         this.schedules = schedules;
         this.settings = settings;
@@ -60,11 +68,19 @@ public class DigestCommand implements SubCommand {
             if (store.watchedCount(channel) == 0) {
                 return ephemeral(ctx, WatchReplies.NO_WATCHES_YET);
             }
+            // One "now" per channel per cooldown, shared by every replica: each digest reads ARM for every cluster.
+            long bucket = clock.instant().getEpochSecond() / Math.max(1, settings.nowCooldown().toSeconds());
+            if (!deliveries.firstTime("digest-now:" + channel + ":" + bucket)) {
+                return ephemeral(ctx, WatchReplies.digestNowTooSoon(settings.nowCooldown()));
+            }
             return ephemeral(ctx, schedules.now(channel) ? WatchReplies.DIGEST_QUEUED : WatchReplies.DIGEST_NOT_QUEUED);
         }
         Matcher m = SCHEDULE.matcher(args);
         if (!m.matches()) {
             return ephemeral(ctx, WatchReplies.DIGEST_USAGE);
+        }
+        if (settings.scheduleEditors().isPresent() && !settings.scheduleEditors().get().contains(user)) {
+            return ephemeral(ctx, WatchReplies.scheduleNotYours(settings.scheduleEditors().get()));
         }
         String cron = m.group(1).strip();
         String zone = m.group(2) == null ? store.schedule(channel).map(s -> s.timeZone).orElse(settings.defaultTimeZone()) : m.group(2);
@@ -75,6 +91,9 @@ public class DigestCommand implements SubCommand {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
             return ephemeral(ctx, WatchReplies.notATimeZone(zone));
+        }
+        if (DigestSchedules.shortestGap(cron, zone, clock.instant()).compareTo(settings.minInterval()) < 0) {
+            return ephemeral(ctx, WatchReplies.scheduleTooFrequent(cron, settings.minInterval()));
         }
         try {
             schedules.set(channel, cron, zone, user);

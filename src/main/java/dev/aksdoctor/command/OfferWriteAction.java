@@ -31,9 +31,11 @@ public class OfferWriteAction implements SlackRoute {
     private final SlackGateway slack;
     private final RangeChangeDialog rangeDialog;
     private final BackgroundWork background;
+    private final OpenedDialogs dialogs;
 
     public OfferWriteAction(FreshPresses presses, WriteActions actions, ButtonGuard guard, SlackGateway slack,
-            RangeChangeDialog rangeDialog, BackgroundWork background) {
+            RangeChangeDialog rangeDialog, BackgroundWork background, OpenedDialogs dialogs) {
+        this.dialogs = dialogs;
         this.presses = presses;
         this.actions = actions;
         this.guard = guard;
@@ -65,7 +67,8 @@ public class OfferWriteAction implements SlackRoute {
         PendingAction pending = new PendingAction(next, press.payload(), press.channel(), press.threadTs(), null);
         if (next == NextAction.ADD_AUTHORIZED_RANGE && press.payload().parameter(SuggestedAction.CIDR).isEmpty()) {
             // The check could not know the address (kubectl's own): ask for it, then confirm as usual.
-            openDialog(press, ActionReplies.rangeInput(next.label(), cluster.displayName(), pending.toJson()));
+            openDialog(press, ActionReplies.rangeInput(next.label(), cluster.displayName(),
+                    dialogs.shown(press.user(), pending.toJson())));
             return;
         }
         for (String required : action.requiredParameters()) {
@@ -77,10 +80,10 @@ public class OfferWriteAction implements SlackRoute {
         if (next == NextAction.ADD_AUTHORIZED_RANGE) {
             openDialog(press, ActionReplies.rangeLoading(next.label()))
                     .ifPresent(viewId -> background.submit("range dialog " + press.channel(),
-                            () -> rangeDialog.show(viewId, pending, action, cluster)));
+                            () -> rangeDialog.show(viewId, press.user(), pending, action, cluster)));
         } else {
             openDialog(press, ActionReplies.confirmation(ActionReplies.Confirmation.of(next.label(), action.verb(), cluster,
-                    action.warning(), action.details(press.payload())), pending.toJson()));
+                    action.warning(), action.details(press.payload())), dialogs.shown(press.user(), pending.toJson())));
         }
     }
 

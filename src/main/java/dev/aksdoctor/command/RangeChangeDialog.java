@@ -26,14 +26,16 @@ public class RangeChangeDialog {
 
     private final ArmGateway arm;
     private final SlackGateway slack;
+    private final OpenedDialogs dialogs;
 
-    public RangeChangeDialog(ArmGateway arm, SlackGateway slack) {
+    public RangeChangeDialog(ArmGateway arm, SlackGateway slack, OpenedDialogs dialogs) {
+        this.dialogs = dialogs;
         this.arm = arm;
         this.slack = slack;
     }
 
     /** {@code pending} carries the CIDR to add. */
-    public void show(String viewId, PendingAction pending, WriteAction action, ClusterRef cluster) {
+    public void show(String viewId, String user, PendingAction pending, WriteAction action, ClusterRef cluster) {
         String label = pending.action().label();
         try {
             String cidr = pending.payload().parameter(SuggestedAction.CIDR).orElseThrow();
@@ -56,7 +58,7 @@ public class RangeChangeDialog {
             PendingAction withDigest = new PendingAction(pending.action(), pending.payload(), pending.channel(),
                     pending.threadTs(), RangeChange.digest(change.current()));
             slack.updateView(viewId, ActionReplies.confirmation(ActionReplies.Confirmation.of(label, action.verb(), cluster,
-                    action.warning(), details), withDigest.toJson()));
+                    action.warning(), details), dialogs.shown(user, withDigest.toJson())));
         } catch (ArmException e) {
             slack.updateView(viewId, ActionReplies.problem(label, ActionReplies.unreadableCluster(e.getMessage())));
         } catch (SlackCallFailed e) {

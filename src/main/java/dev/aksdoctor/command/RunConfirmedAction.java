@@ -23,8 +23,11 @@ public class RunConfirmedAction implements SlackRoute {
     private final PerformWriteAction perform;
     private final BackgroundWork background;
 
+    private final OpenedDialogs dialogs;
+
     public RunConfirmedAction(WriteActions actions, ButtonGuard guard, SlackDeliveries deliveries,
-            PerformWriteAction perform, BackgroundWork background) {
+            PerformWriteAction perform, BackgroundWork background, OpenedDialogs dialogs) {
+        this.dialogs = dialogs;
         this.actions = actions;
         this.guard = guard;
         this.deliveries = deliveries;
@@ -36,7 +39,9 @@ public class RunConfirmedAction implements SlackRoute {
     public void register(App app) {
         app.viewSubmission(ActionReplies.CONFIRM_CALLBACK, (req, ctx) -> {
             ViewSubmissionPayload p = req.getPayload();
-            Optional<PendingAction> pending = PendingAction.submitted(p);
+            // Only a dialog this service showed to this user: a forged or foreign submission changes nothing.
+            Optional<PendingAction> pending = PendingAction.submitted(p)
+                    .filter(a -> dialogs.shownTo(p.getUser().getId(), p.getView().getPrivateMetadata()));
             if (pending.isEmpty() || !deliveries.firstTime("view:" + p.getView().getId())) {
                 return ctx.ack();
             }

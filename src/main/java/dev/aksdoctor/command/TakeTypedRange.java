@@ -27,7 +27,11 @@ public class TakeTypedRange implements SlackRoute {
     private final RangeChangeDialog rangeDialog;
     private final BackgroundWork background;
 
-    public TakeTypedRange(WriteActions actions, ButtonGuard guard, RangeChangeDialog rangeDialog, BackgroundWork background) {
+    private final OpenedDialogs dialogs;
+
+    public TakeTypedRange(WriteActions actions, ButtonGuard guard, RangeChangeDialog rangeDialog, BackgroundWork background,
+            OpenedDialogs dialogs) {
+        this.dialogs = dialogs;
         this.actions = actions;
         this.guard = guard;
         this.rangeDialog = rangeDialog;
@@ -39,7 +43,8 @@ public class TakeTypedRange implements SlackRoute {
         app.viewSubmission(ActionReplies.RANGE_INPUT_CALLBACK, (req, ctx) -> {
             ViewSubmissionPayload p = req.getPayload();
             Optional<PendingAction> pending = PendingAction.submitted(p)
-                    .filter(a -> a.action() == NextAction.ADD_AUTHORIZED_RANGE);
+                    .filter(a -> a.action() == NextAction.ADD_AUTHORIZED_RANGE)
+                    .filter(a -> dialogs.shownTo(p.getUser().getId(), p.getView().getPrivateMetadata()));
             if (pending.isEmpty()) {
                 return ctx.ack();
             }
@@ -59,7 +64,7 @@ public class TakeTypedRange implements SlackRoute {
                     action.payload().withParameter(SuggestedAction.CIDR, typed.cidr().orElseThrow()), action.channel(),
                     action.threadTs(), null);
             String viewId = p.getView().getId();
-            if (!background.submit("range dialog " + action.channel(), () -> rangeDialog.show(viewId, withRange, write, cluster.get()))) {
+            if (!background.submit("range dialog " + action.channel(), () -> rangeDialog.show(viewId, user, withRange, write, cluster.get()))) {
                 return ctx.ackWithUpdate(ActionReplies.problem(action.action().label(), ActionReplies.BUSY));
             }
             return ctx.ackWithUpdate(ActionReplies.rangeLoading(action.action().label()));

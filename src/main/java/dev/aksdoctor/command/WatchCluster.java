@@ -1,5 +1,9 @@
 package dev.aksdoctor.command;
 
+import dev.aksdoctor.access.ChannelScopes;
+import org.jboss.logging.Logger;
+import dev.aksdoctor.reply.ButtonReplies;
+import dev.aksdoctor.reply.Mrkdwn;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -31,8 +35,15 @@ public class WatchCluster implements SubCommand {
     private final DigestSchedules schedules;
     private final DigestSettings settings;
     private final ClusterAlertStore alerts;
+    private static final Logger LOG = Logger.getLogger(WatchCluster.class);
 
-    public WatchCluster(DigestStore store, DigestSchedules schedules, DigestSettings settings, ClusterAlertStore alerts) {
+    private final ChannelScopes scopes;
+    private final BackgroundWork background;
+
+    public WatchCluster(DigestStore store, DigestSchedules schedules, DigestSettings settings, ClusterAlertStore alerts,
+            ChannelScopes scopes, BackgroundWork background) {
+        this.background = background;
+        this.scopes = scopes;
         this.store = store;
         this.schedules = schedules;
         this.settings = settings;
@@ -70,16 +81,37 @@ public class WatchCluster implements SubCommand {
 
     /** Adds the cluster and answers in words; shared with the Watch button. */
     public String watch(String channel, ClusterRef ref, String user) {
+        if (!scopes.permits(channel, ref)) {
+            return ButtonReplies.outsideScope(scopes.describe(channel), Mrkdwn.code(ref.displayName()));
+        }
         if (store.watchedCount(channel) >= settings.maxWatched()) {
             return WatchReplies.tooMany(settings.maxWatched());
         }
         boolean added = store.watch(channel, ref.resourceId().orElseThrow(), user);
+        Optional<DigestSchedule> existing = store.schedule(channel);
+        if (existing.isPresent()) {
+            return WatchReplies.watched(added, user, ref.displayName(),
+                    WatchReplies.scheduleSuffix(existing.get().cron, existing.get().timeZone));
+        }
+        // The channel's first watch creates its Quartz trigger: a clustered job-store write that took over 3 s on
+        // a cold replica, so it is made after the ack; the default schedule is what it will be.
+        boolean later = background.submit("digest schedule " + channel, () -> {
+            try {
+                schedules.ensure(channel, user);
+            } catch (SchedulerException e) {
+                LOG.warnf("Could not schedule the digest of %s: %s", channel, e.getMessage());
+            }
+        });
         String when;
-        try {
-            DigestSchedule s = schedules.ensure(channel, user);
-            when = WatchReplies.scheduleSuffix(s.cron, s.timeZone);
-        } catch (SchedulerException | RuntimeException e) {
-            when = WatchReplies.scheduleNotSet(e.getMessage());
+        if (later) {
+            when = WatchReplies.scheduleSuffix(settings.defaultCron(), settings.defaultTimeZone());
+        } else {
+            try {
+                DigestSchedule s = schedules.ensure(channel, user);
+                when = WatchReplies.scheduleSuffix(s.cron, s.timeZone);
+            } catch (SchedulerException | RuntimeException e) {
+                when = WatchReplies.scheduleNotSet(e.getMessage());
+            }
         }
         return WatchReplies.watched(added, user, ref.displayName(), when);
     }

@@ -10,5 +10,9 @@ public record DocLink(String title, String url) {
         if (!url.startsWith("https://")) {
             throw new IllegalArgumentException("doc links must be https: " + url);
         }
+        // One URL and one title per article, whoever links it (Articles).
+        String given = url;
+        url = Articles.canonical(given);
+        title = Articles.find(given).map(Articles.Article::title).orElse(title);
     }
 }

@@ -67,7 +67,8 @@ final class ErrorRecognizer {
                 "ssl_error_syscall", "x509:certificatesignedbyunknownauthority", "x509:certificatehasexpired",
                 "x509:certificateisvalidfor", "nxdomain", "couldnotresolvehost:", "tlshandshaketimeout",
                 "theremotenamecouldnotberesolved", "failedtoconnectto", "curl:(28)", "curl:(7)", "curl:(35)",
-                "curl:(60)", "curl:(6)")) {
+                "curl:(60)", "curl:(6)", "requestcanceledwhilewaitingforconnection",
+                "client.timeoutexceededwhileawaitingheaders")) {
             p.put(phrase, Boolean.TRUE);
         }
         return new PhraseTrie<>(p);
@@ -107,6 +108,11 @@ final class ErrorRecognizer {
             }
             raw.add(new ErrorHit(e, e.os() != null ? e.os() : osFor(e, evidence), position));
         }
+        // az aks show -o table says "Failed" in a column, which no phrase can see.
+        AzTable.singleRow(paste.text(), paste.lower())
+                .filter(row -> "failed".equalsIgnoreCase(row.cells().get("provisioningstate")))
+                .ifPresent(row -> raw.add(new ErrorHit(catalog.error(FAILED_STATE).orElseThrow(), null,
+                        row.position())));
         for (ExitCodeFinder.Found f : numbers) {
             OsType os = f.os() != null ? f.os() : osAround(paste.lower(), f.position(), evidence);
             if (f.code() == 0 || (os == OsType.WINDOWS && f.code() == 1 && f.os() == null)) {
@@ -172,10 +178,12 @@ final class ErrorRecognizer {
                 || window.contains("nosuchhost") || window.contains("nxdomain") || window.contains("couldnotresolvehost")
                 || window.contains("theremotenamecouldnotberesolved")) {
             code = "KubectlNoSuchHost";
-        } else if (window.contains("connectionrefused") || window.contains("activelyrefused")) {
+        } else if (window.contains("connectionrefused") || window.contains("activelyrefused")
+                || window.contains("wasrefused-didyouspecifytherighthost")) {
             code = "KubectlConnectionRefused";
         } else if (window.contains("i/otimeout") || window.contains("didnotproperlyrespond")
-                || window.contains("connectiontimedout")) {
+                || window.contains("connectiontimedout") || window.contains("client.timeoutexceeded")
+                || window.contains("contextdeadlineexceeded")) {
             code = "KubectlDialTimeout";
         } else {
             code = KUBECTL_FALLBACK;

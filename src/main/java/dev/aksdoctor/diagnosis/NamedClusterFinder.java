@@ -15,6 +15,8 @@ final class NamedClusterFinder {
 
     private static final int MAX_TRIES = 64;
     private static final int MAX_COMMAND_LINES = 40;
+    /** A command or table line longer than this is not one: a megabyte on one line must not be split 64 times. */
+    private static final int MAX_LINE = 4000;
     private static final String NAME = "([A-Za-z0-9][-\\w]{0,62})";
     private static final String GROUP = "([A-Za-z0-9_.()-][-\\w.()]{0,89})";
     private static final String GUID = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})";
@@ -98,32 +100,34 @@ final class NamedClusterFinder {
                 return null;
             }
             from = at + 7;
-            List<String> tokens = tokens(text.substring(at, commandEnd(lower, at)));
+            List<String> tokens = tokens(text.substring(at, commandEnd(lower, at, Math.min(lower.length(),
+                    at + MAX_LINE))));
             boolean nodepool = tokens.size() > 2 && "nodepool".equalsIgnoreCase(tokens.get(2));
             String rg = flag(tokens, "--resource-group", "-g");
             String name = nodepool ? flag(tokens, "--cluster-name", null) : flag(tokens, "--name", "-n");
             if (rg != null && name != null) {
                 String subscription = flag(tokens, "--subscription", null);
-                return ref(subscription != null && subscription.matches(GUID) ? subscription : null, rg, name);
+                boolean id = subscription != null && subscription.toLowerCase(Locale.ROOT).matches(GUID);
+                return ref(id ? subscription : null, rg, name);
             }
         }
         return null;
     }
 
-    private static int commandEnd(String lower, int at) {
-        int end = lineEnd(lower, at);
-        for (int n = 0; n < MAX_COMMAND_LINES && end < lower.length(); n++) {
-            String line = lower.substring(lineStart(lower, end), end).stripTrailing();
+    private static int commandEnd(String lower, int at, int limit) {
+        int end = lineEnd(lower, at, limit);
+        for (int n = 0; n < MAX_COMMAND_LINES && end < limit; n++) {
+            String line = lower.substring(lineStart(lower, end, at), end).stripTrailing();
             boolean continued = line.endsWith("\\") || line.endsWith("`") || line.endsWith("^");
             int next = end + 1;
-            int nextEnd = lineEnd(lower, next);
+            int nextEnd = lineEnd(lower, next, limit);
             String nextLine = stripPrompt(lower.substring(next, nextEnd));
-            if (nextLine.isEmpty() && nextEnd < lower.length()) {
+            if (nextLine.isEmpty() && nextEnd < limit) {
                 // A blank line between flags (pasted with a line each) does not end the command.
                 int after = nextEnd + 1;
-                String afterLine = stripPrompt(lower.substring(after, lineEnd(lower, after)));
+                String afterLine = stripPrompt(lower.substring(after, lineEnd(lower, after, limit)));
                 if (afterLine.startsWith("-")) {
-                    end = lineEnd(lower, after);
+                    end = lineEnd(lower, after, limit);
                     continue;
                 }
             }
@@ -140,14 +144,29 @@ final class NamedClusterFinder {
         return s.startsWith(">") ? s.substring(1).strip() : s;
     }
 
-    private static int lineEnd(String s, int from) {
-        int nl = s.indexOf('\n', Math.min(from, s.length()));
-        return nl < 0 ? s.length() : nl;
+    /** The end of the line that {@code from} is on, or {@code limit} if the line runs past it. */
+    static int lineEnd(String s, int from, int limit) {
+        int f = Math.min(from, limit);
+        for (int i = f; i < limit; i++) {
+            if (s.charAt(i) == '\n') {
+                return i;
+            }
+        }
+        return limit;
     }
 
-    private static int lineStart(String s, int end) {
-        int nl = s.lastIndexOf('\n', end - 1);
-        return nl < 0 ? 0 : nl + 1;
+    static int lineStart(String s, int end) {
+        return lineStart(s, end, Math.max(0, end - MAX_LINE));
+    }
+
+    /** The start of the line that ends at {@code end}, not looking back past {@code floor}. */
+    private static int lineStart(String s, int end, int floor) {
+        for (int i = end - 1; i >= floor; i--) {
+            if (s.charAt(i) == '\n') {
+                return i + 1;
+            }
+        }
+        return floor;
     }
 
     private static List<String> tokens(String command) {
@@ -183,49 +202,10 @@ final class NamedClusterFinder {
         return null;
     }
 
-    /**
-     * An {@code az aks show/list -o table} row. The normaliser has already folded the padding into single spaces, so
-     * columns are told apart by position among the words: the dashes line under the header has one run per column,
-     * and no value in those columns holds a space.
-     */
     private static ClusterRef table(String text, String lower) {
-        int from = 0;
-        for (int n = 0; n < MAX_TRIES; n++) {
-            int at = lower.indexOf("resourcegroup", from);
-            if (at < 0) {
-                return null;
-            }
-            from = at + 13;
-            int end = lineEnd(lower, at);
-            int dashesEnd = lineEnd(lower, end + 1);
-            if (dashesEnd + 1 >= lower.length()) {
-                continue;
-            }
-            List<String> header = List.of(lower.substring(lineStart(lower, at), end).strip().split(" "));
-            List<String> dashes = List.of(lower.substring(end + 1, dashesEnd).strip().split(" "));
-            List<String> row = List.of(text.substring(dashesEnd + 1, lineEnd(lower, dashesEnd + 1)).strip()
-                    .split(" "));
-            if (header.size() != dashes.size() || row.size() != header.size()
-                    || !dashes.stream().allMatch(d -> d.matches("-+"))) {
-                continue;
-            }
-            int rowEnd = lineEnd(lower, dashesEnd + 1);
-            if (rowEnd + 1 < lower.length()
-                    && lower.substring(rowEnd + 1, lineEnd(lower, rowEnd + 1)).strip().split(" ").length
-                            == header.size()) {
-                // az aks list: several clusters, and nothing says which one the error is about.
-                continue;
-            }
-            int name = header.indexOf("name");
-            int rg = header.indexOf("resourcegroup");
-            if (name >= 0 && rg >= 0) {
-                ClusterRef ref = ref(null, row.get(rg), row.get(name));
-                if (ref != null) {
-                    return ref;
-                }
-            }
-        }
-        return null;
+        return AzTable.singleRow(text, lower)
+                .map(row -> ref(null, row.cells().get("resourcegroup"), row.cells().get("name")))
+                .orElse(null);
     }
 
     private static ClusterRef prose(String text, String lower) {

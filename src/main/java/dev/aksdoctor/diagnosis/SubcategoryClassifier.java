@@ -61,11 +61,12 @@ final class SubcategoryClassifier {
                 "connectionresetbypeer", "sslhandshakefailed", "handshakefailure", "tlshandshakeerror",
                 "gnutls_handshake()failed", "ssl_error_syscall", "tlsconnectionwasnon-properlyterminated")
                 .forEach(w -> k.put(w, Subcategory.TLS_HANDSHAKE_FAILED));
-        List.of("connectionrefused", "activelyrefused").forEach(w -> k.put(w, Subcategory.CONNECTION_REFUSED));
+        List.of("connectionrefused", "activelyrefused", "wasrefused-didyouspecifytherighthost").forEach(w -> k.put(w, Subcategory.CONNECTION_REFUSED));
         List.of("noroutetohost", "networkisunreachable", "hostisunreachable", "unreachablenetwork",
                 "unreachablehost").forEach(w -> k.put(w, Subcategory.NO_ROUTE_TO_HOST));
         List.of("connectiontimedout", "i/otimeout", "operationtimedout", "curl:(28)", "didnotproperlyrespond",
-                "timedoutwhileconnecting").forEach(w -> k.put(w, Subcategory.CONNECTION_TIMED_OUT));
+                "timedoutwhileconnecting",
+                "client.timeoutexceeded", "contextdeadlineexceeded").forEach(w -> k.put(w, Subcategory.CONNECTION_TIMED_OUT));
         List.of("nosuchhost", "couldnotresolvehost", "curl:(6)", "nxdomain", "servfail", "nameorservicenotknown",
                 "temporaryfailureinnameresolution", "can'tfind", "unabletoresolvekubernetesapiservername",
                 "dnslookupfail", "theremotenamecouldnotberesolved").forEach(w -> k.put(w, Subcategory.DNS_LOOKUP_FAILED));

@@ -1,5 +1,6 @@
 package dev.aksdoctor.digest;
 
+import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.diagnosis.ClusterRef;
@@ -28,8 +29,10 @@ public class CheckClusterStates {
     private final ClusterAlertStore store;
     private final ArmGateway arm;
     private final SlackGateway slack;
+    private final ChannelScopes scopes;
 
-    public CheckClusterStates(ClusterAlertStore store, ArmGateway arm, SlackGateway slack) {
+    public CheckClusterStates(ClusterAlertStore store, ArmGateway arm, SlackGateway slack, ChannelScopes scopes) {
+        this.scopes = scopes;
         this.store = store;
         this.arm = arm;
         this.slack = slack;
@@ -40,7 +43,8 @@ public class CheckClusterStates {
         Map<String, List<ClusterAlertStore.Watch>> bySubscription = new LinkedHashMap<>();
         for (ClusterAlertStore.Watch w : store.alerting()) {
             Optional<ClusterRef> ref = ClusterRef.findResourceId(w.clusterId());
-            ref.ifPresent(r -> bySubscription.computeIfAbsent(r.subscriptionId().toLowerCase(Locale.ROOT),
+            // An alert outside the channel's access limit is never read nor posted.
+            ref.filter(r -> scopes.permits(w.channel(), r)).ifPresent(r -> bySubscription.computeIfAbsent(r.subscriptionId().toLowerCase(Locale.ROOT),
                     s -> new ArrayList<>()).add(w));
         }
         int posted = 0;

@@ -1,5 +1,11 @@
 package dev.aksdoctor.digest;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.TimeZone;
+
 import dev.aksdoctor.jobs.DurableScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneId;
@@ -26,6 +32,34 @@ public class DigestSchedules {
 
     public static boolean validCron(String cron) {
         return cron != null && cron.length() <= 120 && CronExpression.isValidExpression(cron);
+    }
+
+    /**
+     * The shortest gap between two consecutive firings of {@code cron} in {@code zone} over the next year (at most
+     * a few hundred firings are looked at: a schedule that fires that often is refused anyway).
+     */
+    public static Duration shortestGap(String cron, String zone, Instant from) {
+        try {
+            CronExpression expression = new CronExpression(cron);
+            expression.setTimeZone(TimeZone.getTimeZone(ZoneId.of(zone)));
+            Date previous = expression.getNextValidTimeAfter(Date.from(from));
+            Duration shortest = ChronoUnit.FOREVER.getDuration();
+            Date horizon = Date.from(from.plus(Duration.ofDays(366)));
+            for (int i = 0; i < 400 && previous != null && previous.before(horizon); i++) {
+                Date next = expression.getNextValidTimeAfter(previous);
+                if (next == null) {
+                    break;
+                }
+                Duration gap = Duration.between(previous.toInstant(), next.toInstant());
+                if (gap.compareTo(shortest) < 0) {
+                    shortest = gap;
+                }
+                previous = next;
+            }
+            return shortest;
+        } catch (java.text.ParseException e) {
+            return Duration.ZERO;
+        }
     }
 
     /** Gives the channel the default schedule if it has none. */

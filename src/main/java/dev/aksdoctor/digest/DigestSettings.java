@@ -3,6 +3,8 @@ package dev.aksdoctor.digest;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "aks-doctor.digest")
 public interface DigestSettings {
@@ -22,6 +24,20 @@ public interface DigestSettings {
     /** ARM calls in flight at once while collecting a digest (the SDK honours Retry-After on throttling). */
     @WithDefault("8")
     int armConcurrency();
+
+    /**
+     * The shortest gap a channel's schedule may leave between two digests (each reads ARM for every watched
+     * cluster). Set by the admin here; a channel cannot go below it.
+     */
+    @WithDefault("1h")
+    Duration minInterval();
+
+    /** Least time between two {@code digest now} in one channel. */
+    @WithDefault("5m")
+    Duration nowCooldown();
+
+    /** Who may change a channel's digest schedule (Slack user ids); unset, anyone in the channel. */
+    Optional<List<String>> scheduleEditors();
 
     /** Watched clusters per channel. */
     @WithDefault("2000")

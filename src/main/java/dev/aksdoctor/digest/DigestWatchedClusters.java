@@ -1,5 +1,7 @@
 package dev.aksdoctor.digest;
 
+import dev.aksdoctor.access.ChannelScopes;
+import java.util.Optional;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.home.WatchedClusters;
 import dev.aksdoctor.reply.WatchedClusterSummary;
@@ -21,6 +23,12 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DigestWatchedClusters implements WatchedClusters {
 
+    private final ChannelScopes scopes;
+
+    public DigestWatchedClusters(ChannelScopes scopes) {
+        this.scopes = scopes;
+    }
+
     @Override
     @Transactional
     public List<WatchedClusterSummary> forUser(String user, int limit) {
@@ -36,6 +44,10 @@ public class DigestWatchedClusters implements WatchedClusters {
                 .stream().collect(Collectors.toMap(s -> s.channel, Function.identity(), (a, b) -> a));
         List<WatchedClusterSummary> result = new ArrayList<>();
         for (WatchedCluster w : watches) {
+            Optional<ClusterRef> ref = ClusterRef.findResourceId(w.clusterId);
+            if (ref.isEmpty() || !scopes.permits(w.channel, ref.get())) {
+                continue;
+            }
             DigestSchedule schedule = schedules.get(w.channel);
             boolean digested = schedule != null && schedule.lastDigestAt != null;
             List<ReportedFinding> open = ReportedFinding.<ReportedFinding>find("channel = ?1 and clusterId = ?2",

@@ -1,5 +1,10 @@
 package dev.aksdoctor.digest;
 
+import dev.aksdoctor.access.ChannelScopes;
+import dev.aksdoctor.diagnosis.ClusterRef;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.reply.Digest;
 import dev.aksdoctor.reply.DigestRenderer;
@@ -22,8 +27,11 @@ public class PostDigest {
     private final SlackGateway slack;
     private final DigestSettings settings;
     private final Clock clock;
+    private final ChannelScopes scopes;
 
-    public PostDigest(DigestStore store, ArmGateway arm, SlackGateway slack, DigestSettings settings, Clock clock) {
+    public PostDigest(DigestStore store, ArmGateway arm, SlackGateway slack, DigestSettings settings, Clock clock,
+            ChannelScopes scopes) {
+        this.scopes = scopes;
         this.store = store;
         this.arm = arm;
         this.slack = slack;
@@ -47,7 +55,23 @@ public class PostDigest {
         if (since == null) {
             since = now.minus(settings.firstLookBack());
         }
-        List<ClusterHealth> facts = new CollectDigestFacts(arm, settings.armConcurrency()).collect(watched, since, now);
+        // Clusters outside the channel's access limit (watched before the limit, or the limit changed) are not
+        // read: the digest names them as skipped, so the channel knows to unwatch them.
+        List<String> permitted = new ArrayList<>();
+        List<ClusterHealth> skipped = new ArrayList<>();
+        for (String id : watched) {
+            Optional<ClusterRef> ref = ClusterRef.findResourceId(id);
+            if (ref.isPresent() && scopes.permits(channel, ref.get())) {
+                permitted.add(id);
+            } else {
+                skipped.add(new ClusterHealth(id.toLowerCase(Locale.ROOT), ref.map(ClusterRef::displayName).orElse(id),
+                        null, null, List.of(), List.of(), List.of(), "not read: outside this channel's access limit ("
+                        + scopes.describe(channel) + "); unwatch it"));
+            }
+        }
+        List<ClusterHealth> facts = new ArrayList<>(
+                new CollectDigestFacts(arm, settings.armConcurrency()).collect(permitted, since, now));
+        facts.addAll(skipped);
         Digest digest = new DigestBuilder(clock).build(facts, store.reported(channel), since, zone);
         slack.postMessage(channel, null, DigestRenderer.fallbackText(digest), DigestRenderer.render(digest, zone));
         store.recordDigest(channel, digest);

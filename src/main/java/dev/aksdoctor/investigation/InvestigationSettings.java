@@ -16,6 +16,14 @@ public interface InvestigationSettings {
     @WithDefault("30m")
     Duration queuedTimeout();
 
+    /** Investigations one user may start per minute; past it they are refused politely until the minute passes. */
+    @WithDefault("6")
+    int perUserPerMinute();
+
+    /** Investigations one channel may start per minute. */
+    @WithDefault("20")
+    int perChannelPerMinute();
+
     /**
      * How long the (redacted) paste of a finished investigation is kept. The findings, the thread and the
      * error code stay; re-running an investigation older than this runs against its cluster only.

@@ -1,6 +1,7 @@
 package dev.aksdoctor.investigation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import org.jboss.logging.Logger;
 
@@ -20,7 +21,9 @@ public class StartInvestigation {
         /** Stored, then closed: the hand-off backlog is full. */
         BACKLOG_FULL,
         /** The database did not store it: nothing started. */
-        NOT_STORED;
+        NOT_STORED,
+        /** The user or the channel started as many as allowed this minute: nothing started. */
+        RATE_LIMITED;
 
         public boolean queued() {
             return this == QUEUED;
@@ -29,8 +32,16 @@ public class StartInvestigation {
 
     private final InvestigationStore store;
     private final InvestigationQueue queue;
+    private final InvestigationRateLimit rateLimit;
 
+    /** Without a rate limit: for tests of the flow around it. */
     public StartInvestigation(InvestigationStore store, InvestigationQueue queue) {
+        this(store, queue, InvestigationRateLimit.unlimited());
+    }
+
+    @Inject
+    public StartInvestigation(InvestigationStore store, InvestigationQueue queue, InvestigationRateLimit rateLimit) {
+        this.rateLimit = rateLimit;
         this.store = store;
         this.queue = queue;
     }
@@ -40,6 +51,10 @@ public class StartInvestigation {
      */
     public Started inThread(InvestigationSource source, String requester, String channel, String threadTs,
             String text, String responseUrl, boolean runNodeProbes) {
+        if (!rateLimit.tryStart(requester, channel)) {
+            LOG.infof("Investigation from %s in %s refused: rate limit", requester, channel);
+            return Started.RATE_LIMITED;
+        }
         long id;
         try {
             id = store.open(requester, channel, threadTs, source, text, runNodeProbes);

@@ -44,6 +44,9 @@ public final class ButtonReplies {
         if (started == StartInvestigation.Started.NOT_STORED) {
             return ":warning: My database is not answering, so no investigation started; " + again + ".";
         }
+        if (started == StartInvestigation.Started.RATE_LIMITED) {
+            return CommandReplies.RATE_LIMITED + " " + Character.toUpperCase(again.charAt(0)) + again.substring(1) + ".";
+        }
         return ":hourglass: I'm working through a backlog of investigations; " + again + ".";
     }
 }

@@ -5,6 +5,10 @@ import dev.aksdoctor.investigation.StartInvestigation;
 /** The short answers of {@code /aks-doctor} sub-commands, only to the person who typed them. Pure. */
 public final class CommandReplies {
 
+    /** The polite refusal when a user or channel started many investigations within a minute. */
+    public static final String RATE_LIMITED = ":raised_hand: That's a lot of investigations in the last minute "
+            + "(each one reads Azure for every check), so I haven't started this one.";
+
     private CommandReplies() {
     }
 
@@ -17,6 +21,8 @@ public final class CommandReplies {
                 // Slack never resends a slash command: say plainly that nothing started.
                 return ":warning: I couldn't record this paste: my database is not answering, so no investigation "
                         + "started. Please paste it again in a minute.";
+            case RATE_LIMITED:
+                return RATE_LIMITED + " Please paste it again in a minute.";
             default:
                 return ":hourglass: I'm working through a backlog of investigations; please paste again in a minute.";
         }

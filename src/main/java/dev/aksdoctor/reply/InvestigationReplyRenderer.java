@@ -48,12 +48,15 @@ public final class InvestigationReplyRenderer {
     private InvestigationReplyRenderer() {
     }
 
-    public static String runningText(Diagnosis d, int done, int total) {
+    public static String runningText(Diagnosis d, int done, int planned) {
+        // Checks that prove what the first ones read join the plan as it runs.
+        int total = Math.max(done, planned);
         return "AKS Doctor is investigating " + title(d) + " — " + done + " of " + total + " checks done";
     }
 
     /** The reply while checks run. */
-    public static List<LayoutBlock> running(Diagnosis d, List<Finding> done, int total) {
+    public static List<LayoutBlock> running(Diagnosis d, List<Finding> done, int planned) {
+        int total = Math.max(done.size(), planned);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title(d), SlackLimits.HEADER_TEXT)))));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
@@ -186,9 +189,9 @@ public final class InvestigationReplyRenderer {
         }
     }
 
-    /** "cause → what it explains → …", the symptom chain under the likely cause. */
+    /** "this → what it explains → …", the symptom chain under the likely cause. */
     static String whyChain(Finding cause, List<Finding> why) {
-        StringBuilder b = new StringBuilder(cause.title());
+        StringBuilder b = new StringBuilder("this");
         for (Finding symptom : why) {
             b.append(" → ").append(symptom.title());
         }

@@ -20,6 +20,8 @@ public final class MentionReplies {
     public static final String BACKLOG = ":hourglass: I'm working through a backlog of investigations; mention me "
             + "again in a minute.";
 
+    public static final String RATE_LIMITED = CommandReplies.RATE_LIMITED + " Mention me again in a minute.";
+
     private MentionReplies() {
     }
 

@@ -86,6 +86,32 @@ public final class WatchReplies {
         return Mrkdwn.code(cron) + " is not a Quartz cron expression. " + DIGEST_USAGE;
     }
 
+    public static String scheduleTooFrequent(String cron, java.time.Duration minimum) {
+        return Mrkdwn.code(cron) + " would post digests more often than once every " + words(minimum) + ", the "
+                + "least gap this AKS Doctor allows (set by its admin: aks-doctor.digest.min-interval). Choose a "
+                + "sparser schedule, e.g. " + Mrkdwn.code("0 0 9 ? * MON-FRI") + ".";
+    }
+
+    public static String scheduleNotYours(List<String> editors) {
+        return ":no_entry: Only " + String.join(", ", editors.stream().map(u -> "<@" + u + ">").toList())
+                + " may change this channel's digest schedule (aks-doctor.digest.schedule-editors).";
+    }
+
+    public static String digestNowTooSoon(java.time.Duration cooldown) {
+        return ":hourglass: A digest was asked for in this channel within the last " + words(cooldown)
+                + "; it is on its way. Ask again later.";
+    }
+
+    private static String words(java.time.Duration d) {
+        if (d.toMinutes() >= 60 && d.toMinutes() % 60 == 0) {
+            return d.toHours() == 1 ? "hour" : d.toHours() + " hours";
+        }
+        if (d.getSeconds() >= 60 && d.getSeconds() % 60 == 0) {
+            return d.toMinutes() == 1 ? "minute" : d.toMinutes() + " minutes";
+        }
+        return d.getSeconds() + " seconds";
+    }
+
     public static String notATimeZone(String zone) {
         return Mrkdwn.code(zone) + " is not a time zone (use e.g. `Europe/Berlin`).";
     }

@@ -57,6 +57,21 @@ public class SlackDeliveries {
         }
     }
 
+    /** Whether {@code key} was recorded (by {@link #firstTime}) within the last day; false when unsure. */
+    public boolean seen(String key) {
+        String bounded = key.length() > 200 ? key.substring(0, 200) : key;
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT 1 FROM slack_delivery WHERE delivery_key = ?")) {
+            select.setString(1, bounded);
+            try (var rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Could not look up a Slack delivery (treating it as unknown): %s", e.getMessage());
+            return false;
+        }
+    }
+
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purge() {
         purgeOlderThan(clock.instant().minus(KEEP));

@@ -3,7 +3,6 @@ package dev.aksdoctor.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
-import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
@@ -19,6 +18,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -37,15 +37,15 @@ public class SlackEventsServlet extends HttpServlet {
     private final Clock clock;
     private final SlackMetrics metrics;
     private final AckPriority ackPriority;
-    private final SlackDeliveries deliveries;
+    private final SlackAdmission admission;
 
     public SlackEventsServlet(SlackBolt bolt, Clock clock, SlackMetrics metrics, AckPriority ackPriority,
-            SlackDeliveries deliveries) {
+            SlackAdmission admission) {
         this.bolt = bolt;
         this.clock = clock;
         this.metrics = metrics;
         this.ackPriority = ackPriority;
-        this.deliveries = deliveries;
+        this.admission = admission;
     }
 
     @Override
@@ -71,9 +71,17 @@ public class SlackEventsServlet extends HttpServlet {
                     + "Set SLACK_SIGNING_SECRET as well to accept Slack's HTTP requests here too.");
             return;
         }
-        byte[] body = readBody(req);
+        byte[] body;
+        try {
+            body = readBody(req);
+        } catch (IOException e) {
+            // RequestLimits closed a connection whose body was too slow, and has answered it.
+            LOG.debugf("Gave up reading a Slack request body: %s", e.getClass().getSimpleName());
+            return;
+        }
         if (body == null) {
-            write(resp, 413, "Request body too large.");
+            write(resp, 413, "Request body too large: Slack requests are at most 1 MB; send the request as Slack "
+                    + "does.");
             return;
         }
         SlackRequestVerifier.Result verdict = bolt.verifier().orElseThrow().verify(
@@ -82,7 +90,8 @@ public class SlackEventsServlet extends HttpServlet {
         if (verdict != SlackRequestVerifier.Result.VALID) {
             metrics.rejected(verdict);
             LOG.debugf("Refused a Slack request: %s", verdict);
-            write(resp, 401, "Invalid request signature or timestamp.");
+            write(resp, 401, "Invalid request signature or timestamp: sign the exact body with the app's signing "
+                    + "secret (X-Slack-Signature: v0=…) and send X-Slack-Request-Timestamp within 5 minutes of now.");
             return;
         }
         App app = bolt.app().orElseThrow();
@@ -100,7 +109,8 @@ public class SlackEventsServlet extends HttpServlet {
             // the sender's mistake, answered as one.
             // Only the exception's type: URLDecoder and Gson quote fragments of the body in their messages.
             LOG.warnf("Refused a signed Slack request whose body could not be read (%s)", e.getClass().getSimpleName());
-            write(resp, 400, "Malformed Slack request body.");
+            write(resp, 400, "Malformed Slack request body: send a form-encoded slash command, payload=<JSON> for "
+                    + "an interaction, or an Events API JSON callback.");
             return;
         }
         if (slackReq == null) {
@@ -110,19 +120,10 @@ public class SlackEventsServlet extends HttpServlet {
                     + "Events API callback as Slack does.");
             return;
         }
-        if (slackReq instanceof SlashCommandRequest command && !deliveries.firstTime(commandKey(command,
-                req.getHeader("X-Slack-Signature")))) {
-            // A replayed or twice-delivered command: its first delivery was answered; Slack shows nothing for
-            // an empty 200, so the user sees the one answer.
-            LOG.infof("Ignored a repeated slash command from %s in %s", command.getPayload().getUserId(),
-                    command.getPayload().getChannelId());
-            resp.setStatus(200);
-            metrics.recordAck(System.nanoTime() - started);
-            return;
-        }
+        Optional<Response> refused = admission.refusal(slackReq, req.getHeader("X-Slack-Signature"));
         Response slackResp;
         try {
-            slackResp = app.run(slackReq);
+            slackResp = refused.isPresent() ? refused.get() : app.run(slackReq);
         } catch (Exception e) {
             // Bolt throws when its listeners do or when auth.test fails at first use; Slack gets a clean
             // answer and the operator the cause, without the payload.
@@ -152,17 +153,6 @@ public class SlackEventsServlet extends HttpServlet {
             byte[] bytes = in.readNBytes(declared >= 0 ? (int) declared : MAX_BODY_BYTES + 1);
             return bytes.length > MAX_BODY_BYTES ? null : bytes;
         }
-    }
-
-    /**
-     * A slash command's identity: Slack gives every invocation its own trigger id, unique within a team. Without
-     * one (not something Slack sends) the signature stands in: a replay must reuse it.
-     */
-    static String commandKey(SlashCommandRequest command, String signature) {
-        String team = command.getPayload().getTeamId() == null ? "-" : command.getPayload().getTeamId();
-        String trigger = command.getPayload().getTriggerId();
-        return trigger == null || trigger.isBlank() ? "command-sig:" + signature
-                : "command:" + team + ":" + trigger;
     }
 
     private static Map<String, List<String>> headers(HttpServletRequest req) {

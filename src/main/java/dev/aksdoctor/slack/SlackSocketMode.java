@@ -8,6 +8,8 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.util.http.ProxyUrlUtil;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -35,8 +37,8 @@ import org.jboss.logging.Logger;
  * routes, the de-duplication and the durable queue are the ones HTTP uses. The acknowledgement is
  * {@code {"envelope_id":…}} with, when Bolt answered with a body, that body as {@code payload}. Connecting starts
  * after Quarkus has started and is retried until it works; once connected, Bolt's session monitor replaces a
- * dropped or silent connection. On shutdown new envelopes are left unacknowledged (Slack gives them to another
- * connection), those in hand are acknowledged, then the connection closes.
+ * dropped or silent connection. On shutdown new envelopes are left unacknowledged (Slack retries events), those
+ * in hand are acknowledged, then the connection closes.
  */
 @Singleton
 public class SlackSocketMode {
@@ -54,7 +56,9 @@ public class SlackSocketMode {
     private final SlackSettings settings;
     private final SlackMetrics metrics;
     private final AckPriority ackPriority;
+    private final SlackAdmission admission;
     private final Clock clock;
+    private final MeterRegistry registry;
     private final Instant created;
 
     private volatile SocketModeConnection connection;
@@ -65,12 +69,14 @@ public class SlackSocketMode {
     private SocketModeRequestParser parser;
 
     public SlackSocketMode(SlackBolt bolt, SlackSettings settings, SlackMetrics metrics, AckPriority ackPriority,
-            Clock clock) {
+            SlackAdmission admission, Clock clock, MeterRegistry registry) {
         this.bolt = bolt;
+        this.admission = admission;
         this.settings = settings;
         this.metrics = metrics;
         this.ackPriority = ackPriority;
         this.clock = clock;
+        this.registry = registry;
         this.created = clock.instant();
     }
 
@@ -79,6 +85,9 @@ public class SlackSocketMode {
         if (appToken.isEmpty() || bolt.app().isEmpty()) {
             return;
         }
+        Gauge.builder("aksdoctor.slack.socket.connected", this, s -> s.status().connected() ? 1 : 0)
+                .description("1 while the Socket Mode connection to Slack is open (Socket Mode only)")
+                .register(registry);
         if (!appToken.get().startsWith("xapp-")) {
             problem = "SLACK_APP_TOKEN is not an app-level token (xapp-…)";
             LOG.warn("Slack Socket Mode is off: SLACK_APP_TOKEN must be an app-level token (xapp-…, created under Basic "
@@ -106,6 +115,12 @@ public class SlackSocketMode {
             return;
         }
         connector.shutdownNow();
+        try {
+            // A first connection being opened right now finishes (or gives up) before we look for it.
+            connector.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         SocketModeConnection current = connection;
         if (current != null) {
             current.setAutoReconnectEnabled(false);
@@ -154,6 +169,10 @@ public class SlackSocketMode {
             connection = opened;
             opened.open();
             problem = null;
+            if (stopping) {
+                // Shut down while this connection was being opened, too late for stop() to see it.
+                opened.close();
+            }
         } catch (Exception e) {
             // IOException (network), IllegalStateException (apps.connections.open said ok:false),
             // IllegalArgumentException (auth.test refused the bot token). The same problem again is logged once.
@@ -182,7 +201,7 @@ public class SlackSocketMode {
         try {
             acks.execute(() -> acknowledge(via, message));
         } catch (RejectedExecutionException stopped) {
-            // Shutting down: unacknowledged, so Slack delivers it on another connection.
+            // Shutting down: left unacknowledged, so Slack retries it if it is an event.
         }
     }
 
@@ -208,7 +227,8 @@ public class SlackSocketMode {
             }
             Response response;
             try {
-                response = bolt.app().orElseThrow().run(request.getBoltRequest());
+                Optional<Response> refused = admission.refusal(request.getBoltRequest(), "envelope:" + envelopeId);
+                response = refused.isPresent() ? refused.get() : bolt.app().orElseThrow().run(request.getBoltRequest());
             } catch (Exception e) {
                 // As on HTTP, Slack sees a failure (no acknowledgement: it retries events, and tells the user), and
                 // the operator the cause, without the payload.

@@ -48,6 +48,7 @@ public final class FakeArm implements AutoCloseable {
     private final Map<String, Deque<Answer>> onceAnswers = new ConcurrentHashMap<>();
     private final List<Recorded> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Duration latency = Duration.ZERO;
+    private volatile Answer otherwise;
 
     private FakeArm(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -111,6 +112,12 @@ public final class FakeArm implements AutoCloseable {
                 + "refresh your credentials."), Map.of());
     }
 
+    /** Answers every ARM path without an answer of its own with this, instead of 404 ResourceNotFound. */
+    public FakeArm otherwise(int status, String body) {
+        this.otherwise = new Answer(status, body, Map.of());
+        return this;
+    }
+
     public FakeArm latency(Duration latency) {
         this.latency = latency;
         return this;
@@ -142,6 +149,7 @@ public final class FakeArm implements AutoCloseable {
         onceAnswers.clear();
         requests.clear();
         latency = Duration.ZERO;
+        otherwise = null;
     }
 
     public static String error(String code, String message) {
@@ -213,6 +221,10 @@ public final class FakeArm implements AutoCloseable {
         Answer a = answers.get(key(method, path));
         if (a != null) {
             return a;
+        }
+        Answer fallback = otherwise;
+        if (fallback != null) {
+            return fallback;
         }
         return new Answer(404, error("ResourceNotFound", "The Resource '" + path + "' was not found."), Map.of());
     }

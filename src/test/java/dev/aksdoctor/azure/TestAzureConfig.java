@@ -23,6 +23,11 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
     }
 
     @Override
+    public boolean warmUp() {
+        return true;
+    }
+
+    @Override
     public Duration failedResourceActivityLogWindow() {
         return Duration.ofDays(7);
     }

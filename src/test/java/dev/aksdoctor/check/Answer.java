@@ -76,6 +76,12 @@ record Answer(InvestigationReport report, String likelyCauseText, String text, M
     }
 
     private void assertPromisesKept(List<String> ids) {
+        for (Finding f : report.findings()) {
+            if (f.docLink() != null) {
+                assertTrue(dev.aksdoctor.diagnosis.Articles.find(f.docLink().url()).isPresent(),
+                        "a finding links outside the one table of articles: " + f.docLink());
+            }
+        }
         assertEquals(new HashSet<>(ids).size(), ids.size(), "an action_id repeats: " + ids);
         for (String id : ids) {
             assertTrue(NextAction.byId(id).isPresent() || id.equals("pick_cluster"), "no handler for " + id);

@@ -1,19 +1,20 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.azure.ClusterLocation;
-import dev.aksdoctor.azure.ArmFixtures;
-import dev.aksdoctor.azure.FakeArmGateways;
-import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.azure.ClusterInventory;
-import dev.aksdoctor.azure.FakeArm;
-import dev.aksdoctor.azure.TestAzureConfig;
-import dev.aksdoctor.azure.AzureArmGateway;
-import dev.aksdoctor.diagnosis.ClusterRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aksdoctor.azure.ArmFixtures;
+import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.azure.AzureArmGateway;
+import dev.aksdoctor.azure.ClusterInventory;
+import dev.aksdoctor.azure.ClusterLocation;
+import dev.aksdoctor.azure.FakeArm;
+import dev.aksdoctor.azure.FakeArmGateways;
+import dev.aksdoctor.azure.TestAzureConfig;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.DiagnosisBuilder;
 import dev.aksdoctor.diagnosis.PasteParser;
 import java.time.Clock;
 import java.util.List;
@@ -52,8 +53,8 @@ class ClusterLocatorTest {
     }
 
     private static Diagnosis diagnosis(ClusterRef cluster, String fqdn, String nodeIp) {
-        return new Diagnosis("E", 51, null, null, nodeIp, null, fqdn, null, null, cluster, null, null, null, null, null,
-                "s", null, null);
+        return DiagnosisBuilder.diagnosis().errorCode("E").exitCode(51).nodeIp(nodeIp).apiServerFqdn(fqdn).cluster(cluster)
+                .summary("s").build();
     }
 
     @Test

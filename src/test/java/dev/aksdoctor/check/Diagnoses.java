@@ -1,9 +1,10 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import static dev.aksdoctor.diagnosis.CheckId.*;
+import static dev.aksdoctor.diagnosis.DiagnosisBuilder.diagnosis;
 
 import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.OsType;
@@ -31,9 +32,10 @@ final class Diagnoses {
     }
 
     static Diagnosis connection(Subcategory sub, List<CheckId> plan) {
-        return new Diagnosis("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX, sub, "10.240.0.4",
-                ArmWorld.API_SERVER_IP, ArmWorld.FQDN, ArmWorld.LOCATION, false, CLUSTER, null, null, null, null,
-                null, "Nodes cannot reach the API server.", null, plan);
+        return diagnosis().error("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX).subcategory(sub)
+                .nodeIp("10.240.0.4").apiServerIp(ArmWorld.API_SERVER_IP).apiServerFqdn(ArmWorld.FQDN)
+                .region(ArmWorld.LOCATION).privateCluster(false).cluster(CLUSTER)
+                .summary("Nodes cannot reach the API server.").plan(plan).build();
     }
 
     static Diagnosis timedOut() {
@@ -41,26 +43,28 @@ final class Diagnoses {
     }
 
     static Diagnosis privateTimedOut() {
-        return new Diagnosis("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX,
-                Subcategory.CONNECTION_TIMED_OUT, "10.240.0.4", null, ArmWorld.PRIVATE_FQDN, ArmWorld.LOCATION, true,
-                CLUSTER, null, null, null, null, null, "Nodes cannot reach the API server.", null, TIMED_OUT);
+        return diagnosis().error("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX)
+                .subcategory(Subcategory.CONNECTION_TIMED_OUT).nodeIp("10.240.0.4").apiServerFqdn(ArmWorld.PRIVATE_FQDN)
+                .region(ArmWorld.LOCATION).privateCluster(true).cluster(CLUSTER)
+                .summary("Nodes cannot reach the API server.").plan(TIMED_OUT).build();
     }
 
     static Diagnosis dns(int exitCode) {
-        return new Diagnosis("VMExtensionError_DnsFailure", exitCode, OsType.LINUX, Subcategory.DNS_LOOKUP_FAILED, null,
-                null, ArmWorld.PRIVATE_FQDN, ArmWorld.LOCATION, true, CLUSTER, null, null, null, null, null,
-                "DNS lookup failed.", null, DNS);
+        return diagnosis().error("VMExtensionError_DnsFailure", exitCode, OsType.LINUX)
+                .subcategory(Subcategory.DNS_LOOKUP_FAILED).apiServerFqdn(ArmWorld.PRIVATE_FQDN).region(ArmWorld.LOCATION)
+                .privateCluster(true).cluster(CLUSTER).summary("DNS lookup failed.").plan(DNS).build();
     }
 
     static Diagnosis failedState(String code) {
-        return new Diagnosis(code, null, null, null, null, null, null, ArmWorld.LOCATION, null, CLUSTER, null, null,
-                null, null, null, "The cluster is in a failed state.", null, FAILED_STATE);
+        return diagnosis().errorCode(code).region(ArmWorld.LOCATION).cluster(CLUSTER)
+                .summary("The cluster is in a failed state.").plan(FAILED_STATE).build();
     }
 
     static Diagnosis windows5() {
-        return new Diagnosis("WINDOWS_CSE_ERROR_CHECK_API_SERVER_CONNECTIVITY", 5, OsType.WINDOWS, Subcategory.UNKNOWN,
-                null, ArmWorld.API_SERVER_IP, null, ArmWorld.LOCATION, false, CLUSTER, null, null, null, null, null,
-                "Windows nodes cannot reach the API server.", null, WINDOWS_5);
+        return diagnosis().error("WINDOWS_CSE_ERROR_CHECK_API_SERVER_CONNECTIVITY", 5, OsType.WINDOWS)
+                .subcategory(Subcategory.UNKNOWN).apiServerIp(ArmWorld.API_SERVER_IP).region(ArmWorld.LOCATION)
+                .privateCluster(false).cluster(CLUSTER).summary("Windows nodes cannot reach the API server.")
+                .plan(WINDOWS_5).build();
     }
 
     static Diagnosis single(CheckId id) {

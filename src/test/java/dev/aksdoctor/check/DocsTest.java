@@ -12,4 +12,17 @@ class DocsTest {
         assertEquals("Outbound network and FQDN rules for AKS clusters", Docs.OUTBOUND_RULES.title());
         assertTrue(Docs.OUTBOUND_RULES.url().endsWith("/azure/aks/outbound-rules-control-egress"));
     }
+
+    @Test
+    void everyFindingLink_isAnArticleOfTheOneTable() throws IllegalAccessException {
+        int n = 0;
+        for (java.lang.reflect.Field f : Docs.class.getDeclaredFields()) {
+            if (f.getType() == dev.aksdoctor.diagnosis.DocLink.class) {
+                dev.aksdoctor.diagnosis.DocLink d = (dev.aksdoctor.diagnosis.DocLink) f.get(null);
+                assertTrue(dev.aksdoctor.diagnosis.Articles.find(d.url()).isPresent(), f.getName() + " " + d.url());
+                n++;
+            }
+        }
+        assertTrue(n > 20, "Docs was read: " + n);
+    }
 }

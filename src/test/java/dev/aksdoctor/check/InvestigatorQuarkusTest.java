@@ -1,6 +1,5 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,7 +8,9 @@ import dev.aksdoctor.azure.ArmWorld;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmResource;
 import dev.aksdoctor.azure.InjectFakeArm;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.DiagnosisBuilder;
 import dev.aksdoctor.diagnosis.OsType;
 import dev.aksdoctor.diagnosis.Subcategory;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -33,9 +34,10 @@ class InvestigatorQuarkusTest {
         ArmWorld world = new ArmWorld();
         world.rule(world.nicNsg, "deny-443", "Outbound", "Deny", 100, "Tcp", "*", "443");
         world.install(arm);
-        Diagnosis d = new Diagnosis("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX,
-                Subcategory.CONNECTION_TIMED_OUT, "10.240.0.4", ArmWorld.API_SERVER_IP, ArmWorld.FQDN,
-                ArmWorld.LOCATION, false, null, null, null, null, null, null, "x", null, Diagnoses.TIMED_OUT);
+        Diagnosis d = DiagnosisBuilder.diagnosis().error("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX)
+                .subcategory(Subcategory.CONNECTION_TIMED_OUT).nodeIp("10.240.0.4").apiServerIp(ArmWorld.API_SERVER_IP)
+                .apiServerFqdn(ArmWorld.FQDN).region(ArmWorld.LOCATION).privateCluster(false).summary("x")
+                .plan(Diagnoses.TIMED_OUT).build();
 
         InvestigationReport r = investigator.investigate(d, Optional.empty(), ProgressListener.NONE);
 

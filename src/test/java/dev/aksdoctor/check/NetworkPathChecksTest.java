@@ -159,18 +159,21 @@ class NetworkPathChecksTest {
     }
 
     @Test
-    void egressAppliance_healthyFirewallWithoutRules_failsNamingTheMissingRule() {
+    void egressAppliance_healthyFirewallAllowingAks_passes() {
+        // A healthy firewall whose rules let the nodes through is no finding against the cluster (healthy control).
         ArmWorld w = new ArmWorld().route("to-fw", "0.0.0.0/0", "VirtualAppliance", "10.0.1.4");
         w.firewalls.add(ArmWorld.json("{\"id\":\"" + ArmWorld.NET_RG + "/azureFirewalls/fw\",\"name\":\"fw\","
                 + "\"properties\":{\"provisioningState\":\"Succeeded\",\"ipConfigurations\":[{\"name\":\"c\","
                 + "\"properties\":{\"privateIPAddress\":\"10.0.1.4\",\"publicIPAddress\":{\"id\":\""
-                + ArmWorld.NAT_PIP_ID + "\"}}}]}}"));
+                + ArmWorld.NAT_PIP_ID + "\"}}}],\"applicationRuleCollections\":[{\"name\":\"aks\",\"properties\":{"
+                + "\"priority\":100,\"action\":{\"type\":\"Allow\"},\"rules\":[{\"name\":\"aks\",\"sourceAddresses\":"
+                + "[\"10.240.0.0/16\"],\"protocols\":[{\"protocolType\":\"Https\",\"port\":443}],\"fqdnTags\":"
+                + "[\"AzureKubernetesService\"]}]}}]}}"));
         Finding route = run(new RouteTableCheck(), w, Diagnoses.single(CheckId.ROUTE_TABLE));
         Finding f = run(new EgressApplianceCheck(), w, Diagnoses.single(CheckId.EGRESS_APPLIANCE));
         assertEquals(Outcome.WARN, route.outcome(), text(route));
         assertTrue(route.title().contains("10.0.1.4"));
-        assertEquals(Outcome.FAIL, f.outcome(), text(f));
-        assertEquals("Azure Firewall fw has no rule for HTTPS " + ArmWorld.FQDN + ":443", f.title());
+        assertEquals(Outcome.PASS, f.outcome(), text(f));
         assertTrue(text(f).contains("Azure Firewall fw (10.0.1.4) is Succeeded"), text(f));
     }
 

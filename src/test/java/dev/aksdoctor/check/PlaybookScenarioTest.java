@@ -1,6 +1,5 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +11,9 @@ import dev.aksdoctor.azure.ClusterInventory;
 import dev.aksdoctor.azure.ClusterLocation;
 import dev.aksdoctor.azure.FakeArmGateways;
 import dev.aksdoctor.azure.TestAzureConfig;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.DiagnosisBuilder;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,10 +198,7 @@ class PlaybookScenarioTest {
         w.firewalls.add(ArmWorld.json("{\"id\":\"" + ArmWorld.NET_RG + "/azureFirewalls/fw-hub\",\"name\":\"fw-hub\","
                 + "\"properties\":{\"provisioningState\":\"Succeeded\",\"ipConfigurations\":[{\"name\":\"c\","
                 + "\"properties\":{\"privateIPAddress\":\"10.0.1.4\",\"publicIPAddress\":{\"id\":\"" + ArmWorld.NET_RG
-                + "/publicIPAddresses/pip-fw\"}}}],\"applicationRuleCollections\":[{\"name\":\"aks\",\"properties\":{"
-                + "\"priority\":100,\"action\":{\"type\":\"Allow\"},\"rules\":[{\"name\":\"aks-tag\",\"protocols\":[{"
-                + "\"protocolType\":\"Https\",\"port\":443}],\"fqdnTags\":[\"AzureKubernetesService\"],"
-                + "\"sourceAddresses\":[\"*\"]}]}}]}}"));
+                + "/publicIPAddresses/pip-fw\"}}}]," + ALLOW_AKS + "}}"));
         InvestigationReport r = investigate(w, Diagnoses.windows5());
         Finding f = likely(r);
         assertEquals(CheckId.AUTHORIZED_IP_RANGES, f.checkId(), describe(r));
@@ -236,12 +234,16 @@ class PlaybookScenarioTest {
     }
 
     private static Diagnosis withPlan(Diagnosis d, List<CheckId> plan) {
-        return new Diagnosis(d.errorCode(), d.exitCode(), d.os(), d.subcategory(), d.nodeIp(), d.apiServerIp(),
-                d.apiServerFqdn(), d.region(), d.privateCluster(), d.cluster(), d.nodeName(), d.vmss(), d.instanceId(),
-                d.correlationId(), d.errors(), d.summary(), d.docs(), plan);
+        return DiagnosisBuilder.from(d).plan(plan).build();
     }
 
     // ------------------------------------------------------------------ root cause first (issue 16)
+
+    /** A firewall that lets the nodes reach AKS: the AzureKubernetesService FQDN tag on HTTPS. */
+    private static final String ALLOW_AKS = "\"applicationRuleCollections\":[{\"name\":\"aks\",\"properties\":{"
+            + "\"priority\":100,\"action\":{\"type\":\"Allow\"},\"rules\":[{\"name\":\"aks\",\"sourceAddresses\":"
+            + "[\"10.240.0.0/16\"],\"protocols\":[{\"protocolType\":\"Https\",\"port\":443},{\"protocolType\":"
+            + "\"Http\",\"port\":80}],\"fqdnTags\":[\"AzureKubernetesService\"]}]}}]";
 
     private static final dev.aksdoctor.diagnosis.PasteParser PARSER = new dev.aksdoctor.diagnosis.PasteParser();
     private static final String POOL_ID = ArmWorld.CLUSTER_ID + "/agentPools/nodepool1";
@@ -287,7 +289,7 @@ class PlaybookScenarioTest {
         assertEquals(CheckId.VCPU_QUOTA, f.checkId(), describe(a.report()));
         assertTrue(f.title().contains("Standard DSv2 Family vCPUs (24/24, 4 more needed)"), f.title());
         assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
-        assertWhyLine(a, "vCPU quota exhausted", "agentPools/write failed with QuotaExceeded (24/24 used, 4 more needed)",
+        assertWhyLine(a, "this → ", "agentPools/write failed with QuotaExceeded (24/24 used, 4 more needed)",
                 "The cluster is in a Failed state");
         assertEquals(List.of(NextAction.RECONCILE_CLUSTER.id()), a.likelyCauseButtons());
     }
@@ -302,7 +304,7 @@ class PlaybookScenarioTest {
         Finding f = likely(a.report());
         assertEquals(CheckId.VCPU_QUOTA, f.checkId(), describe(a.report()));
         assertEquals(List.of(CheckId.CLUSTER_STATE), why(a));
-        assertWhyLine(a, "vCPU quota exhausted", "The cluster is in a Failed state (QuotaExceeded)");
+        assertWhyLine(a, "this → ", "The cluster is in a Failed state (QuotaExceeded)");
     }
 
     @Test
@@ -324,7 +326,7 @@ class PlaybookScenarioTest {
         assertEquals(CheckId.POLICY_DENIAL, f.checkId(), describe(a.report()));
         assertTrue(f.title().contains("Deny public IPs (assigned at subscription " + ArmWorld.SUB + ")"), f.title());
         assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
-        assertWhyLine(a, "Azure Policy denied the operation", "RequestDisallowedByPolicy", "Failed state");
+        assertWhyLine(a, "this → ", "RequestDisallowedByPolicy", "Failed state");
         assertTrue(a.buttons().containsKey(NextAction.RECONCILE_CLUSTER.id()), a.buttons().toString());
     }
 
@@ -352,7 +354,7 @@ class PlaybookScenarioTest {
         assertTrue(f.evidence().get(0).text().contains("123 usable, 100 used, 23 free"), CheckHarness.text(f));
         assertEquals(CheckId.ACTIVITY_LOG_FAILURES, why(a).get(0), describe(a.report()));
         assertTrue(why(a).contains(CheckId.NODE_POOL_STATE), why(a).toString());
-        assertWhyLine(a, "is full", "SubnetIsFull", "Node pool nodepool1");
+        assertWhyLine(a, "this → ", "SubnetIsFull", "Node pool nodepool1");
     }
 
     @Test
@@ -367,7 +369,7 @@ class PlaybookScenarioTest {
         assertEquals(CheckId.RESOURCE_LOCKS, f.checkId(), describe(a.report()));
         assertTrue(f.title().contains("Lock no-delete (CanNotDelete) on resource group " + ArmWorld.NODE_RG), f.title());
         assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
-        assertWhyLine(a, "Lock no-delete", "ScopeLocked", "Failed state");
+        assertWhyLine(a, "this → ", "ScopeLocked", "Failed state");
     }
 
     @Test
@@ -389,7 +391,7 @@ class PlaybookScenarioTest {
         assertTrue(f.title().contains("Standard_DS2_v2 (pool nodepool1) NotAvailableForSubscription (zones 3), "
                 + "not offered in zone 3"), f.title());
         assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
-        assertWhyLine(a, "VM size not available", "SkuNotAvailable", "Failed state");
+        assertWhyLine(a, "this → ", "SkuNotAvailable", "Failed state");
     }
 
     @Test
@@ -404,7 +406,7 @@ class PlaybookScenarioTest {
         assertTrue(f.title().contains("aks-nodepool1-12345678-vmss000000 (exit 50"), f.title());
         assertEquals(CheckId.VMSS_INSTANCES, why(a).get(0), describe(a.report()));
         assertTrue(why(a).contains(CheckId.NODE_POOL_STATE), why(a).toString());
-        assertWhyLine(a, "exit 50", "aks-nodepool1-12345678-vmss000000", "Failed state");
+        assertWhyLine(a, "this → Node aks-nodepool1-12345678-vmss000000", "→ Node pool nodepool1", "Failed state");
         // Exit 50's own playbook ran in the same investigation (outbound: NSG, routes, firewall, DNS).
         assertTrue(a.report().findings().stream().anyMatch(x -> x.checkId() == CheckId.NODE_OUTBOUND_PROBE),
                 describe(a.report()));
@@ -430,7 +432,7 @@ class PlaybookScenarioTest {
         assertEquals(CheckId.NSG_OUTBOUND, f.checkId(), describe(a.report()));
         assertTrue(f.title().contains("block-api"), f.title());
         assertEquals(List.of(CheckId.NODE_TCP_PROBE), why(a));
-        assertWhyLine(a, "block-api", "cannot open TCP 443");
+        assertWhyLine(a, "this → ", "cannot open TCP 443");
         assertTrue(a.likelyCauseButtons().contains(NextAction.SHOW_NSG_RULES.id()), a.likelyCauseButtons().toString());
     }
 
@@ -482,5 +484,80 @@ class PlaybookScenarioTest {
         assertFalse(a.text().contains("10.224."), "the managed VNet's private subnet is never blamed:\n" + a.text());
         assertEquals("Add " + ArmWorld.EGRESS_IP + "/32 to authorized ranges",
                 a.buttons().get(NextAction.ADD_AUTHORIZED_RANGE.id()));
+    }
+
+    @Test
+    void exit51WithoutApiServerIp_nsgDeniesAzureCloud_likelyCauseIsTheRule() {
+        // The fake FQDN does not resolve: rules to Internet, AzureCloud or * still decide a public API server.
+        ArmWorld w = new ArmWorld();
+        w.rule(w.subnetNsg, "deny-azurecloud-443", "Outbound", "Deny", 120, "Tcp", "AzureCloud", "443");
+        Answer a = answer(w, paste("vmssCSE failed with exit status=51"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.NSG_OUTBOUND, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("deny-azurecloud-443"), f.title());
+        assertTrue(f.remedy().contains("AzureCloud.westeurope"), f.remedy());
+    }
+
+    @Test
+    void timedOut_defaultRouteToAnUninspectableAppliance_isTheLikelyCauseWhenNothingFails() {
+        ArmWorld w = new ArmWorld().route("default-to-nva", "0.0.0.0/0", "VirtualAppliance", "10.0.1.4");
+        Answer a = answer(w, Diagnoses.timedOut(), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.EGRESS_APPLIANCE, f.checkId(), describe(a.report()));
+        assertTrue(f.title().contains("10.0.1.4"), f.title());
+        assertEquals("Run node connectivity test", a.buttons().get(NextAction.RUN_NODE_PROBE.id()));
+    }
+
+    @Test
+    void timedOut_healthyAzureFirewallOnThePath_isNotBlamed() {
+        ArmWorld w = new ArmWorld().route("default-to-fw", "0.0.0.0/0", "VirtualAppliance", "10.0.1.4");
+        ObjectNode net = (ObjectNode) w.clusterProperties().get("networkProfile");
+        net.put("outboundType", "userDefinedRouting");
+        net.remove("loadBalancerProfile");
+        w.publicIps.put(ArmWorld.NET_RG + "/publicIPAddresses/pip-fw", ArmWorld.EGRESS_IP);
+        w.firewalls.add(ArmWorld.json("{\"id\":\"" + ArmWorld.NET_RG + "/azureFirewalls/fw-hub\",\"name\":\"fw-hub\","
+                + "\"properties\":{\"provisioningState\":\"Succeeded\",\"ipConfigurations\":[{\"name\":\"c\","
+                + "\"properties\":{\"privateIPAddress\":\"10.0.1.4\",\"publicIPAddress\":{\"id\":\"" + ArmWorld.NET_RG
+                + "/publicIPAddresses/pip-fw\"}}}]," + ALLOW_AKS + "}}"));
+        Answer a = answer(w, Diagnoses.timedOut(), InvestigationOptions.DEFAULT);
+        assertTrue(a.report().likelyCause().isEmpty(), describe(a.report()));
+    }
+
+    @Test
+    void kubectlTimeout_disabledSubscription_likelyCauseIsTheSubscription() {
+        ArmWorld w = new ArmWorld();
+        w.subscription.put("state", "Disabled");
+        Answer a = answer(w, paste("$ kubectl get pods\nUnable to connect to the server: dial tcp "
+                + ArmWorld.API_SERVER_IP + ":443: i/o timeout"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.SUBSCRIPTION_STATE, f.checkId(), describe(a.report()));
+    }
+
+    @Test
+    void failedCluster_onlyAPolicyCategoryDenyEvent_likelyCauseIsThePolicy() {
+        String assignment = ArmWorld.SUB_PATH + "/resourceGroups/" + ArmWorld.RG
+                + "/providers/Microsoft.Authorization/policyAssignments/allowed-skus";
+        ArmWorld w = failedCluster().policyDenyEvent(ArmWorld.NODE_RG_PATH
+                + "/providers/Microsoft.Compute/virtualMachineScaleSets/" + ArmWorld.VMSS, assignment, "allowed-skus");
+        Answer a = answer(w, paste("cluster is in a failed state"), InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.POLICY_DENIAL, f.checkId(), describe(a.report()));
+        assertTrue(f.evidence().stream().anyMatch(e -> assignment.equals(e.resourceId())), CheckHarness.text(f));
+        assertEquals(List.of(CheckId.ACTIVITY_LOG_FAILURES, CheckId.CLUSTER_STATE), why(a));
+    }
+
+    @Test
+    void cseWrapperPaste_quotaInTheActivityLog_runsTheQuotaCheckItNeverPlanned() {
+        ArmWorld w = new ArmWorld().failedAsyncOperation("Microsoft.ContainerService/managedClusters/agentPools/write",
+                POOL_ID, "QuotaExceeded", "Current Limit: 50, Current Usage: 50, Additional Required: 2", 4);
+        w.pool().put("provisioningState", "Failed");
+        ((ObjectNode) w.computeUsages.get("value").get(1)).put("currentValue", 50);
+        Diagnosis d = paste("Code=\"VMExtensionProvisioningError\" Message=\"VM has reported a failure when processing "
+                + "extension 'vmssCSE'.\"");
+        assertFalse(d.plan().contains(CheckId.VCPU_QUOTA), d.plan().toString());
+        Answer a = answer(w, d, InvestigationOptions.DEFAULT);
+        Finding f = likely(a.report());
+        assertEquals(CheckId.VCPU_QUOTA, f.checkId(), describe(a.report()));
+        assertEquals(CheckId.ACTIVITY_LOG_FAILURES, why(a).get(0));
     }
 }

@@ -44,16 +44,8 @@ class AppHomeFlowTest {
 
     @BeforeEach
     void reset() {
-        // Answered by a job is not finished until delivered: deleting the row between the two makes the job fail.
-        // (Rows a test finishes itself never ran a job, so they count as done.)
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("status in ?1 or (status = ?2 and answeredAt is null and attempts > 0)",
-                        List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING), InvestigationStatus.ANSWERED)) == 0);
-        QuarkusTransaction.requiringNew().run(() -> {
-            InvestigationResolution.deleteAll();
-            Investigation.deleteAll();
-        });
-        slack.reset();
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(20)).deleting(() -> InvestigationResolution.deleteAll())
+                .slack(slack).run();
     }
 
     @Test

@@ -1,19 +1,19 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.reply.ActionPayload;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmBackedGateway;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.digest.DigestStore;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationSource;
 import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.reply.ActionPayload;
 import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
@@ -49,15 +49,7 @@ class DigestButtonsFlowTest {
 
     @BeforeEach
     void reset() {
-        // Answered by a job is not finished until delivered: deleting the row between the two makes the job fail.
-        // (Rows a test finishes itself never ran a job, so they count as done.)
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("status in ?1 or (status = ?2 and answeredAt is null and attempts > 0)",
-                        List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING), InvestigationStatus.ANSWERED)) == 0);
-        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
-        slack.reset();
-        ARM.reset();
-        new ArmWorld().install(ARM);
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(30)).slack(slack).arm(ARM, new ArmWorld()).run();
     }
 
     @AfterEach

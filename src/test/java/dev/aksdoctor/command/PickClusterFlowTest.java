@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmBackedGateway;
 import dev.aksdoctor.channel.ChannelSetting;
 import dev.aksdoctor.channel.ChannelSettings;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationSource;
 import dev.aksdoctor.investigation.InvestigationStatus;
@@ -54,18 +54,8 @@ class PickClusterFlowTest {
 
     @BeforeEach
     void reset() {
-        // Answered by a job is not finished until delivered: deleting the row between the two makes the job fail.
-        // (Rows a test finishes itself never ran a job, so they count as done.)
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("status in ?1 or (status = ?2 and answeredAt is null and attempts > 0)",
-                        List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING), InvestigationStatus.ANSWERED)) == 0);
-        QuarkusTransaction.requiringNew().run(() -> {
-            Investigation.deleteAll();
-            ChannelSetting.deleteAll();
-        });
-        slack.reset();
-        ARM.reset();
-        new ArmWorld().install(ARM);
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(30)).deleting(() -> ChannelSetting.deleteAll()).slack(slack)
+                .arm(ARM, new ArmWorld()).run();
         investigation = store.open("UREQ1", "C111", THREAD, InvestigationSource.SLASH_COMMAND, "exit status=51");
         store.finish(investigation, InvestigationStatus.ANSWERED, "recognised");
     }

@@ -1,6 +1,5 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.reply.ActionPayload;
 import static dev.aksdoctor.command.Interactions.THREAD;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.ArmWorld;
-import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.azure.FakeArmBackedGateway;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationSource;
 import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.reply.ActionPayload;
 import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
@@ -48,14 +48,7 @@ class ShowNetworkFlowTest {
 
     @BeforeEach
     void reset() {
-        // Answered by a job is not finished until delivered: deleting the row between the two makes the job fail.
-        // (Rows a test finishes itself never ran a job, so they count as done.)
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("status in ?1 or (status = ?2 and answeredAt is null and attempts > 0)",
-                        List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING), InvestigationStatus.ANSWERED)) == 0);
-        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
-        slack.reset();
-        ARM.reset();
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(20)).slack(slack).arm(ARM, null).run();
         investigation = store.open("UREQ1", "C111", THREAD, InvestigationSource.SLASH_COMMAND, "exit status=51");
         store.finish(investigation, InvestigationStatus.ANSWERED, "recognised");
     }

@@ -55,12 +55,7 @@ class SlashCommandFlowTest {
 
     @BeforeEach
     void reset() {
-        // A previous test's background job may still be finishing: let it end before clearing its row.
-        await().atMost(Duration.ofSeconds(20)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("channel = ?1 and status in ?2", "C111",
-                        List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING))) == 0);
-        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
-        slack.reset();
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(20)).inChannel("C111").slack(slack).run();
     }
 
     @Test

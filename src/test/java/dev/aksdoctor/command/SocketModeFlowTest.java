@@ -104,6 +104,19 @@ class SocketModeFlowTest {
     }
 
     @Test
+    void pastedError_sameCommandDeliveredTwice_answeredOnce() {
+        ObjectNode command = slashCommand(SlashCommandFlowTest.PASTE);
+        String first = socket.send("slash_commands", command, true);
+        assertTrue(socket.awaitAck(first, ACK).payload().isPresent());
+        String repeat = socket.send("slash_commands", command, true);
+
+        assertTrue(socket.awaitAck(repeat, ACK).payload().isEmpty(), "the repeat is acknowledged, with nothing to show");
+        awaitInvestigation(InvestigationSource.SLASH_COMMAND);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Investigation.count()) == 1);
+    }
+
+    @Test
     void help_slashCommand_ackCarriesTheUsage() {
         assertHelpAnswered();
         assertTrue(slack.calls("chat.postMessage").isEmpty(), "help is answered in the ack alone");
@@ -176,6 +189,21 @@ class SocketModeFlowTest {
     }
 
     @Test
+    void appHomeOpened_eventsApi_publishesTheHome() {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("token", "fixed-value").put("team_id", "T111").put("api_app_id", "A111")
+                .put("type", "event_callback").put("event_id", "EvHOME" + IDS.incrementAndGet()).put("event_time", 1599616881);
+        event.putArray("authorizations").addObject().put("team_id", "T111").put("user_id", "UBOT1").put("is_bot", true);
+        event.putObject("event").put("type", "app_home_opened").put("user", "W111").put("channel", "D0HOME1")
+                .put("tab", "home").put("event_ts", "1700000100.000100");
+
+        assertTrue(socket.awaitAck(socket.send("events_api", event, false, 0), ACK).payload().isEmpty());
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !slack.calls("views.publish").isEmpty());
+        assertEquals("W111", slack.calls("views.publish").get(0).param("user_id"));
+    }
+
+    @Test
     void droppedConnection_reconnectsThroughAppsConnectionsOpen() {
         int before = socket.connectionsOpened();
         int opens = slack.calls("apps.connections.open").size();
@@ -205,6 +233,7 @@ class SocketModeFlowTest {
                 .body("checks.find { it.name == 'slack-connection' }.data.socketModeConnected", equalTo(false))
                 .body("checks.find { it.name == 'slack-connection' }.data.socketModeProblem",
                         containsString("internal_error"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("aksdoctor_slack_socket_connected 0.0"));
         await().atMost(Duration.ofSeconds(20)).until(() -> slack.calls("apps.connections.open").size() >= 3);
         assertEquals(before, socket.connectionsOpened(), "no URL, no connection");
         slack.reset();
@@ -232,6 +261,7 @@ class SocketModeFlowTest {
         given().get("/q/health/group/slack").then().statusCode(200)
                 .body("checks.name", hasItem("slack-connection"))
                 .body("checks.find { it.name == 'slack-connection' }.status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("aksdoctor_slack_socket_connected 1.0"));
     }
 
     // ---------------------------------------------------------------- envelopes' payloads, as Slack sends them

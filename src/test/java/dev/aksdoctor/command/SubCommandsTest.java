@@ -24,6 +24,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Sub-commands describe themselves; what users read about them elsewhere (the Slack manifest's usage hint, the
@@ -40,16 +42,17 @@ class SubCommandsTest {
     @Inject
     SubCommands subCommands;
 
-    @Test
-    void manifestUsageHint_namesExactlyTheRegisteredSubCommands() throws IOException {
-        String manifest = Files.readString(Path.of("manifest/slack-app.yaml"), StandardCharsets.UTF_8);
+    @ParameterizedTest
+    @ValueSource(strings = {"manifest/slack-app.yaml", "manifest/slack-app-socket-mode.yaml"})
+    void manifestUsageHint_namesExactlyTheRegisteredSubCommands(String file) throws IOException {
+        String manifest = Files.readString(Path.of(file), StandardCharsets.UTF_8);
         Matcher m = USAGE_HINT.matcher(manifest);
-        assertTrue(m.find(), "the manifest has a usage_hint");
+        assertTrue(m.find(), file + " has a usage_hint");
         Set<String> hinted = Arrays.stream(m.group(1).split("\\s\\|\\s")).map(String::strip)
                 .filter(alternative -> !alternative.startsWith("["))
                 .map(alternative -> alternative.split("\\s+")[0])
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(new TreeSet<>(subCommands.names()), hinted, "usage_hint: " + m.group(1));
+        assertEquals(new TreeSet<>(subCommands.names()), hinted, file + " usage_hint: " + m.group(1));
     }
 
     @Test

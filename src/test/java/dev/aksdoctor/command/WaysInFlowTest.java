@@ -15,10 +15,10 @@ import dev.aksdoctor.testing.InjectFakeSlack;
 import dev.aksdoctor.testing.SlackRequests;
 import dev.aksdoctor.testing.SlackSigner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.restassured.http.ContentType;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,20 +42,14 @@ class WaysInFlowTest {
 
     @BeforeEach
     void reset() {
-        // Answered by a job is not finished until delivered: deleting the row between the two makes the job fail.
-        // (Rows a test finishes itself never ran a job, so they count as done.)
-        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
-                Investigation.count("status in ?1 or (status = ?2 and answeredAt is null and attempts > 0)",
-                        List.of(InvestigationStatus.QUEUED, InvestigationStatus.RUNNING), InvestigationStatus.ANSWERED)) == 0);
-        QuarkusTransaction.requiringNew().run(() -> Investigation.deleteAll());
-        slack.reset();
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(60)).slack(slack).run();
     }
 
     @Test
     void messageShortcut_onThreadReply_answersInThatThread() {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", "message_action").put("token", "legacy-fixed-value").put("action_ts", "1583637157.207593");
-        p.putObject("team").put("id", "T123").put("domain", "test-test");
+        p.putObject("team").put("id", "T111").put("domain", "test-test");
         p.putObject("user").put("id", "U123").put("name", "test-test");
         p.putObject("channel").put("id", "C123").put("name", "dev");
         p.put("callback_id", "diagnose_message").put("trigger_id", "123.123." + IDS.incrementAndGet())

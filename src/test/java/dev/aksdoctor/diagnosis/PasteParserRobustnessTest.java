@@ -50,7 +50,13 @@ class PasteParserRobustnessTest {
                 Arguments.of("mc groups", (IntFunction<String>) n -> repeat("MC_a_b_c_d_e_f_g_h_i_j_k_eastusx ", n)),
                 Arguments.of("exit words", (IntFunction<String>) n -> repeat("exit exit exitcode exit status check code ", n)),
                 Arguments.of("spaces and newlines", (IntFunction<String>) n -> repeat(" \t\n\r\n   > ```", n)),
-                Arguments.of("correlation words", (IntFunction<String>) n -> repeat("correlation id: correlation ", n)));
+                Arguments.of("correlation words", (IntFunction<String>) n -> repeat("correlation id: correlation ", n)),
+                Arguments.of("az commands on one line", (IntFunction<String>) n -> repeat("az aks create -g rg -n a \\ ",
+                        n)),
+                Arguments.of("table headers", (IntFunction<String>) n -> repeat("Name ResourceGroup\n---- ----\n", n)),
+                Arguments.of("cluster prose", (IntFunction<String>) n -> repeat("cluster a in rg b (c / rg-d) ", n)),
+                Arguments.of("client phrases", (IntFunction<String>) n -> repeat("dial tcp: lookup x on y:53: ", n)),
+                Arguments.of("timestamps", (IntFunction<String>) n -> repeat("2026-11-20T09:12:44Z TT T ", n)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -5,6 +5,7 @@ import static dev.aksdoctor.diagnosis.CheckId.CLUSTER_STATE;
 import static dev.aksdoctor.diagnosis.CheckId.PRIVATE_ENDPOINT;
 import static dev.aksdoctor.diagnosis.CheckId.ROUTE_TABLE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -64,7 +65,8 @@ class PlaybookTest {
     void checks_clientTimeoutFromOutsideTheVnet_readsAuthorizedRangesAndPrivateAccessNotNodeNsgs() {
         List<CheckId> plan = Playbook.checks(catalog.error("KubectlDialTimeout").orElseThrow(),
                 Subcategory.CONNECTION_TIMED_OUT);
-        assertEquals(List.of(CheckId.CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT), plan);
+        assertEquals(List.of(CheckId.CLIENT_AUTHORIZED_RANGES, PRIVATE_ENDPOINT), plan.subList(0, 2));
+        assertFalse(plan.contains(CheckId.NSG_OUTBOUND) || plan.contains(ROUTE_TABLE), plan.toString());
     }
 
     @Test

@@ -6,15 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.AzureAccess;
 import dev.aksdoctor.azure.ClusterLocation;
-import dev.aksdoctor.diagnosis.ClusterRef;
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.check.Evidence;
 import dev.aksdoctor.check.Finding;
 import dev.aksdoctor.check.InvestigationReport;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.Outcome;
 import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.diagnosis.CheckId;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.DiagnosisBuilder;
 import dev.aksdoctor.diagnosis.DocLink;
 import dev.aksdoctor.diagnosis.OsType;
 import dev.aksdoctor.diagnosis.RecognizedError;
@@ -36,13 +37,16 @@ class InvestigationReplyRendererTest {
             + "Microsoft.Network/networkSecurityGroups/aks-subnet-nsg";
 
     static Diagnosis diagnosis() {
-        return new Diagnosis("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX, Subcategory.CONNECTION_TIMED_OUT,
-                "10.0.2.10", "98.67.228.23", null, "uksouth", false, CLUSTER, "aks-nodepool1-12345678-vmss000004",
-                "aks-nodepool1-12345678-vmss", "4", null,
-                List.of(new RecognizedError("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX, "API server unreachable")),
-                "Connection to the API server timed out", List.of(new DocLink("Troubleshoot exit code 51",
-                        "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/error-codes/vmextensionerror-k8sapiserverconnfail")),
-                List.of(CheckId.AUTHORIZED_IP_RANGES, CheckId.NSG_OUTBOUND, CheckId.ROUTE_TABLE));
+        return DiagnosisBuilder.diagnosis().error("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX)
+                .subcategory(Subcategory.CONNECTION_TIMED_OUT).nodeIp("10.0.2.10").apiServerIp("98.67.228.23")
+                .region("uksouth").privateCluster(false).cluster(CLUSTER)
+                .node("aks-nodepool1-12345678-vmss000004", "aks-nodepool1-12345678-vmss", "4")
+                .errors(List.of(new RecognizedError("VMExtensionError_K8SAPIServerConnFail", 51, OsType.LINUX,
+                        "API server unreachable")))
+                .summary("Connection to the API server timed out")
+                .docs(List.of(new DocLink("Troubleshoot exit code 51",
+                        "https://learn.microsoft.com/troubleshoot/azure/azure-kubernetes/error-codes/vmextensionerror-k8sapiserverconnfail")))
+                .plan(CheckId.AUTHORIZED_IP_RANGES, CheckId.NSG_OUTBOUND, CheckId.ROUTE_TABLE).build();
     }
 
     static InvestigationReport nsgDenies() {
@@ -156,5 +160,26 @@ class InvestigationReplyRendererTest {
         InvestigationReport found = new InvestigationReport(ClusterLocation.found(CLUSTER, huge), findings,
                 Optional.of(findings.get(0)), AzureAccess.available(huge), 1);
         SlackLimitsAssert.withinLimits(InvestigationReplyRenderer.finished(1, d, found));
+    }
+
+    @Test
+    void finished_causeWithSymptoms_showsTheWhyChainUnderTheCause_andOneButtonPerActionId() {
+        Finding quota = new Finding(CheckId.VCPU_QUOTA, Outcome.FAIL, "vCPU quota exhausted in uksouth: Standard DSv5 "
+                + "Family vCPUs (24/24, 4 more needed)", List.of(), "Request a quota increase, then reconcile the cluster.",
+                null, List.of(SuggestedAction.of(NextAction.RECONCILE_CLUSTER)));
+        Finding operation = new Finding(CheckId.ACTIVITY_LOG_FAILURES, Outcome.FAIL,
+                "agentPools/write failed with QuotaExceeded (24/24 used, 4 more needed)", List.of(), "Fix it.", null,
+                List.of(SuggestedAction.of(NextAction.RECONCILE_CLUSTER)));
+        Finding state = new Finding(CheckId.CLUSTER_STATE, Outcome.FAIL, "The cluster is in a Failed state", List.of(),
+                "Reconcile.", null, List.of(SuggestedAction.of(NextAction.RECONCILE_CLUSTER),
+                        SuggestedAction.of(NextAction.WATCH_CLUSTER)));
+        InvestigationReport report = new InvestigationReport(ClusterLocation.found(CLUSTER, "resource ID in the paste"),
+                List.of(state, operation, quota), Optional.of(quota), List.of(operation, state),
+                AzureAccess.available("ok"), 9);
+        String json = SlackLimitsAssert.json(InvestigationReplyRenderer.finished(5, diagnosis(), report)).toString();
+        assertTrue(json.contains("*Why:* this → agentPools/write failed with QuotaExceeded (24/24 used, 4 more needed) "
+                + "→ The cluster is in a Failed state"), json);
+        assertTrue(json.contains("The cluster is in a Failed state — explained by the likely cause"), json);
+        assertEquals(1, json.split("\"action_id\":\"reconcile_cluster\"", -1).length - 1, "one Reconcile cluster");
     }
 }

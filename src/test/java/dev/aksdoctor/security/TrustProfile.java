@@ -20,6 +20,11 @@ public class TrustProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 EnvironmentStyleAccess.SWITCH, "true",
+                // each security test pastes as its own user; RateAndScheduleLimitsTest meets this limit
+                "aks-doctor.investigations.per-user-per-minute", "3",
+                "aks-doctor.digest.schedule-editors", RateAndScheduleLimitsTest.EDITOR,
+                // short enough for a test to see a slow body cut off, long enough for every real request here
+                "aks-doctor.http.request-deadline", "4s",
                 "slack.channel-post-interval", "0s");
     }
 }

@@ -51,6 +51,10 @@ final class TrustRequests {
     }
 
     static Response press(String team, String user, String channel, String actionId, String value) {
+        return press(team, user, channel, actionId, value, "http://127.0.0.1:9/response/unused");
+    }
+
+    static Response press(String team, String user, String channel, String actionId, String value, String responseUrl) {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", "block_actions");
         p.putObject("user").put("id", user).put("username", "someone").put("name", "someone").put("team_id", team);
@@ -60,7 +64,7 @@ final class TrustRequests {
         p.put("trigger_id", newTrigger());
         p.putObject("team").put("id", team).put("domain", "example");
         p.putObject("channel").put("id", channel).put("name", "aks-oncall");
-        p.put("response_url", "http://127.0.0.1:9/response/unused");
+        p.put("response_url", responseUrl);
         ObjectNode action = p.putArray("actions").addObject();
         action.put("action_id", actionId).put("block_id", "next_steps").put("value", value).put("type", "button")
                 .put("action_ts", "1700000001.000100");

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,11 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts {@code appDir/quarkus-run.jar} on a free port with {@code env} added to this JVM's environment. */
     public static AppProcess start(String name, Path appDir, Map<String, String> env) {
+        return start(name, appDir, env, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** As {@link #start(String, Path, Map)}, with these JVM options instead of the small test heap and C1 only. */
+    public static AppProcess start(String name, Path appDir, Map<String, String> env, List<String> jvmOptions) {
         Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run ./mvnw verify, which builds it before the *IT tests");
@@ -48,8 +54,11 @@ public final class AppProcess implements AutoCloseable {
             Path root = Files.createDirectories(Path.of(System.getProperty("aksdoctor.it.work", System.getProperty("java.io.tmpdir"))));
             Path workDir = Files.createTempDirectory(root, name + "-");
             Path log = workDir.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar.toString())
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -63,6 +72,10 @@ public final class AppProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public String baseUrl() {

@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.java_websocket.WebSocket;
 import org.java_websocket.framing.CloseFrame;
 import org.java_websocket.handshake.ClientHandshake;
@@ -46,6 +47,7 @@ public final class FakeSocketModeServer implements AutoCloseable {
     private final AtomicInteger refused = new AtomicInteger();
     private final Map<String, Ack> acks = new ConcurrentHashMap<>();
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
+    private final List<Integer> closeCodes = new CopyOnWriteArrayList<>();
 
     public FakeSocketModeServer() {
         server = new Server(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -83,6 +85,11 @@ public final class FakeSocketModeServer implements AutoCloseable {
         return open.stream().anyMatch(WebSocket::isOpen);
     }
 
+    /** The close code of every connection that ended, in order (1000: the client said goodbye). */
+    public List<Integer> closeCodes() {
+        return List.copyOf(closeCodes);
+    }
+
     /** Messages from the client that were not acknowledgements. */
     public List<String> unexpectedMessages() {
         return List.copyOf(unexpected);
@@ -114,22 +121,9 @@ public final class FakeSocketModeServer implements AutoCloseable {
 
     /** Waits for the acknowledgement of {@code envelopeId}; fails the test when none comes. */
     public Ack awaitAck(String envelopeId, Duration atMost) {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (System.nanoTime() < deadline) {
-            Ack ack = acks.get(envelopeId);
-            if (ack != null) {
-                return ack;
-            }
-            synchronized (acks) {
-                try {
-                    acks.wait(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        throw new AssertionError("no acknowledgement for envelope " + envelopeId + " within " + atMost);
+        Awaitility.await("acknowledgement of envelope " + envelopeId).atMost(atMost).pollInterval(Duration.ofMillis(10))
+                .until(() -> acks.containsKey(envelopeId));
+        return acks.get(envelopeId);
     }
 
     /** Cuts every connection without a closing handshake, as a network drop or a Slack restart would. */
@@ -195,7 +189,9 @@ public final class FakeSocketModeServer implements AutoCloseable {
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
-            open.remove(conn);
+            if (open.remove(conn)) {
+                closeCodes.add(code);
+            }
         }
 
         @Override
@@ -208,9 +204,6 @@ public final class FakeSocketModeServer implements AutoCloseable {
                     return;
                 }
                 acks.put(id.asText(), new Ack(id.asText(), Optional.ofNullable(json.get("payload")), message));
-                synchronized (acks) {
-                    acks.notifyAll();
-                }
             } catch (IOException e) {
                 unexpected.add(message);
             }

@@ -1,0 +1,95 @@
+package dev.aksdoctor.azure;
+
+import static dev.aksdoctor.azure.ArmErrors.call;
+
+import com.azure.resourcemanager.compute.models.RunCommandInput;
+import com.azure.resourcemanager.containerservice.fluent.models.AgentPoolInner;
+import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import com.azure.resourcemanager.containerservice.models.ManagedClusterApiServerAccessProfile;
+import dev.aksdoctor.diagnosis.ClusterRef;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The verbs that change something or run something on a node: the write buttons and the node probe. Only the
+ * operator role ({@code deploy/azure/aks-doctor-operator.json}) allows them; callers confirm and authorise first.
+ */
+final class ArmWrites {
+
+    private final ArmSession session;
+
+    ArmWrites(ArmSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    RunCommandOutput runCommand(String subscriptionId, String resourceGroup, String scaleSetName,
+            String instanceId, boolean windows, List<String> scriptLines) {
+        return call("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/runCommand/action",
+                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId, () -> {
+                    RunCommandInput input = new RunCommandInput()
+                            .withCommandId(windows ? "RunPowerShellScript" : "RunShellScript")
+                            .withScript(List.copyOf(scriptLines));
+                    var result = session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
+                            .runCommand(resourceGroup, scaleSetName, instanceId, input);
+                    return ComputeMapper.runCommandOutput(result == null ? null : result.value());
+                });
+    }
+
+    void startCluster(ClusterRef ref) {
+        call("Microsoft.ContainerService/managedClusters/start/action", ref.resourceId().orElseThrow(), () -> {
+            session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
+                    .start(ref.resourceGroup(), ref.name());
+            return null;
+        });
+    }
+
+    void reconcileCluster(ClusterRef ref) {
+        call("Microsoft.ContainerService/managedClusters/write", ref.resourceId().orElseThrow(), () -> {
+            var clusters = session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters();
+            ManagedClusterInner current = clusters.getByResourceGroup(ref.resourceGroup(), ref.name());
+            clusters.createOrUpdate(ref.resourceGroup(), ref.name(), current);
+            return null;
+        });
+    }
+
+    void reconcileAgentPool(ClusterRef ref, String poolName) {
+        String scope = ref.resourceId().orElseThrow() + "/agentPools/" + poolName;
+        call("Microsoft.ContainerService/managedClusters/agentPools/write", scope, () -> {
+            var pools = session.containerService(ref.subscriptionId()).serviceClient().getAgentPools();
+            AgentPoolInner current = pools.get(ref.resourceGroup(), ref.name(), poolName);
+            pools.createOrUpdate(ref.resourceGroup(), ref.name(), poolName, current);
+            return null;
+        });
+    }
+
+    void updateAuthorizedRanges(ClusterRef ref, List<String> ranges) {
+        call("Microsoft.ContainerService/managedClusters/write", ref.resourceId().orElseThrow(), () -> {
+            var clusters = session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters();
+            ManagedClusterInner current = clusters.getByResourceGroup(ref.resourceGroup(), ref.name());
+            ManagedClusterApiServerAccessProfile api = current.apiServerAccessProfile() == null
+                    ? new ManagedClusterApiServerAccessProfile()
+                    : current.apiServerAccessProfile();
+            current.withApiServerAccessProfile(api.withAuthorizedIpRanges(List.copyOf(ranges)));
+            clusters.createOrUpdate(ref.resourceGroup(), ref.name(), current);
+            return null;
+        });
+    }
+
+    void rotateCertificates(ClusterRef ref) {
+        call("Microsoft.ContainerService/managedClusters/rotateClusterCertificates/action",
+                ref.resourceId().orElseThrow(), () -> {
+                    session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
+                            .rotateClusterCertificates(ref.resourceGroup(), ref.name());
+                    return null;
+                });
+    }
+
+    void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
+        call("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/reimage/action",
+                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId, () -> {
+                    session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
+                            .reimage(resourceGroup, scaleSetName, instanceId);
+                    return null;
+                });
+    }
+}

@@ -489,4 +489,19 @@ class EgressPathChecksTest {
         assertTrue(script.contains("H='acs-mirror.azureedge.net'"), script);
         assertTrue(text(f).contains("to acs-mirror.azureedge.net: DNS"), text(f));
     }
+
+    // ---------------------------------------------------------------- end to end
+
+    @Test
+    void investigate_exit50PrivateClusterBehindHubFirewallWithoutAksTag_likelyCauseNamesTheFirewall() {
+        ArmWorld w = hubAndSpoke().privateCluster();
+        hubFirewalls(w, firewall(appCollection("ubuntu-updates", 200, "Allow",
+                appRule("ubuntu", "\"*.ubuntu.com\"", "")), null));
+        InvestigationReport r = PlaybookScenarioTest.answer(w, exit50(), InvestigationOptions.DEFAULT).report();
+        Finding f = r.likelyCause().orElseThrow(() -> new AssertionError(r.findings().stream()
+                .map(CheckHarness::text).collect(java.util.stream.Collectors.joining("\n"))));
+        assertEquals(CheckId.EGRESS_APPLIANCE, f.checkId(), CheckHarness.text(f));
+        assertTrue(f.title().startsWith("Azure Firewall fw-hub (subscription " + HUB_SUB + ") has no rule for"),
+                f.title());
+    }
 }

@@ -2,6 +2,7 @@ package dev.aksdoctor.check;
 
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.FirewallFacts;
+import dev.aksdoctor.azure.HttpProxyFacts;
 import dev.aksdoctor.azure.NicFacts;
 import dev.aksdoctor.azure.RouteTableFacts;
 import dev.aksdoctor.diagnosis.CheckId;
@@ -208,6 +209,12 @@ public class EgressApplianceCheck implements Check {
         }
         FirewallVerdict first = inspected.get(0);
         String patterns = String.join(", ", AksEndpoints.tlsBypassPatterns(c.location()));
+        if (c.proxy().map(HttpProxyFacts::trustedCaPresent).orElse(false)) {
+            // A custom CA lets node tools trust the firewall's certificate, but not konnectivity's ALPN or
+            // components pinned to the API server's own CA: the bypass is still needed.
+            evidence.add(Evidence.of("the cluster trusts a custom CA (httpProxyConfig.trustedCa); the API server "
+                    + "connection still needs its own certificate", c.id()));
+        }
         return Findings.fail(id(), "Azure Firewall " + fw.name() + " inspects TLS to " + inspected.stream()
                 .map(v -> v.endpoint().host()).collect(Collectors.joining(", ")) + " (rule '" + first.rule().name()
                 + "' has terminateTLS)", evidence,

@@ -69,6 +69,10 @@ public interface ArmGateway {
     List<String> ipGroupAddresses(String ipGroupId);
 
     /** Every network interface of a subscription (to find who owns an appliance's private IP). */
+    /** Private frontend IP of every internal load balancer of a subscription to the load balancer's id. */
+    @ArmActions("Microsoft.Network/loadBalancers/read")
+    java.util.Map<String, String> internalLoadBalancerFrontends(String subscriptionId);
+
     @ArmActions("Microsoft.Network/networkInterfaces/read")
     List<NicFacts> networkInterfaces(String subscriptionId);
 

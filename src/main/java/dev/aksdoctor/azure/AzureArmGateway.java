@@ -172,6 +172,18 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     @Override
+    public java.util.Map<String, String> internalLoadBalancerFrontends(String subscriptionId) {
+        return call("Microsoft.Network/loadBalancers/read", "/subscriptions/" + subscriptionId, () -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            session.network(subscriptionId).serviceClient().getLoadBalancers().list().forEach(lb ->
+                    SdkValues.list(lb.frontendIpConfigurations()).stream()
+                            .filter(f -> f.privateIpAddress() != null)
+                            .forEach(f -> out.putIfAbsent(f.privateIpAddress(), lb.id())));
+            return out;
+        });
+    }
+
+    @Override
     public List<NicFacts> networkInterfaces(String subscriptionId) {
         return call("Microsoft.Network/networkInterfaces/read", "/subscriptions/" + subscriptionId,
                 () -> session.network(subscriptionId).serviceClient().getNetworkInterfaces().list().stream()

@@ -118,6 +118,17 @@ final class EgressPath {
                     unreadable.add(sub + " (network interfaces: " + e.getMessage() + ")");
                 }
             }
+            for (String sub : subscriptions()) {
+                try {
+                    String lb = facts.internalLoadBalancerFrontends(sub).get(ip);
+                    if (lb != null) {
+                        return new ApplianceOwner(ip, ApplianceOwner.Kind.LOAD_BALANCER, null, null, null, searched,
+                                unreadable, lb);
+                    }
+                } catch (ArmException e) {
+                    unreadable.add(sub + " (load balancers: " + e.getMessage() + ")");
+                }
+            }
             return new ApplianceOwner(ip, unreadable.isEmpty() ? ApplianceOwner.Kind.NOBODY : ApplianceOwner.Kind.UNKNOWN,
                     null, null, null, searched, unreadable);
         });

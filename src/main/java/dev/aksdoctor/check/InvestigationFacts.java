@@ -206,6 +206,10 @@ public final class InvestigationFacts {
         return once("ipgroup:" + id, () -> gateway.ipGroupAddresses(id));
     }
 
+    public Map<String, String> internalLoadBalancerFrontends(String subscriptionId) {
+        return once("ilbs:" + subscriptionId, () -> gateway.internalLoadBalancerFrontends(subscriptionId));
+    }
+
     public List<NicFacts> networkInterfaces(String subscriptionId) {
         return once("nics:" + subscriptionId, () -> gateway.networkInterfaces(subscriptionId));
     }

@@ -48,12 +48,19 @@ class EgressPathChecksTest {
         w.publicIps.put(FW_PIP_ID, FW_PIP);
         nics(w, ArmWorld.SUB_PATH, "");
         nics(w, "/subscriptions/" + HUB_SUB, "");
+        loadBalancers(w, ArmWorld.SUB_PATH, "");
+        loadBalancers(w, "/subscriptions/" + HUB_SUB, "");
         return w;
     }
 
     static void hubFirewalls(ArmWorld w, String... firewalls) {
         w.extra.put("/subscriptions/" + HUB_SUB + "/providers/Microsoft.Network/azureFirewalls",
                 ArmWorld.json("{\"value\":[" + String.join(",", firewalls) + "]}"));
+    }
+
+    static void loadBalancers(ArmWorld w, String subscriptionPath, String loadBalancers) {
+        w.extra.put(subscriptionPath + "/providers/Microsoft.Network/loadBalancers",
+                ArmWorld.json("{\"value\":[" + loadBalancers + "]}"));
     }
 
     static void nics(ArmWorld w, String subscriptionPath, String nics) {
@@ -217,13 +224,29 @@ class EgressPathChecksTest {
     }
 
     @Test
+    void egressAppliance_nextHopIsAnInternalLoadBalancer_warnsNotABlackHole() {
+        ArmWorld w = hubAndSpoke();
+        hubFirewalls(w);
+        String lb = HUB + "/loadBalancers/ilb-nva";
+        loadBalancers(w, "/subscriptions/" + HUB_SUB, "{\"id\":\"" + lb + "\",\"name\":\"ilb-nva\",\"location\":"
+                + "\"westeurope\",\"sku\":{\"name\":\"Standard\"},\"properties\":{\"frontendIPConfigurations\":[{"
+                + "\"name\":\"fe\",\"id\":\"" + lb + "/frontendIPConfigurations/fe\",\"properties\":{"
+                + "\"privateIPAddress\":\"" + FW_IP + "\",\"privateIPAllocationMethod\":\"Static\",\"subnet\":{"
+                + "\"id\":\"" + HUB_VNET + "/subnets/nva\"}}}]}}");
+        Finding f = run(new EgressApplianceCheck(), w, exit50());
+        assertEquals(Outcome.WARN, f.outcome(), text(f));
+        assertTrue(f.title().contains("load-balanced appliances at " + FW_IP + " (ilb-nva)"), f.title());
+    }
+
+    @Test
     void egressAppliance_nextHopNobodyHolds_isABlackHole() {
         ArmWorld w = hubAndSpoke();
         hubFirewalls(w);
         Finding f = run(new EgressApplianceCheck(), w, exit50());
         assertEquals(Outcome.FAIL, f.outcome(), text(f));
         assertEquals("Next hop " + FW_IP + " is not assigned to anything (black hole)", f.title());
-        assertTrue(text(f).contains("held by no NIC or Azure Firewall in " + ArmWorld.SUB + ", " + HUB_SUB), text(f));
+        assertTrue(text(f).contains("held by no NIC, Azure Firewall or internal load balancer in " + ArmWorld.SUB + ", "
+                + HUB_SUB), text(f));
     }
 
     // ---------------------------------------------------------------- egress IPs and authorized ranges

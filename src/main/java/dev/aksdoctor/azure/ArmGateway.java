@@ -128,6 +128,14 @@ public interface ArmGateway {
     @ArmActions("Microsoft.Resources/subscriptions/read")
     SubscriptionFacts subscription(String subscriptionId);
 
+    /** The cluster's AKS detectors ("Diagnose and solve problems"), as listed (nothing run). */
+    @ArmActions("Microsoft.ContainerService/managedClusters/detectors/read")
+    List<DetectorFacts> detectors(ClusterRef ref);
+
+    /** Runs one detector over {@code [start, end]}: a category detector's children, or a detector's insights. */
+    @ArmActions("Microsoft.ContainerService/managedClusters/detectors/read")
+    DetectorFacts detector(ClusterRef ref, String detectorName, OffsetDateTime start, OffsetDateTime end);
+
     // ---- node probes ----
 
     /** Runs a script on one scale set instance; {@code windows} picks RunPowerShellScript over RunShellScript. */

@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AzureArmGateway implements ArmGateway {
 
+    /** The detectors API is not in the Java SDK; this is the version the AKS tools call. */
+    private static final String DETECTORS_API = "2019-08-01";
+
     private final ArmSession session;
     private final ArmWrites writes;
 
@@ -92,6 +95,27 @@ public class AzureArmGateway implements ArmGateway {
                 () -> session.containerService(subscriptionId).serviceClient().getManagedClusters().list().stream()
                         .map(c -> ContainerServiceMapper.clusterFacts(c, ContainerServiceMapper.ref(c)))
                         .collect(Collectors.toList()));
+    }
+
+    @Override
+    public List<DetectorFacts> detectors(ClusterRef ref) {
+        String cluster = ref.resourceId().orElseThrow(() -> new IllegalArgumentException("cluster without subscription"));
+        return call("Microsoft.ContainerService/managedClusters/detectors/read", cluster + "/detectors",
+                () -> DetectorMapper.list(RawArm.get(session.containerService(ref.subscriptionId()).serviceClient()
+                        .getHttpPipeline(), session.containerService(ref.subscriptionId()).serviceClient().getEndpoint(),
+                        cluster + "/detectors", DETECTORS_API, null)));
+    }
+
+    @Override
+    public DetectorFacts detector(ClusterRef ref, String detectorName, OffsetDateTime start, OffsetDateTime end) {
+        String cluster = ref.resourceId().orElseThrow(() -> new IllegalArgumentException("cluster without subscription"));
+        String path = cluster + "/detectors/" + detectorName;
+        String window = "startTime=" + start.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                + "&endTime=" + end.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return call("Microsoft.ContainerService/managedClusters/detectors/read", path,
+                () -> DetectorMapper.detector(RawArm.get(session.containerService(ref.subscriptionId()).serviceClient()
+                        .getHttpPipeline(), session.containerService(ref.subscriptionId()).serviceClient().getEndpoint(),
+                        path, DETECTORS_API, window)));
     }
 
     // ---------------------------------------------------------------- Microsoft.Network

@@ -24,6 +24,14 @@ public record RangeChange(List<String> current, String added, List<String> propo
     }
 
     public static RangeChange of(List<String> current, String cidr) {
+        return of(current, cidr, java.util.Map.of());
+    }
+
+    /**
+     * With service tags among the ranges ({@code tagPrefixes}: their prefixes from the Service Tag Discovery API),
+     * a range a tag already holds is not added either.
+     */
+    public static RangeChange of(List<String> current, String cidr, java.util.Map<String, List<String>> tagPrefixes) {
         if (!AddressRanges.isValidCidr(cidr)) {
             return refused(current, cidr, "`" + cidr + "` is not a CIDR range.");
         }
@@ -36,6 +44,12 @@ public record RangeChange(List<String> current, String added, List<String> propo
         if (covering.isPresent()) {
             return refused(current, cidr, "`" + cidr + "` is already inside the authorized range `" + covering.get()
                     + "`. Nothing to change.");
+        }
+        dev.aksdoctor.network.AuthorizedRangeMatch byTag = dev.aksdoctor.network.AuthorizedRanges.covering(current, cidr,
+                tagPrefixes);
+        if (byTag.covered() && byTag.viaPrefix() != null) {
+            return refused(current, cidr, "`" + cidr + "` is already inside the authorized service tag `"
+                    + byTag.entry() + "` (its prefix `" + byTag.viaPrefix() + "`). Nothing to change.");
         }
         if (current.size() >= MAX_RANGES) {
             return refused(current, cidr, "The cluster already has " + current.size() + " authorized ranges, ARM's "

@@ -69,6 +69,10 @@ public interface ArmGateway {
     List<String> ipGroupAddresses(String ipGroupId);
 
     /** Every network interface of a subscription (to find who owns an appliance's private IP). */
+    /** Private frontend IP of every internal load balancer of a subscription to the load balancer's id. */
+    @ArmActions("Microsoft.Network/loadBalancers/read")
+    java.util.Map<String, String> internalLoadBalancerFrontends(String subscriptionId);
+
     @ArmActions("Microsoft.Network/networkInterfaces/read")
     List<NicFacts> networkInterfaces(String subscriptionId);
 
@@ -93,6 +97,16 @@ public interface ArmGateway {
     @ArmActions({"Microsoft.Network/privateDnsZones/read",
             "Microsoft.Network/privateDnsZones/virtualNetworkLinks/read"})
     PrivateDnsZoneFacts privateDnsZone(String zoneId);
+
+    /** The zone's A records: relative name (e.g. {@code aks1-dns-1a2b3c4d}) to its addresses. */
+    @ArmActions("Microsoft.Network/privateDnsZones/A/read")
+    java.util.Map<String, List<String>> privateDnsARecords(String zoneId);
+
+    /** DNS Private Resolver forwarding rulesets of a subscription, each with its VNet links and rules. */
+    @ArmActions({"Microsoft.Network/dnsForwardingRulesets/read",
+            "Microsoft.Network/dnsForwardingRulesets/virtualNetworkLinks/read",
+            "Microsoft.Network/dnsForwardingRulesets/forwardingRules/read"})
+    List<ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId);
 
     @ArmActions("Microsoft.Compute/virtualMachineScaleSets/read")
     List<ScaleSetFacts> scaleSets(String subscriptionId, String resourceGroup);
@@ -121,6 +135,17 @@ public interface ArmGateway {
 
     @ArmActions("Microsoft.Authorization/locks/read")
     List<LockFacts> locks(String subscriptionId, String resourceGroup);
+
+    /** Every lock in a subscription (on it, its groups and resources). */
+    @ArmActions("Microsoft.Authorization/locks/read")
+    List<LockFacts> subscriptionLocks(String subscriptionId);
+
+    /**
+     * The role assignments of {@code principalId} that apply at {@code scope} (there or above), each with its role
+     * definition (one list call, then one read per distinct role definition).
+     */
+    @ArmActions({"Microsoft.Authorization/roleAssignments/read", "Microsoft.Authorization/roleDefinitions/read"})
+    List<RoleFacts> roleAssignments(String scope, String principalId);
 
     @ArmActions("Microsoft.Resources/subscriptions/providers/read")
     ProviderFacts provider(String subscriptionId, String namespace);

@@ -114,6 +114,37 @@ final class ArmSession {
                         .withSubscription(profile.getSubscriptionId()));
     }
 
+    /**
+     * A GET on the shared pipeline for resource types without an SDK in the build (DNS Private Resolver):
+     * the JSON body, or a {@link com.azure.core.management.exception.ManagementException} carrying the
+     * response, so {@link ArmErrors} maps it like any SDK call.
+     */
+    com.fasterxml.jackson.databind.JsonNode getJson(String path, String apiVersion) {
+        return getJson(path, apiVersion, null);
+    }
+
+    /** {@code filter} is an OData {@code $filter}, URL-encoded here. */
+    com.fasterxml.jackson.databind.JsonNode getJson(String path, String apiVersion, String filter) {
+        String base = environment().getResourceManagerEndpoint();
+        String url = (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path + "?api-version="
+                + apiVersion + (filter == null ? "" : "&$filter=" + java.net.URLEncoder.encode(filter,
+                        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        try (com.azure.core.http.HttpResponse r = pipeline().sendSync(
+                new com.azure.core.http.HttpRequest(com.azure.core.http.HttpMethod.GET, url),
+                com.azure.core.util.Context.NONE)) {
+            String body = r.getBodyAsBinaryData() == null ? "" : r.getBodyAsBinaryData().toString();
+            if (r.getStatusCode() >= 400) {
+                throw new com.azure.core.management.exception.ManagementException("ARM " + r.getStatusCode()
+                        + " for " + path, r);
+            }
+            return JSON.readTree(body.isEmpty() ? "{}" : body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The subscriptions the identity can see: the one call made before a subscription is known. */
     Subscriptions subscriptions() {
         ResourceManager.Authenticated t = tenant;

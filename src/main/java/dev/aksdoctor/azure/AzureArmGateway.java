@@ -196,6 +196,18 @@ public class AzureArmGateway implements ArmGateway {
     }
 
     @Override
+    public java.util.Map<String, String> internalLoadBalancerFrontends(String subscriptionId) {
+        return call("Microsoft.Network/loadBalancers/read", "/subscriptions/" + subscriptionId, () -> {
+            java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+            session.network(subscriptionId).serviceClient().getLoadBalancers().list().forEach(lb ->
+                    SdkValues.list(lb.frontendIpConfigurations()).stream()
+                            .filter(f -> f.privateIpAddress() != null)
+                            .forEach(f -> out.putIfAbsent(f.privateIpAddress(), lb.id())));
+            return out;
+        });
+    }
+
+    @Override
     public List<NicFacts> networkInterfaces(String subscriptionId) {
         return call("Microsoft.Network/networkInterfaces/read", "/subscriptions/" + subscriptionId,
                 () -> session.network(subscriptionId).serviceClient().getNetworkInterfaces().list().stream()
@@ -254,6 +266,80 @@ public class AzureArmGateway implements ArmGateway {
                     client.getPrivateZones().getByResourceGroup(id.resourceGroupName(), id.name()),
                     client.getVirtualNetworkLinks().list(id.resourceGroupName(), id.name()));
         });
+    }
+
+    @Override
+    public java.util.Map<String, List<String>> privateDnsARecords(String zoneId) {
+        ResourceId id = ResourceId.fromString(zoneId);
+        return call("Microsoft.Network/privateDnsZones/A/read", zoneId, () -> {
+            java.util.Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+            session.privateDns(id.subscriptionId()).serviceClient().getRecordSets()
+                    .listByType(id.resourceGroupName(), id.name(),
+                            com.azure.resourcemanager.privatedns.models.RecordType.A)
+                    .forEach(r -> out.put(r.name(), SdkValues.list(r.aRecords()).stream()
+                            .map(a -> a.ipv4Address()).filter(java.util.Objects::nonNull)
+                            .collect(Collectors.toList())));
+            return out;
+        });
+    }
+
+    private static final String DNS_RESOLVER_API = "2022-07-01";
+
+    @Override
+    public List<ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {
+        String scope = "/subscriptions/" + subscriptionId;
+        return call("Microsoft.Network/dnsForwardingRulesets/read", scope, () -> {
+            List<ForwardingRulesetFacts> out = new java.util.ArrayList<>();
+            for (var rs : session.getJson(scope + "/providers/Microsoft.Network/dnsForwardingRulesets",
+                    DNS_RESOLVER_API).path("value")) {
+                String rsId = rs.path("id").asText();
+                List<String> links = new java.util.ArrayList<>();
+                session.getJson(rsId + "/virtualNetworkLinks", DNS_RESOLVER_API).path("value").forEach(l -> links.add(
+                        l.path("properties").path("virtualNetwork").path("id").asText()));
+                List<ForwardingRulesetFacts.Rule> rules = new java.util.ArrayList<>();
+                session.getJson(rsId + "/forwardingRules", DNS_RESOLVER_API).path("value").forEach(r -> {
+                    var p = r.path("properties");
+                    List<String> targets = new java.util.ArrayList<>();
+                    p.path("targetDnsServers").forEach(t -> targets.add(t.path("ipAddress").asText()));
+                    rules.add(new ForwardingRulesetFacts.Rule(r.path("name").asText(), p.path("domainName").asText(),
+                            targets, !"Disabled".equalsIgnoreCase(p.path("forwardingRuleState").asText())));
+                });
+                out.add(new ForwardingRulesetFacts(rsId, rs.path("name").asText(), links, rules));
+            }
+            return out;
+        });
+    }
+
+    private static final String AUTHORIZATION_API = "2022-04-01";
+
+    @Override
+    public List<RoleFacts> roleAssignments(String scope, String principalId) {
+        var assignments = call("Microsoft.Authorization/roleAssignments/read", scope,
+                () -> session.getJson(scope + "/providers/Microsoft.Authorization/roleAssignments", AUTHORIZATION_API,
+                        "principalId eq '" + principalId + "'").path("value"));
+        String lowerScope = scope.toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> defs = new java.util.HashMap<>();
+        List<RoleFacts> out = new java.util.ArrayList<>();
+        for (var a : assignments) {
+            var p = a.path("properties");
+            String at = p.path("scope").asText("");
+            if (at.isEmpty() || !(lowerScope + "/").startsWith(at.toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("/$", "") + "/")) {
+                continue;
+            }
+            String defId = p.path("roleDefinitionId").asText();
+            var def = defs.computeIfAbsent(defId, id -> call("Microsoft.Authorization/roleDefinitions/read", id,
+                    () -> session.getJson(id, AUTHORIZATION_API)));
+            List<String> actions = new java.util.ArrayList<>();
+            List<String> notActions = new java.util.ArrayList<>();
+            def.path("properties").path("permissions").forEach(perm -> {
+                perm.path("actions").forEach(x -> actions.add(x.asText()));
+                perm.path("notActions").forEach(x -> notActions.add(x.asText()));
+            });
+            out.add(new RoleFacts(a.path("id").asText(), at, defId, def.path("properties").path("roleName").asText(),
+                    actions, notActions));
+        }
+        return out;
     }
 
     @Override
@@ -345,6 +431,13 @@ public class AzureArmGateway implements ArmGateway {
     public List<LockFacts> locks(String subscriptionId, String resourceGroup) {
         return call("Microsoft.Authorization/locks/read", rgScope(subscriptionId, resourceGroup),
                 () -> session.resources(subscriptionId).managementLocks().listByResourceGroup(resourceGroup).stream()
+                        .map(ResourcesMapper::lock).collect(Collectors.toList()));
+    }
+
+    @Override
+    public List<LockFacts> subscriptionLocks(String subscriptionId) {
+        return call("Microsoft.Authorization/locks/read", "/subscriptions/" + subscriptionId,
+                () -> session.resources(subscriptionId).managementLocks().list().stream()
                         .map(ResourcesMapper::lock).collect(Collectors.toList()));
     }
 

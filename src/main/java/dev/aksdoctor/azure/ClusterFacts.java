@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param powerState {@code Running}, {@code Stopped} or null when ARM did not say
  * @param outboundType ARM's spelling, e.g. {@code loadBalancer}, {@code userDefinedRouting}
  * @param egressIpIds public IP resource ids the cluster's load balancer or managed NAT gateway uses
+ * @param identityPrincipalId the cluster (control plane) identity's object id: system- or user-assigned; null
+ *                   for a service principal cluster
  * @param networkPlugin {@code azure}, {@code azure/overlay}, {@code kubenet}, {@code none} or null
  * @param apiServerVnetIntegration {@code apiServerAccessProfile.enableVnetIntegration}: nodes reach the API server
  *        by a private IP in the VNet, so the node subnet (not the egress IPs) must be authorized
@@ -36,7 +38,18 @@ public record ClusterFacts(
         String apiServerSubnetId,
         String networkPlugin,
         boolean apiServerVnetIntegration,
-        ArmErrorFacts provisioningError) {
+        ArmErrorFacts provisioningError,
+        String identityPrincipalId) {
+
+    public ClusterFacts(String id, ClusterRef ref, String location, String provisioningState, String powerState,
+            String kubernetesVersion, String fqdn, String privateFqdn, boolean privateCluster, String privateDnsZone,
+            List<String> authorizedIpRanges, String outboundType, List<String> egressIpIds, String nodeResourceGroup,
+            List<AgentPoolFacts> agentPools, HttpProxyFacts httpProxy, String apiServerSubnetId, String networkPlugin,
+            boolean apiServerVnetIntegration, ArmErrorFacts provisioningError) {
+        this(id, ref, location, provisioningState, powerState, kubernetesVersion, fqdn, privateFqdn, privateCluster,
+                privateDnsZone, authorizedIpRanges, outboundType, egressIpIds, nodeResourceGroup, agentPools, httpProxy,
+                apiServerSubnetId, networkPlugin, apiServerVnetIntegration, provisioningError, null);
+    }
 
     public ClusterFacts(String id, ClusterRef ref, String location, String provisioningState, String powerState,
             String kubernetesVersion, String fqdn, String privateFqdn, boolean privateCluster, String privateDnsZone,

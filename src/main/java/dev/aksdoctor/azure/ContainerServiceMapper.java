@@ -63,7 +63,22 @@ final class ContainerServiceMapper {
                 net == null || net.networkPlugin() == null ? null : net.networkPlugin()
                         + (net.networkPluginMode() == null ? "" : "/" + net.networkPluginMode()),
                 api != null && Boolean.TRUE.equals(api.enableVnetIntegration()),
-                c.status() == null ? null : error(c.status().provisioningError()));
+                c.status() == null ? null : error(c.status().provisioningError()), identityPrincipalId(c));
+    }
+
+    /** The control plane identity's object id: system-assigned, else the (first) user-assigned one. */
+    private static String identityPrincipalId(ManagedClusterInner c) {
+        if (c.identity() == null) {
+            return null;
+        }
+        if (c.identity().principalId() != null) {
+            return c.identity().principalId();
+        }
+        if (c.identity().userAssignedIdentities() == null) {
+            return null;
+        }
+        return c.identity().userAssignedIdentities().values().stream().filter(java.util.Objects::nonNull)
+                .map(u -> u.principalId()).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     /** An SDK ManagementError with its nested details, or null. */

@@ -10,11 +10,13 @@ import java.util.List;
  * UNKNOWN.
  */
 public record ApplianceOwner(String ip, Kind kind, FirewallFacts firewall, NicFacts nic, String powerState,
-        List<String> searched, List<String> unreadable) {
+        List<String> searched, List<String> unreadable, String loadBalancerId) {
 
     public enum Kind {
         FIREWALL,
         NIC,
+        /** An internal load balancer frontend (appliances behind HA ports): the appliances are not visible here. */
+        LOAD_BALANCER,
         NOBODY,
         UNKNOWN
     }
@@ -22,5 +24,10 @@ public record ApplianceOwner(String ip, Kind kind, FirewallFacts firewall, NicFa
     public ApplianceOwner {
         searched = searched == null ? List.of() : List.copyOf(searched);
         unreadable = unreadable == null ? List.of() : List.copyOf(unreadable);
+    }
+
+    public ApplianceOwner(String ip, Kind kind, FirewallFacts firewall, NicFacts nic, String powerState,
+            List<String> searched, List<String> unreadable) {
+        this(ip, kind, firewall, nic, powerState, searched, unreadable, null);
     }
 }

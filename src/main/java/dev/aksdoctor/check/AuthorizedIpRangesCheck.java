@@ -2,7 +2,12 @@ package dev.aksdoctor.check;
 
 import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ClusterFacts;
+import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.network.AddressRanges;
+import dev.aksdoctor.network.AuthorizedRangeMatch;
+import dev.aksdoctor.network.AuthorizedRanges;
+import dev.aksdoctor.network.ServiceTags;
+import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +50,8 @@ public class AuthorizedIpRangesCheck implements Check {
         evidence.add(Evidence.of("authorized ranges: " + String.join(", ", ranges), c.id()));
         List<SuggestedAction> actions = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        List<String> undecided = new ArrayList<>();
         if (c.apiServerVnetIntegration()) {
             // With API Server VNet Integration the nodes reach the API server by its private IP in the VNet.
             evidence.add(Evidence.of("API Server VNet Integration is on: nodes connect from their subnet's "
@@ -64,47 +71,77 @@ public class AuthorizedIpRangesCheck implements Check {
             }
         } else {
             // A public API server sees the public address the nodes' traffic leaves from, never their subnet.
+            Map<String, List<String>> tags = Map.of();
+            boolean hasTags = ranges.stream().anyMatch(ServiceTags::looksLikeTag);
+            if (hasTags) {
+                try {
+                    tags = context.facts().serviceTags();
+                } catch (ArmException e) {
+                    evidence.add(Evidence.of("service tags in the ranges could not be expanded: " + e.getMessage()));
+                }
+            }
             List<EgressIp> egress = context.facts().egressIps();
             for (EgressIp ip : egress) {
-                Optional<String> in = AddressRanges.firstContaining(ranges, ip.address());
-                if (in.isPresent()) {
-                    evidence.add(Evidence.of("egress IP " + ip.address() + " (" + ip.source() + ") is inside "
-                            + in.get(), ip.resourceId()));
+                AuthorizedRangeMatch m = AuthorizedRanges.covering(ranges, ip.address(), tags);
+                String label = "egress " + (ip.address().contains("/") ? "prefix " : "IP ") + ip.address() + " ("
+                        + ip.source() + ")";
+                if (m.covered()) {
+                    evidence.add(Evidence.of(label + " is inside " + (m.viaPrefix() == null ? m.entry()
+                            : "service tag " + m.entry() + " (its prefix " + m.viaPrefix() + ")"), ip.resourceId()));
+                } else if (m.undecided()) {
+                    evidence.add(Evidence.of(label + ": " + m.explanation(), ip.resourceId()));
+                    undecided.add(ip.address());
                 } else {
-                    evidence.add(Evidence.of("egress IP " + ip.address() + " (" + ip.source()
-                            + ") is not in any authorized range", ip.resourceId()));
+                    evidence.add(Evidence.of(label + " is not in any authorized range" + (hasTags
+                            ? " nor in the prefixes of its service tags" : ""), ip.resourceId()));
                     missing.add(ip.source() + " " + ip.address());
                     if (!AddressRanges.isPrivate(ip.address())) {
                         actions.add(SuggestedAction.addRange(hostCidr(ip.address())));
                     }
                 }
             }
-            List<String> unknown = context.facts().unknownEgress();
-            unknown.forEach(why -> evidence.add(Evidence.of("egress IP unknown: " + why)));
-            if (egress.isEmpty()) {
-                if (unknown.isEmpty()) {
-                    evidence.add(Evidence.of("the nodes' egress IP was not found (outbound type " + c.outboundType()
-                            + ")", c.id()));
-                }
-                return Findings.warn(id(), "Authorized IP ranges are on, and the nodes' egress IP is unknown",
-                        evidence, "Find the public IP your nodes' traffic leaves from (the firewall or appliance's "
-                                + "outbound IP) and make sure an authorized range contains it.",
-                        Docs.AUTHORIZED_RANGES);
+            unknown.addAll(context.facts().unknownEgress());
+            unknown.forEach(u -> evidence.add(Evidence.of("egress IP unknown: " + u, c.id())));
+            if (egress.isEmpty() && unknown.isEmpty()) {
+                unknown.add("no load balancer, NAT gateway or firewall public IP was found (outbound type "
+                        + c.outboundType() + ")");
+                evidence.add(Evidence.of("the nodes' egress IP was not found: " + unknown.get(0), c.id()));
             }
+        }
+        if (AuthorizedRanges.nearCap(ranges)) {
+            evidence.add(Evidence.of("the authorized ranges hold " + ranges.size() + " of the "
+                    + AuthorizedRanges.MAX_ENTRIES + " entries AKS accepts", c.id()));
         }
         if (!missing.isEmpty()) {
             return Findings.fail(id(), "Authorized IP ranges block " + String.join(", ", missing), evidence,
                     "The API server only accepts these addresses if a range contains them: add "
                             + (missing.size() == 1 ? "it" : "them") + " to the authorized IP ranges "
-                            + "(az aks update --api-server-authorized-ip-ranges).",
+                            + "(az aks update --api-server-authorized-ip-ranges)"
+                            + (AuthorizedRanges.remaining(ranges) < missing.size()
+                                    ? "; the list is at the cap of " + AuthorizedRanges.MAX_ENTRIES
+                                            + " entries, so merge ranges or use a service tag first" : "") + ".",
                     Docs.AUTHORIZED_RANGES, actions.toArray(SuggestedAction[]::new));
         }
-        return Findings.pass(id(), c.apiServerVnetIntegration()
-                ? "The node subnets are inside the authorized ranges"
-                : "The nodes' egress IPs are inside the authorized ranges", evidence, Docs.AUTHORIZED_RANGES);
+        if (!unknown.isEmpty() || !undecided.isEmpty()) {
+            return Findings.warn(id(), "Authorized IP ranges are on, and not every egress IP is known ("
+                    + String.join("; ", unknown.isEmpty() ? undecided : unknown) + ")", evidence,
+                    "Find the public IP your nodes' traffic leaves from (the firewall or appliance's outbound IP, or "
+                            + "the on-premises edge) and make sure an authorized range contains it; or run the node "
+                            + "test.", Docs.AUTHORIZED_RANGES, Findings.action(NextAction.RUN_NODE_PROBE));
+        }
+        String what = c.apiServerVnetIntegration() ? "The node subnets are" : "The nodes' egress IPs are";
+        if (AuthorizedRanges.nearCap(ranges)) {
+            return Findings.warn(id(), what + " inside the authorized ranges, which hold " + ranges.size() + " of "
+                    + AuthorizedRanges.MAX_ENTRIES + " entries", evidence,
+                    "Merge ranges or use service tags before adding more.", Docs.AUTHORIZED_RANGES);
+        }
+        return Findings.pass(id(), what + " inside the authorized ranges", evidence, Docs.AUTHORIZED_RANGES);
     }
 
     static String hostCidr(String ip) {
+        if (ip.contains("/")) {
+            return ip;
+        }
         return ip.contains(":") ? ip + "/128" : ip + "/32";
     }
 }

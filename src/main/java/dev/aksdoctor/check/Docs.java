@@ -66,4 +66,6 @@ final class Docs {
             "https://learn.microsoft.com/azure/firewall/rule-processing");
     static final DocLink FIREWALL_TLS = new DocLink("Azure Firewall Premium: TLS inspection",
             "https://learn.microsoft.com/azure/firewall/premium-features#tls-inspection");
+    static final DocLink CLUSTER_IDENTITY = new DocLink("AKS cluster identity permissions",
+            "https://learn.microsoft.com/azure/aks/concepts-identity#aks-cluster-identity-permissions");
 }

@@ -2,6 +2,7 @@ package dev.aksdoctor.check;
 
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.FirewallFacts;
+import dev.aksdoctor.azure.HttpProxyFacts;
 import dev.aksdoctor.azure.NicFacts;
 import dev.aksdoctor.azure.RouteTableFacts;
 import dev.aksdoctor.diagnosis.CheckId;
@@ -88,8 +89,19 @@ public class EgressApplianceCheck implements Check {
                 case NIC:
                     f = appliance(owner, evidence, passed);
                     break;
+                case LOAD_BALANCER:
+                    evidence.add(Evidence.of(hop.getKey() + " is a frontend of internal load balancer "
+                            + name(owner.loadBalancerId()) + ": the appliances behind it are not visible here",
+                            owner.loadBalancerId()));
+                    f = Findings.warn(id(), "Traffic goes through load-balanced appliances at " + hop.getKey()
+                            + " (" + name(owner.loadBalancerId()) + "); their rules are not visible in Azure", evidence,
+                            "Check the load balancer's health probes and that the appliances allow TCP 443 to the API "
+                                    + "server and the required AKS endpoints, without TLS inspection.",
+                            Docs.OUTBOUND_RULES, Findings.action(NextAction.RUN_NODE_PROBE));
+                    break;
                 case NOBODY:
-                    evidence.add(0, Evidence.of(hop.getKey() + " is held by no NIC or Azure Firewall in "
+                    evidence.add(0, Evidence.of(hop.getKey() + " is held by no NIC, Azure Firewall or internal load "
+                            + "balancer in "
                             + String.join(", ", owner.searched()) + ": traffic routed there is dropped"));
                     return Findings.fail(id(), "Next hop " + hop.getKey() + " is not assigned to anything (black hole)",
                             evidence, "Point the route at the appliance's current private IP (or the Azure Firewall's), "
@@ -208,6 +220,12 @@ public class EgressApplianceCheck implements Check {
         }
         FirewallVerdict first = inspected.get(0);
         String patterns = String.join(", ", AksEndpoints.tlsBypassPatterns(c.location()));
+        if (c.proxy().map(HttpProxyFacts::trustedCaPresent).orElse(false)) {
+            // A custom CA lets node tools trust the firewall's certificate, but not konnectivity's ALPN or
+            // components pinned to the API server's own CA: the bypass is still needed.
+            evidence.add(Evidence.of("the cluster trusts a custom CA (httpProxyConfig.trustedCa); the API server "
+                    + "connection still needs its own certificate", c.id()));
+        }
         return Findings.fail(id(), "Azure Firewall " + fw.name() + " inspects TLS to " + inspected.stream()
                 .map(v -> v.endpoint().host()).collect(Collectors.joining(", ")) + " (rule '" + first.rule().name()
                 + "' has terminateTLS)", evidence,

@@ -118,6 +118,17 @@ final class EgressPath {
                     unreadable.add(sub + " (network interfaces: " + e.getMessage() + ")");
                 }
             }
+            for (String sub : subscriptions()) {
+                try {
+                    String lb = facts.internalLoadBalancerFrontends(sub).get(ip);
+                    if (lb != null) {
+                        return new ApplianceOwner(ip, ApplianceOwner.Kind.LOAD_BALANCER, null, null, null, searched,
+                                unreadable, lb);
+                    }
+                } catch (ArmException e) {
+                    unreadable.add(sub + " (load balancers: " + e.getMessage() + ")");
+                }
+            }
             return new ApplianceOwner(ip, unreadable.isEmpty() ? ApplianceOwner.Kind.NOBODY : ApplianceOwner.Kind.UNKNOWN,
                     null, null, null, searched, unreadable);
         });
@@ -154,6 +165,29 @@ final class EgressPath {
                 }
             }
             return new FirewallRuleSet(fw.id(), fw.name(), collections, addresses, dnsProxy, tls);
+        });
+    }
+
+    /**
+     * What an outbound node probe should test: the first required endpoint a firewall on the default route blocks,
+     * else MCR (what CSE exit 50 tests). Wildcard names cannot be probed and private-link ones are not egress.
+     */
+    String outboundProbeHost() {
+        return facts.derived("outboundProbeHost", () -> {
+            List<RequiredEndpoint> endpoints = requiredEndpoints().stream()
+                    .filter(e -> !e.privateLink() && !e.wildcard() && e.applicationProtocol()).toList();
+            List<String> sources = new ArrayList<>();
+            facts.nodeSubnets().forEach(ns -> sources.addAll(ns.subnet().addressPrefixes()));
+            for (FirewallFacts fw : facts.egressFirewalls()) {
+                for (dev.aksdoctor.network.FirewallVerdict v : dev.aksdoctor.network.FirewallEvaluator
+                        .evaluateAll(rules(fw), sources, endpoints)) {
+                    if (v.blocked()) {
+                        return v.endpoint().host();
+                    }
+                }
+            }
+            return endpoints.stream().map(RequiredEndpoint::host).filter(h -> h.startsWith("mcr.")).findFirst()
+                    .orElse(endpoints.isEmpty() ? "mcr.microsoft.com" : endpoints.get(0).host());
         });
     }
 

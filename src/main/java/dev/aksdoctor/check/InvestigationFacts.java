@@ -206,6 +206,10 @@ public final class InvestigationFacts {
         return once("ipgroup:" + id, () -> gateway.ipGroupAddresses(id));
     }
 
+    public Map<String, String> internalLoadBalancerFrontends(String subscriptionId) {
+        return once("ilbs:" + subscriptionId, () -> gateway.internalLoadBalancerFrontends(subscriptionId));
+    }
+
     public List<NicFacts> networkInterfaces(String subscriptionId) {
         return once("nics:" + subscriptionId, () -> gateway.networkInterfaces(subscriptionId));
     }
@@ -234,6 +238,14 @@ public final class InvestigationFacts {
 
     public PrivateDnsZoneFacts privateDnsZone(String id) {
         return once("dnszone:" + id, () -> gateway.privateDnsZone(id));
+    }
+
+    public Map<String, List<String>> privateDnsARecords(String zoneId) {
+        return once("dnsA:" + zoneId, () -> gateway.privateDnsARecords(zoneId));
+    }
+
+    public List<dev.aksdoctor.azure.ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {
+        return once("rulesets:" + subscriptionId, () -> gateway.dnsForwardingRulesets(subscriptionId));
     }
 
     public List<ScaleSetFacts> scaleSets() {
@@ -279,7 +291,19 @@ public final class InvestigationFacts {
     }
 
     public List<LockFacts> locks(String resourceGroup) {
-        return once("locks:" + resourceGroup, () -> gateway.locks(ref.subscriptionId(), resourceGroup));
+        return locks(ref.subscriptionId(), resourceGroup);
+    }
+
+    public List<LockFacts> locks(String subscriptionId, String resourceGroup) {
+        return once("locks:" + subscriptionId + "/" + resourceGroup, () -> gateway.locks(subscriptionId, resourceGroup));
+    }
+
+    public List<LockFacts> subscriptionLocks() {
+        return once("sublocks", () -> gateway.subscriptionLocks(ref.subscriptionId()));
+    }
+
+    public List<dev.aksdoctor.azure.RoleFacts> roleAssignments(String scope, String principalId) {
+        return once("roles:" + scope + "|" + principalId, () -> gateway.roleAssignments(scope, principalId));
     }
 
     public ProviderFacts provider(String namespace) {
@@ -344,6 +368,11 @@ public final class InvestigationFacts {
     /** A firewall's rules as it applies them: classic collections, or its policy with the parent policies. */
     public dev.aksdoctor.network.FirewallRuleSet firewallRules(FirewallFacts firewall) {
         return egress.rules(firewall);
+    }
+
+    /** The host an outbound node probe tests: a required endpoint the egress path blocks first, else MCR. */
+    public String outboundProbeHost() {
+        return egress.outboundProbeHost();
     }
 
     /** The subscriptions the egress path may cross: the cluster's and those of VNets peered with a node VNet. */

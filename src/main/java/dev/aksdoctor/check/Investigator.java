@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * The entry point: locate the cluster, run the diagnosis' playbook against ARM, report findings in the
- * order they ran, with the finding that explains the others as the likely cause ({@link RootCause}). Blocking; call it from a worker, not an event loop.
+ * order they ran (then the checks that prove the error codes they read), with the finding that explains the
+ * others as the likely cause ({@link RootCause}). Blocking; call it from a worker, not an event loop.
  */
 @ApplicationScoped
 public class Investigator {
@@ -135,6 +136,13 @@ public class Investigator {
         if (dns || outbound) {
             out.add(CheckId.VNET_DNS_SERVERS);
         }
+        // A pasted ARM error (QuotaExceeded, SubnetIsFull…) on a resource that is not Failed any more: the failed
+        // operation's warning and the warnings of the checks that prove that code explain the paste.
+        List<CheckId> provers = CausalChains.provers(d.errorCode());
+        if (!provers.isEmpty()) {
+            out.add(CheckId.ACTIVITY_LOG_FAILURES);
+            out.addAll(provers);
+        }
         if (sub == Subcategory.CONNECTION_REFUSED) {
             out.add(CheckId.CLUSTER_STATE);
         }
@@ -142,6 +150,8 @@ public class Investigator {
             out.add(CheckId.HTTP_PROXY);
             out.add(CheckId.EGRESS_APPLIANCE);
         }
+        // A VirtualAppliance next hop is judged by EGRESS_APPLIANCE (a healthy firewall that allows AKS passes).
+        out.remove(CheckId.ROUTE_TABLE);
         return out;
     }
 

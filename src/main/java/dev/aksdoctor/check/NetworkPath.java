@@ -157,6 +157,8 @@ final class NetworkPath {
                         unknown.add("the default route leads to " + hop + ", " + (owner.kind() == ApplianceOwner.Kind.NIC
                                 ? "network virtual appliance " + name(owner.nic().id())
                                         + ", whose public address (or the next device's) is not visible in Azure"
+                                : owner.kind() == ApplianceOwner.Kind.LOAD_BALANCER ? "an internal load balancer in "
+                                        + "front of appliances whose public address is not visible in Azure"
                                 : owner.kind() == ApplianceOwner.Kind.NOBODY ? "which no NIC or firewall holds"
                                         : "which could not be looked up: " + String.join("; ", owner.unreadable())));
                     }

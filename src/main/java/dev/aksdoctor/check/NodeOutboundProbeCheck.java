@@ -22,7 +22,10 @@ public class NodeOutboundProbeCheck implements Check {
             String node = NodeProbeFindings.node(context);
             String nodeId = NodeProbeFindings.nodeId(context);
             List<Evidence> evidence = new ArrayList<>();
-            evidence.add(Evidence.of("DNS " + (r.dnsOk() ? "ok" : "failed") + ", TCP 443 " + (r.tcpOk() ? "ok" : "failed")
+            String host = OutboundFailure.of(context.diagnosis()) ? context.facts().outboundProbeHost()
+                    : "the API server";
+            evidence.add(Evidence.of("to " + host + ": DNS " + (r.dnsOk() ? "ok" : "failed") + ", TCP 443 "
+                    + (r.tcpOk() ? "ok" : "failed")
                     + (r.proxy() == null ? ", no proxy" : ", proxy " + r.proxy()), nodeId));
             if (!r.dnsOk() || !r.tcpOk()) {
                 return Findings.fail(id(), node + " has no working outbound HTTPS", evidence,

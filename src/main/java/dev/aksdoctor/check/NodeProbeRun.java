@@ -63,7 +63,9 @@ final class NodeProbeRun {
             if (instance.isEmpty()) {
                 return Optional.<ProbeResult>empty();
             }
-            String fqdn = c.privateCluster() && c.privateFqdn() != null ? c.privateFqdn() : c.fqdn();
+            // Outbound failures (exit 50) are about the required endpoints, not the API server.
+            String fqdn = OutboundFailure.of(diagnosis) ? facts.outboundProbeHost()
+                    : c.privateCluster() && c.privateFqdn() != null ? c.privateFqdn() : c.fqdn();
             // Only ARM's values reach the script, and ProbeTarget validates them again.
             ProbeTarget target = new ProbeTarget(fqdn, null, 443);
             boolean windows = c.pool(Objects.toString(scaleSetPool(instance.get().scaleSetName()), ""))

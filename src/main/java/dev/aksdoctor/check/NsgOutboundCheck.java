@@ -13,6 +13,7 @@ import dev.aksdoctor.network.NsgLayer;
 import dev.aksdoctor.network.NsgPathVerdict;
 import dev.aksdoctor.network.NsgRule;
 import dev.aksdoctor.network.NsgVerdict;
+import dev.aksdoctor.network.RequiredEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -39,6 +40,9 @@ public class NsgOutboundCheck implements Check {
 
     @Override
     public Finding run(CheckContext context) {
+        if (OutboundFailure.of(context.diagnosis())) {
+            return requiredEndpoints(context);
+        }
         ClusterFacts c = context.facts().cluster();
         Optional<String> apiIp = context.facts().apiServerIp();
         String standIn = null;
@@ -113,6 +117,76 @@ public class NsgOutboundCheck implements Check {
         return new Finding(id(), Outcome.PASS, "NSGs allow outbound TCP 443 to " + (standIn == null ? apiIp.get()
                 : "the API server"), evidence, null, Docs.NSG,
                 List.of(Findings.action(NextAction.SHOW_NSG_RULES)));
+    }
+
+    /**
+     * Outbound failures (exit 50, provisioning timeouts) are judged against every required endpoint, by the
+     * service tag that holds it: an NSG that denies MicrosoftContainerRegistry breaks node provisioning while the
+     * API server stays reachable.
+     */
+    private Finding requiredEndpoints(CheckContext context) {
+        ClusterFacts c = context.facts().cluster();
+        context.facts().ahead(() -> context.facts().scaleSets());
+        List<NodeSubnet> subnets = context.facts().nodeSubnets();
+        if (subnets.isEmpty()) {
+            return Findings.skip(id(), "No node subnet found", "NSG rules need the node subnet.");
+        }
+        List<RequiredEndpoint> endpoints = context.facts().requiredEndpoints().stream()
+                .filter(e -> !e.privateLink()).toList();
+        List<Evidence> evidence = new ArrayList<>();
+        List<String> uncertain = new ArrayList<>();
+        int allowed = 0;
+        for (NodeSubnet ns : subnets) {
+            String cidr = ns.subnet().addressPrefixes().isEmpty() ? null : ns.subnet().addressPrefixes().get(0);
+            String source = sourceIp(context, ns, cidr);
+            if (source == null) {
+                continue;
+            }
+            AddressContext ctx = new AddressContext(ns.vnet().addressPrefixes(), c.location(), false);
+            NsgLayer subnetLayer = layer(context, ns.subnet().nsgId());
+            List<String> nicNsgs = nicNsgIds(context, ns);
+            List<String> nicCandidates = nicNsgs.isEmpty() ? java.util.Collections.singletonList(null) : nicNsgs;
+            for (String nicNsgId : nicCandidates) {
+                NsgLayer nicLayer = layer(context, nicNsgId);
+                for (RequiredEndpoint e : endpoints) {
+                    NsgPathVerdict verdict = NsgEvaluator.evaluateEndpoint(subnetLayer, nicLayer, source, e, ctx);
+                    if (verdict.allowed()) {
+                        allowed++;
+                        continue;
+                    }
+                    NsgRule rule = verdict.denyingRule();
+                    String ruleText = rule == null ? "a rule" : "rule " + rule.name() + " (priority " + rule.priority()
+                            + (rule.defaultRule() ? ", default rule" : "") + ")";
+                    String what = e.label() + (e.serviceTag() == null ? "" : " (service tag " + e.serviceTag() + ")");
+                    Evidence ev = Evidence.of("NSG " + name(verdict.denyingNsgId()) + " " + ruleText + " denies " + what
+                            + " from " + source + ". " + verdict.explanation(),
+                            rule != null && rule.resourceId() != null ? rule.resourceId() : verdict.denyingNsgId());
+                    if (!verdict.certain()) {
+                        uncertain.add(e.host());
+                        evidence.add(ev);
+                        continue;
+                    }
+                    evidence.add(0, ev);
+                    return Findings.fail(id(), "NSG " + name(verdict.denyingNsgId()) + " " + ruleText
+                            + " denies outbound " + what + ", which nodes need", evidence,
+                            "Allow " + e.transport() + " " + e.port() + " to " + (e.serviceTag() == null ? e.host()
+                                    : "service tag " + e.serviceTag()) + " with a lower priority number than that rule, "
+                                    + "or remove it (" + e.purpose() + ").",
+                            Docs.OUTBOUND_RULES, Findings.show(NextAction.SHOW_NSG_RULES, verdict.denyingNsgId()));
+                }
+            }
+        }
+        if (!uncertain.isEmpty()) {
+            return Findings.warn(id(), "NSG rules may deny " + String.join(", ", uncertain)
+                    + " (rules ahead could not be decided offline)", evidence,
+                    "Check those rules in the portal (Effective security rules of a node NIC), or run the node test.",
+                    Docs.NSG, Findings.action(NextAction.SHOW_NSG_RULES), Findings.action(NextAction.RUN_NODE_PROBE));
+        }
+        evidence.add(Evidence.of(allowed + " checks of the " + endpoints.size() + " required endpoints ("
+                + endpoints.stream().map(RequiredEndpoint::host).collect(java.util.stream.Collectors.joining(", "))
+                + ") allowed"));
+        return new Finding(id(), Outcome.PASS, "NSGs allow the " + endpoints.size() + " required outbound endpoints",
+                evidence, null, Docs.OUTBOUND_RULES, List.of(Findings.action(NextAction.SHOW_NSG_RULES)));
     }
 
     private static void describe(List<Evidence> evidence, String what, String nsgId, NsgVerdict verdict) {

@@ -47,6 +47,46 @@ public class ResourceLocksCheck implements Check {
                 evidence.add(Evidence.of("locks of " + clusterRg + " could not be read: " + e.getMessage()));
             }
         }
+        try {
+            for (LockFacts l : context.facts().subscriptionLocks()) {
+                if (scopeOf(l).startsWith("subscription ")) {
+                    blocking.putIfAbsent(l.id().toLowerCase(Locale.ROOT), l);
+                }
+            }
+        } catch (ArmException e) {
+            evidence.add(Evidence.of("subscription locks could not be read: " + e.getMessage()));
+        }
+        // A ReadOnly lock on the VNet's or the route table's group stops AKS joining the subnet or writing routes.
+        java.util.Set<String> groups = new java.util.LinkedHashSet<>();
+        try {
+            for (NodeSubnet ns : context.facts().nodeSubnets()) {
+                groups.add(groupOf(ns.vnet().id()));
+                if (ns.subnet().routeTableId() != null) {
+                    groups.add(groupOf(ns.subnet().routeTableId()));
+                }
+            }
+        } catch (ArmException e) {
+            evidence.add(Evidence.of("the node subnets could not be read: " + e.getMessage()));
+        }
+        for (String group : groups) {
+            String[] parts = group.split("/");
+            if (parts.length < 2 || parts[1].equalsIgnoreCase(c.nodeResourceGroup())
+                    || (parts[1].equalsIgnoreCase(clusterRg) && parts[0].equalsIgnoreCase(context.cluster().subscriptionId()))) {
+                continue;
+            }
+            try {
+                for (LockFacts l : context.facts().locks(parts[0], parts[1])) {
+                    if ("ReadOnly".equalsIgnoreCase(l.level())) {
+                        blocking.putIfAbsent(l.id().toLowerCase(Locale.ROOT), l);
+                    } else {
+                        evidence.add(Evidence.of("lock " + l.name() + " (" + l.level() + ") on " + scopeOf(l)
+                                + " does not stop AKS using the network", l.id()));
+                    }
+                }
+            } catch (ArmException e) {
+                evidence.add(Evidence.of("locks of " + parts[1] + " could not be read: " + e.getMessage()));
+            }
+        }
         if (blocking.isEmpty()) {
             return Findings.pass(id(), "No lock blocks AKS on " + c.nodeResourceGroup(), evidence, Docs.LOCKS);
         }
@@ -59,8 +99,14 @@ public class ResourceLocksCheck implements Check {
                 : blocking.size() + " locks (" + first.name() + ", …) on " + scopeOf(first))
                 + " blocks AKS";
         return Findings.fail(id(), title, named, "AKS must update and delete the node resources (scale-down, "
-                + "upgrade, node repair): remove the lock, or move it off the node resource group, then reconcile the "
-                + "cluster.", Docs.LOCKS, Findings.action(NextAction.RECONCILE_CLUSTER));
+                + "upgrade, node repair) and join the node subnet and its route table: remove the lock, or move it off "
+                + "the node resource group and the VNet's and route table's groups, then reconcile the cluster.", Docs.LOCKS, Findings.action(NextAction.RECONCILE_CLUSTER));
+    }
+
+    /** {@code <subscription>/<resource group>} of a resource id. */
+    private static String groupOf(String resourceId) {
+        String[] parts = resourceId.split("/");
+        return parts.length > 4 ? parts[2] + "/" + parts[4] : "";
     }
 
     /** The scope a lock sits on, from its id: "resource group MC_…", "subscription …" or the resource. */

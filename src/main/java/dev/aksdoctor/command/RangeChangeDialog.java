@@ -39,7 +39,16 @@ public class RangeChangeDialog {
         String label = pending.action().label();
         try {
             String cidr = pending.payload().parameter(SuggestedAction.CIDR).orElseThrow();
-            RangeChange change = RangeChange.of(arm.cluster(cluster).authorizedIpRanges(), cidr);
+            var facts = arm.cluster(cluster);
+            java.util.Map<String, List<String>> tags = java.util.Map.of();
+            if (facts.authorizedIpRanges().stream().anyMatch(dev.aksdoctor.network.ServiceTags::looksLikeTag)) {
+                try {
+                    tags = arm.serviceTags(cluster.subscriptionId(), facts.location());
+                } catch (ArmException e) {
+                    LOG.infof("Service tags unreadable for the range dialog: %s", e.getMessage());
+                }
+            }
+            RangeChange change = RangeChange.of(facts.authorizedIpRanges(), cidr, tags);
             if (change.problem().isPresent()) {
                 slack.updateView(viewId, ActionReplies.problem(label, change.problem().get()));
                 return;

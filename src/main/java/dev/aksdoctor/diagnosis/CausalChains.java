@@ -203,6 +203,11 @@ public final class CausalChains {
         if (!CARRIERS.contains(symptom) || CARRIERS.contains(cause) && cause != CSE_STATUS) {
             return false;
         }
+        // What a node sees explains the node's own failure (its CSE exit code), not the cluster's state: a stopped
+        // cluster explains the probe, never the other way round.
+        if (PROBES.contains(cause) && (symptom == CLUSTER_STATE || symptom == NODE_POOL_STATE)) {
+            return false;
+        }
         if (knownCodes.isEmpty()) {
             return symptom != CSE_STATUS && PROVEN_BY.values().stream().anyMatch(l -> l.contains(cause));
         }

@@ -38,7 +38,8 @@ public enum CheckId {
     PROVIDER_REGISTRATION("provider-registration"),
     SUBSCRIPTION_STATE("subscription-state"),
     SUBNET_CAPACITY("subnet-capacity"),
-    PDB_DRAIN("pdb-drain");
+    PDB_DRAIN("pdb-drain"),
+    IDENTITY_NETWORK_ROLES("identity-network-roles");
 
     private final String id;
 

@@ -107,7 +107,7 @@ public final class Playbook {
             // ARM throttled, another operation holds the cluster, or a network resource is still in use. The
             // cluster's own state and its failed operations are what can still be read.
             Map.entry("validation", FAILED_STATE_BASE),
-            Map.entry("identity", FAILED_STATE_BASE),
+            Map.entry("identity", withBase(CheckId.IDENTITY_NETWORK_ROLES)),
             Map.entry("throttling", List.of(ACTIVITY_LOG_FAILURES, CLUSTER_STATE)),
             Map.entry("conflict", FAILED_STATE_BASE),
             Map.entry("in-use", List.of(ACTIVITY_LOG_FAILURES, RESOURCE_LOCKS, CLUSTER_STATE)),

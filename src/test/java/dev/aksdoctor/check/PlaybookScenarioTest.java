@@ -560,4 +560,22 @@ class PlaybookScenarioTest {
         assertEquals(CheckId.VCPU_QUOTA, f.checkId(), describe(a.report()));
         assertEquals(CheckId.ACTIVITY_LOG_FAILURES, why(a).get(0));
     }
+
+    @Test
+    void quotaPaste_clusterNotFailed_likelyCauseIsTheQuotaOrElseTheFailedOperation() {
+        ArmWorld w = new ArmWorld().failedAsyncOperation("Microsoft.ContainerService/managedClusters/agentPools/write",
+                POOL_ID, "QuotaExceeded", "Current Limit: 50, Current Usage: 48, Additional Required: 4", 2);
+        ((ObjectNode) w.computeUsages.get("value").get(1)).put("currentValue", 48);
+        Diagnosis d = paste("Code=\"QuotaExceeded\" Message=\"Operation could not be completed as it results in "
+                + "exceeding approved standardDSv2Family Cores quota. Current Limit: 50, Current Usage: 48, Additional "
+                + "Required: 4\"");
+        Finding f = likely(answer(w, d, InvestigationOptions.DEFAULT).report());
+        assertEquals(CheckId.VCPU_QUOTA, f.checkId(), CheckHarness.text(f));
+        assertTrue(f.title().contains("Standard DSv2 Family vCPUs (48/50, 4 more needed)"), f.title());
+        // With room again, the failed operation itself (a warning, the cluster recovered) is what explains the paste.
+        ((ObjectNode) w.computeUsages.get("value").get(1)).put("currentValue", 6);
+        Finding op = likely(answer(w, d, InvestigationOptions.DEFAULT).report());
+        assertEquals(CheckId.ACTIVITY_LOG_FAILURES, op.checkId(), CheckHarness.text(op));
+        assertEquals(Outcome.WARN, op.outcome());
+    }
 }

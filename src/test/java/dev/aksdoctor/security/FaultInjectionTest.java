@@ -75,7 +75,9 @@ class FaultInjectionTest {
                 slack.responseUrl("fault"))).then().statusCode(200);
         await().atMost(Duration.ofSeconds(120)).until(() -> QuarkusTransaction.requiringNew().call(() ->
                 Investigation.<Investigation>find("channel", channel).firstResultOptional()
-                        .map(i -> i.answeredAt != null || i.status.terminal()).orElse(false)));
+                        // ANSWERED is claimed before the final update is posted: wait for delivery (or a failure)
+                        .map(i -> i.answeredAt != null || i.status == InvestigationStatus.FAILED
+                                || i.status == InvestigationStatus.TIMED_OUT).orElse(false)));
         return QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>find("channel", channel).firstResult());
     }
 

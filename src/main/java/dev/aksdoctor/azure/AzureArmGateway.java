@@ -121,6 +121,40 @@ public class AzureArmGateway implements ArmGateway {
     // ---------------------------------------------------------------- Microsoft.Network
 
     @Override
+    public List<NetworkWatcherFacts.Watcher> networkWatchers(String subscriptionId) {
+        return call("Microsoft.Network/networkWatchers/read", "/subscriptions/" + subscriptionId,
+                () -> session.network(subscriptionId).serviceClient().getNetworkWatchers().list().stream()
+                        .map(NetworkWatcherMapper::watcher).collect(Collectors.toList()));
+    }
+
+    @Override
+    public NetworkWatcherFacts.NextHop nextHop(String watcherId, String targetId, String sourceIp, String destinationIp) {
+        ResourceId id = ResourceId.fromString(watcherId);
+        return call("Microsoft.Network/networkWatchers/nextHop/action", watcherId, () -> NetworkWatcherMapper.nextHop(
+                session.network(id.subscriptionId()).serviceClient().getNetworkWatchers().getNextHop(
+                        id.resourceGroupName(), id.name(), NetworkWatcherMapper.nextHopParameters(targetId, sourceIp,
+                                destinationIp))));
+    }
+
+    @Override
+    public NetworkWatcherFacts.IpFlow ipFlowVerify(String watcherId, String targetId, String localIp, String remoteIp,
+            int remotePort) {
+        ResourceId id = ResourceId.fromString(watcherId);
+        return call("Microsoft.Network/networkWatchers/ipFlowVerify/action", watcherId, () -> NetworkWatcherMapper.ipFlow(
+                session.network(id.subscriptionId()).serviceClient().getNetworkWatchers().verifyIpFlow(
+                        id.resourceGroupName(), id.name(), NetworkWatcherMapper.ipFlowParameters(targetId, localIp,
+                                remoteIp, remotePort))));
+    }
+
+    @Override
+    public List<NetworkWatcherFacts.EffectiveRoute> effectiveRoutes(String nicId) {
+        ResourceId id = ResourceId.fromString(nicId);
+        return call("Microsoft.Network/networkInterfaces/effectiveRouteTable/action", nicId,
+                () -> NetworkWatcherMapper.effectiveRoutes(session.network(id.subscriptionId()).serviceClient()
+                        .getNetworkInterfaces().getEffectiveRouteTable(id.resourceGroupName(), id.name())));
+    }
+
+    @Override
     public VnetFacts vnet(String vnetId) {
         ResourceId id = ResourceId.fromString(vnetId);
         return call("Microsoft.Network/virtualNetworks/read", vnetId, () -> NetworkMapper.vnet(

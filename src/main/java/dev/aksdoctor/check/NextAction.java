@@ -26,6 +26,8 @@ public enum NextAction {
             Style.PRIMARY, true),
     ROTATE_CERTIFICATES("rotate_certificates", "Rotate certificates", "Rotate certificates", Style.DANGER, true),
     REIMAGE_INSTANCE("reimage_instance", "Reimage instance", "Reimage instance {instanceId}", Style.DANGER, true),
+    /** Read-only: runs the AKS detectors of the category in the {@code category} parameter and posts their insights. */
+    RUN_DETECTORS("run_detectors", "Run AKS detectors", "Run AKS detectors", Style.DEFAULT, false),
     WATCH_CLUSTER("watch_cluster", "Watch this cluster", "Watch this cluster", Style.DEFAULT, false),
     MARK_RESOLVED("mark_resolved", "Mark resolved", "Mark resolved", Style.DEFAULT, false),
     /** Offered when the investigation could not locate its cluster. */

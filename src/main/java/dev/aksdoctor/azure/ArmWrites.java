@@ -36,11 +36,9 @@ final class ArmWrites {
     }
 
     void startCluster(ClusterRef ref) {
-        call("Microsoft.ContainerService/managedClusters/start/action", ref.resourceId().orElseThrow(), () -> {
-            session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
-                    .start(ref.resourceGroup(), ref.name());
-            return null;
-        });
+        ArmErrors.action("Microsoft.ContainerService/managedClusters/start/action", ref.resourceId().orElseThrow(),
+                () -> session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
+                        .start(ref.resourceGroup(), ref.name()));
     }
 
     void reconcileCluster(ClusterRef ref) {
@@ -76,20 +74,15 @@ final class ArmWrites {
     }
 
     void rotateCertificates(ClusterRef ref) {
-        call("Microsoft.ContainerService/managedClusters/rotateClusterCertificates/action",
-                ref.resourceId().orElseThrow(), () -> {
-                    session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
-                            .rotateClusterCertificates(ref.resourceGroup(), ref.name());
-                    return null;
-                });
+        ArmErrors.action("Microsoft.ContainerService/managedClusters/rotateClusterCertificates/action",
+                ref.resourceId().orElseThrow(), () -> session.containerService(ref.subscriptionId()).serviceClient()
+                        .getManagedClusters().rotateClusterCertificates(ref.resourceGroup(), ref.name()));
     }
 
     void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
-        call("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/reimage/action",
-                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId, () -> {
-                    session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
-                            .reimage(resourceGroup, scaleSetName, instanceId);
-                    return null;
-                });
+        ArmErrors.action("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/reimage/action",
+                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId,
+                () -> session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
+                        .reimage(resourceGroup, scaleSetName, instanceId));
     }
 }

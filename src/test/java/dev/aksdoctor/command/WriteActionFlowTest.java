@@ -120,6 +120,36 @@ class WriteActionFlowTest {
     }
 
     @Test
+    void startCluster_armAnswers200EmptyObject_reportedAsSuccess() throws Exception {
+        ARM.respond("POST", ArmWorld.CLUSTER_ID + "/start", 200, "{}", Map.of());
+        press(SlackFlowProfile.OPERATOR, "C111", "start_cluster", ActionPayload.of(investigation, CLUSTER))
+                .then().statusCode(200);
+        JsonNode view = JSON.readTree(slack.last("views.open").orElseThrow().param("view"));
+        submit(SlackFlowProfile.OPERATOR, "VSTART1", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result != ActionAudit.Result.RUNNING);
+        assertEquals(ActionAudit.Result.SUCCEEDED, onlyAudit().result, () -> onlyAudit().detail);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage").size() == 2);
+        String result = slack.calls("chat.postMessage").get(1).param("text");
+        assertTrue(result.contains("finished") && !result.contains(":x:"), result);
+    }
+
+    @Test
+    void startCluster_armRefusesWithoutMessage_reportedClearly() throws Exception {
+        ARM.respond("POST", ArmWorld.CLUSTER_ID + "/start", 500, "", Map.of());
+        press(SlackFlowProfile.OPERATOR, "C111", "start_cluster", ActionPayload.of(investigation, CLUSTER))
+                .then().statusCode(200);
+        JsonNode view = JSON.readTree(slack.last("views.open").orElseThrow().param("view"));
+        submit(SlackFlowProfile.OPERATOR, "VSTART2", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> onlyAudit().result != ActionAudit.Result.RUNNING);
+        assertEquals(ActionAudit.Result.FAILED, onlyAudit().result);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage").size() == 2);
+        String result = slack.calls("chat.postMessage").get(1).param("text");
+        assertTrue(result.contains(":x:") && result.contains("HTTP 500"), result);
+    }
+
+    @Test
     void startCluster_groupMember_opensDialog() {
         slack.userGroup(SlackFlowProfile.GROUP, "UOTHER1", SlackFlowProfile.GROUP_MEMBER);
         press(SlackFlowProfile.GROUP_MEMBER, "C111", "start_cluster", ActionPayload.of(investigation, CLUSTER))

@@ -19,9 +19,12 @@ import dev.aksdoctor.reply.InvestigationReplyRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +49,12 @@ public class RunInvestigation implements InvestigationRunner {
     private final Clock clock;
     private final ChannelSettings channelSettings;
     private final ChannelScopes channelScopes;
+    /** Progress edits leave from here, never from a check's thread: a slow Slack must not slow the checks. */
+    private final ScheduledExecutorService progressSender = Executors.newScheduledThreadPool(2, r -> {
+        Thread t = new Thread(r, "slack-progress");
+        t.setDaemon(true);
+        return t;
+    });
 
     public RunInvestigation(PasteParser parser, Investigator investigator, SlackGateway slack,
                             InvestigationStore store, MeterRegistry meters, Clock clock,
@@ -58,6 +67,11 @@ public class RunInvestigation implements InvestigationRunner {
         this.clock = clock;
         this.channelSettings = channelSettings;
         this.channelScopes = channelScopes;
+    }
+
+    @PreDestroy
+    void stop() {
+        progressSender.shutdownNow();
     }
 
     @Override
@@ -129,11 +143,14 @@ public class RunInvestigation implements InvestigationRunner {
     }
 
     private Answer investigate(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {
-        ThreadProgress progress = new ThreadProgress(slack, clock, job.channel(), answerTs, diagnosis, total);
         InvestigationOptions options = new InvestigationOptions(job.runNodeProbes(),
                 cluster -> channelScopes.permits(job.channel(), cluster));
-        InvestigationReport report = investigator.investigate(diagnosis, channelSettings.channelDefault(job.channel()),
-                options, progress);
+        InvestigationReport report;
+        try (ThreadProgress progress = new ThreadProgress(slack, clock, progressSender, job.channel(), answerTs,
+                diagnosis, total)) {
+            report = investigator.investigate(diagnosis, channelSettings.channelDefault(job.channel()), options,
+                    progress);
+        }
         report.likelyCause().ifPresent(cause -> store.recordLikelyCause(job.investigationId(), cause.title()));
         String outcome = !report.access().configured() ? "no_azure"
                 : report.likelyCause().isPresent() ? "cause_found" : "no_cause";

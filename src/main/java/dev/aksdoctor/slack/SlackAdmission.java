@@ -87,7 +87,8 @@ public class SlackAdmission {
             return Optional.empty();
         }
         try {
-            AuthTestResponse auth = bolt.slack().methods(token.get()).authTest(r -> r);
+            // The one auth.test of this process, shared with Bolt's authorization and the workspace URL.
+            AuthTestResponse auth = bolt.authTest();
             if (!auth.isOk() || auth.getTeamId() == null) {
                 LOG.warnf("auth.test did not name the installed workspace (%s); Slack requests are refused until it does",
                         auth.getError());

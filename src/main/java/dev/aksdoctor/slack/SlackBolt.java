@@ -5,9 +5,18 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.util.SlackRequestParser;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.builtin.IgnoringSelfEvents;
+import com.slack.api.bolt.middleware.builtin.SSLCheck;
+import com.slack.api.bolt.middleware.builtin.SingleTeamAuthorization;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.auth.AuthTestResponse;
 import io.quarkus.arc.All;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -24,6 +33,7 @@ public class SlackBolt {
     private final Optional<SlackRequestVerifier> verifier;
     private final Optional<SlackRequestParser> parser;
     private final Slack slack;
+    private volatile AuthTestResponse identity;
 
     public SlackBolt(SlackSettings settings, @All List<SlackRoute> routes) {
         this.settings = settings;
@@ -47,7 +57,7 @@ public class SlackBolt {
                 .allEventsApiAutoAckEnabled(true)
                 .subtypedMessageEventsAutoAckEnabled(true)
                 .build();
-        App built = new App(config);
+        App built = new App(config, slack, middlewares(config));
         routes.forEach(route -> route.register(built));
         this.app = Optional.of(built);
         this.verifier = settings.httpEnabled()
@@ -55,6 +65,51 @@ public class SlackBolt {
                 : Optional.empty();
         // One parser for all requests: each holds a Gson whose reflective adapters are built on first use.
         this.parser = Optional.of(new SlackRequestParser(config));
+    }
+
+    /**
+     * Bolt's own middleware list, in its order, except that the authorization asks {@link #authTest()}: Bolt's
+     * default calls auth.test when the app starts and again on the first request (its cache starts out expired),
+     * then every ten minutes, besides the one the gateway needs for the workspace URL.
+     */
+    private List<Middleware> middlewares(AppConfig config) {
+        List<Middleware> list = new ArrayList<>();
+        if (config.isSslCheckEnabled()) {
+            list.add(new SSLCheck(config.getVerificationToken()));
+        }
+        list.add(new SingleTeamAuthorization(config, null) {
+            @Override
+            protected AuthTestResponse callAuthTest(String token, AppConfig appConfig, MethodsClient client)
+                    throws IOException, SlackApiException {
+                return authTest();
+            }
+        });
+        if (config.isIgnoringSelfEventsEnabled()) {
+            list.add(new IgnoringSelfEvents(slack.getConfig(), config.isIgnoringSelfAssistantMessageEventsEnabled()));
+        }
+        return list;
+    }
+
+    /**
+     * Slack's auth.test for the bot token (team, bot user, workspace URL): asked when first needed and kept for the
+     * life of the process, shared by Bolt's authorization and the gateway. An error answer is not kept.
+     */
+    public AuthTestResponse authTest() throws IOException, SlackApiException {
+        AuthTestResponse known = identity;
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (identity == null) {
+                String token = botToken().orElseThrow(() -> new IllegalStateException("SLACK_BOT_TOKEN is not set"));
+                AuthTestResponse answer = slack.methods().authTest(r -> r.token(token));
+                if (!answer.isOk()) {
+                    return answer;
+                }
+                identity = answer;
+            }
+            return identity;
+        }
     }
 
     /** The one start-up warning when neither way in is complete, naming what is missing. */
@@ -75,6 +130,9 @@ public class SlackBolt {
         String url = settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/";
         config.setMethodsEndpointUrlPrefix(url);
         config.setPrettyResponseLoggingEnabled(false);
+        // The SDK's per-method call statistics are unused here, and keeping them costs an auth.test per token
+        // (to learn the team id) on the first call.
+        config.getMethodsConfig().setStatsEnabled(false);
         return config;
     }
 

@@ -5,7 +5,6 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
-import com.slack.api.methods.request.auth.AuthTestRequest;
 import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
@@ -55,7 +54,6 @@ public class SlackGateway {
     private final Sleeper sleeper;
     private final ChannelPacer pacer;
     private final SlackWebApi webApi;
-    private volatile String workspaceUrl;
 
     public SlackGateway(SlackBolt bolt, SlackSettings settings, MeterRegistry meters, Sleeper sleeper, Clock clock) {
         this.bolt = bolt;
@@ -84,7 +82,17 @@ public class SlackGateway {
     /** Replaces a message the bot posted earlier. */
     public void updateMessage(String channel, String ts, String fallbackText, List<LayoutBlock> blocks) {
         call(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(ChatUpdateRequest.builder()
-                .channel(channel).ts(ts).text(fallbackText).blocks(blocks).build()), ChatUpdateResponse.class);
+                .channel(channel).ts(ts).text(fallbackText).blocks(blocks).build()), ChatUpdateResponse.class,
+                settings.maxRetries());
+    }
+
+    /**
+     * As {@link #updateMessage}, one attempt only: for edits that a later one supersedes (live progress), where
+     * sleeping out a {@code Retry-After} would only hold back the edit that matters.
+     */
+    public void updateMessageOnce(String channel, String ts, String fallbackText, List<LayoutBlock> blocks) {
+        call(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(ChatUpdateRequest.builder()
+                .channel(channel).ts(ts).text(fallbackText).blocks(blocks).build()), ChatUpdateResponse.class, 0);
     }
 
     /** Posts a message only {@code user} sees, in a thread when {@code threadTs} is set. */
@@ -131,13 +139,22 @@ public class SlackGateway {
 
     /** The workspace's address, e.g. {@code https://example.slack.com/}, for links to threads. */
     public String workspaceUrl() {
-        String url = workspaceUrl;
-        if (url == null) {
-            url = call(Methods.AUTH_TEST, RequestFormBuilder.toForm(AuthTestRequest.builder().build()),
-                    AuthTestResponse.class).getUrl();
-            workspaceUrl = url;
+        if (bolt.botToken().isEmpty()) {
+            throw new SlackCallFailed(Methods.AUTH_TEST, "not_configured");
         }
-        return url;
+        AuthTestResponse identity;
+        try {
+            identity = bolt.authTest();
+        } catch (IOException e) {
+            throw new SlackCallFailed(Methods.AUTH_TEST, "io_error");
+        } catch (SlackApiException e) {
+            throw new SlackCallFailed(Methods.AUTH_TEST, e.getError() != null && e.getError().getError() != null
+                    ? e.getError().getError() : "http_" + e.getResponse().code());
+        }
+        if (!identity.isOk()) {
+            throw new SlackCallFailed(Methods.AUTH_TEST, identity.getError());
+        }
+        return identity.getUrl();
     }
 
     /** Answers through an interaction's response_url (only the requester sees it). */
@@ -158,6 +175,11 @@ public class SlackGateway {
     }
 
     private <T extends SlackApiTextResponse> T call(String method, FormBody.Builder form, Class<T> answerType) {
+        return call(method, form, answerType, settings.maxRetries());
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, FormBody.Builder form, Class<T> answerType,
+            int maxRetries) {
         String token = bolt.botToken().orElseThrow(() -> new SlackCallFailed(method, "not_configured"));
         MethodsClient client = bolt.slack().methods(token);
         int attempt = 0;
@@ -183,7 +205,7 @@ public class SlackGateway {
                 retryAfter = Optional.of(DEFAULT_RETRY_AFTER);
             }
             meters.counter("aksdoctor.slack.errors", "method", method, "error", error).increment();
-            if (retryAfter.isEmpty() || attempt > settings.maxRetries()) {
+            if (retryAfter.isEmpty() || attempt > maxRetries) {
                 LOG.warnf("Slack %s failed after %d attempt(s): %s", method, attempt, error);
                 throw new SlackCallFailed(method, error);
             }

@@ -162,6 +162,12 @@ public class SlackSocketMode {
         }
         try {
             bolt.app().orElseThrow().start();
+            // Bolt no longer checks the bot token when it starts (SlackBolt asks auth.test once, when first needed):
+            // check it here, as Bolt did, before asking for a connection.
+            var identity = bolt.authTest();
+            if (!identity.isOk()) {
+                throw new IllegalArgumentException("The token is invalid (auth.test error: " + identity.getError() + ")");
+            }
             String url = bolt.slack().issueSocketModeUrl(appToken);
             SocketModeConnection opened = new SocketModeConnection(bolt.slack(), appToken, url,
                     settings.socketModeCheckInterval(), clock);

@@ -51,6 +51,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final Map<String, String> threadRoots = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> stalls = new ConcurrentHashMap<>();
     private final List<Call> stalled = new CopyOnWriteArrayList<>();
+    private final Map<String, java.time.Duration> delays = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicLong tsCounter = new AtomicLong(1_700_000_000_000_100L);
     private volatile Supplier<String> socketModeUrls;
@@ -100,6 +101,12 @@ public final class FakeSlackApi implements AutoCloseable {
         threadRoots.clear();
         stalls.clear();
         stalled.clear();
+        delays.clear();
+    }
+
+    /** Every call of {@code method} takes this long to answer (a slow Slack); recorded when it arrives. */
+    public void delay(String method, java.time.Duration delay) {
+        delays.put(method, delay);
     }
 
     /** apps.connections.open answers a URL from {@code urls} (a {@link FakeSocketModeServer}'s); without it, an error. */
@@ -155,6 +162,14 @@ public final class FakeSlackApi implements AutoCloseable {
             return;
         }
         calls.add(new Call(method, params, body));
+        java.time.Duration delay = delays.get(method);
+        if (delay != null) {
+            try {
+                closing.await(delay.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         String scripted = nextScriptedError(method);
         if (scripted != null) {
             if ("ratelimited".equals(scripted)) {

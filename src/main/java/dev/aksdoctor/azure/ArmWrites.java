@@ -60,6 +60,27 @@ final class ArmWrites {
         });
     }
 
+    void startAgentPool(ClusterRef ref, String poolName) {
+        String scope = ref.resourceId().orElseThrow() + "/agentPools/" + poolName;
+        call("Microsoft.ContainerService/managedClusters/agentPools/write", scope, () -> {
+            var pools = session.containerService(ref.subscriptionId()).serviceClient().getAgentPools();
+            AgentPoolInner current = pools.get(ref.resourceGroup(), ref.name(), poolName);
+            current.withPowerState(new com.azure.resourcemanager.containerservice.models.PowerState()
+                    .withCode(com.azure.resourcemanager.containerservice.models.Code.RUNNING));
+            pools.createOrUpdate(ref.resourceGroup(), ref.name(), poolName, current);
+            return null;
+        });
+    }
+
+    void updateInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
+        ArmErrors.action("Microsoft.Compute/virtualMachineScaleSets/manualUpgrade/action",
+                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName),
+                () -> session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSets()
+                        .updateInstances(resourceGroup, scaleSetName,
+                                new com.azure.resourcemanager.compute.models.VirtualMachineScaleSetVMInstanceRequiredIDs()
+                                        .withInstanceIds(List.of(instanceId))));
+    }
+
     void updateAuthorizedRanges(ClusterRef ref, List<String> ranges) {
         call("Microsoft.ContainerService/managedClusters/write", ref.resourceId().orElseThrow(), () -> {
             var clusters = session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters();

@@ -35,7 +35,7 @@ public class NodeTlsProbeCheck implements Check {
                     if (context.diagnosis().subcategory() == Subcategory.CERTIFICATE_PROBLEM) {
                         return Findings.warn(id(), "The node sees the cluster's own certificate; it may have expired",
                                 List.of(Evidence.of(v.explanation(), nodeId)),
-                                "If the cluster certificates expired, rotate them (az aks rotate-certs).",
+                                "If the cluster certificates expired, rotate the certificates (the API server restarts).",
                                 Docs.CERT_ROTATION, Findings.action(NextAction.ROTATE_CERTIFICATES));
                     }
                     return Findings.pass(id(), "The node sees the cluster CA's certificate: no TLS inspection",

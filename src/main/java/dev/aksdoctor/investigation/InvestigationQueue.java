@@ -72,10 +72,19 @@ public class InvestigationQueue {
         this.ackPriority = ackPriority;
         this.handOff = new ArrayBlockingQueue<>(handOffCapacity);
         // Strong reference: the store is a CDI proxy nothing else holds on to, and a weak gauge would read NaN.
-        Gauge.builder("aksdoctor.investigations.queued", store, s -> s.count(InvestigationStatus.QUEUED))
+        Gauge.builder("aksdoctor.investigations.queued", store, InvestigationQueue::queuedOrNaN)
                 .description("Investigations waiting for a worker, across replicas")
                 .strongReference(true)
                 .register(meters);
+    }
+
+    /** A scrape while the database does not answer reads "unknown" (NaN), not a WARN from the metrics library. */
+    private static double queuedOrNaN(InvestigationStore store) {
+        try {
+            return store.count(InvestigationStatus.QUEUED);
+        } catch (RuntimeException databaseNotAnswering) {
+            return Double.NaN;
+        }
     }
 
     @PostConstruct

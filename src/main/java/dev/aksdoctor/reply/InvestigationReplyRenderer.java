@@ -351,7 +351,8 @@ public final class InvestigationReplyRenderer {
         report.why().forEach(f -> candidates.addAll(f.actions()));
         for (Finding f : report.findings()) {
             if (f.outcome() == Outcome.SKIPPED && CausalChains.PROBES.contains(f.checkId())) {
-                f.actions().stream().filter(a -> a.action() == NextAction.RUN_NODE_PROBE).forEach(candidates::add);
+                f.actions().stream().filter(a -> a.action() == NextAction.RUN_NODE_PROBE
+                        || a.action() == NextAction.ROTATE_CERTIFICATES).forEach(candidates::add);
             }
         }
         for (Finding f : report.findings()) {

@@ -37,6 +37,7 @@ record Answer(InvestigationReport report, String likelyCauseText, String text, M
             "update the instance", NextAction.UPDATE_INSTANCE,
             "start the node pool", NextAction.START_NODE_POOL,
             "rotate the certificates", NextAction.ROTATE_CERTIFICATES,
+            "start the cluster", NextAction.START_CLUSTER,
             "node connectivity test", NextAction.RUN_NODE_PROBE);
     private static final Pattern PRESS = Pattern.compile("press \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 

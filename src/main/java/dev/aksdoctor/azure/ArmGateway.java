@@ -153,6 +153,33 @@ public interface ArmGateway {
     @ArmActions("Microsoft.Resources/subscriptions/read")
     SubscriptionFacts subscription(String subscriptionId);
 
+    /** The cluster's AKS detectors ("Diagnose and solve problems"), as listed (nothing run). */
+    @ArmActions("Microsoft.ContainerService/managedClusters/detectors/read")
+    List<DetectorFacts> detectors(ClusterRef ref);
+
+    /** Runs one detector over {@code [start, end]}: a category detector's children, or a detector's insights. */
+    @ArmActions("Microsoft.ContainerService/managedClusters/detectors/read")
+    DetectorFacts detector(ClusterRef ref, String detectorName, OffsetDateTime start, OffsetDateTime end);
+
+    // ---- Network Watcher (the platform's verdicts beside ours) ----
+
+    /** The subscription's Network Watchers (none in a region: Network Watcher is not enabled there). */
+    @ArmActions("Microsoft.Network/networkWatchers/read")
+    List<NetworkWatcherFacts.Watcher> networkWatchers(String subscriptionId);
+
+    /** Next hop from {@code sourceIp} on the VM (or scale set instance) {@code targetId}; long-running POST. */
+    @ArmActions("Microsoft.Network/networkWatchers/nextHop/action")
+    NetworkWatcherFacts.NextHop nextHop(String watcherId, String targetId, String sourceIp, String destinationIp);
+
+    /** IP flow verify, outbound TCP from {@code localIp} to {@code remoteIp:remotePort}; long-running POST. */
+    @ArmActions("Microsoft.Network/networkWatchers/ipFlowVerify/action")
+    NetworkWatcherFacts.IpFlow ipFlowVerify(String watcherId, String targetId, String localIp, String remoteIp,
+            int remotePort);
+
+    /** The effective routes of a NIC (only while its VM runs); long-running POST. */
+    @ArmActions("Microsoft.Network/networkInterfaces/effectiveRouteTable/action")
+    List<NetworkWatcherFacts.EffectiveRoute> effectiveRoutes(String nicId);
+
     // ---- node probes ----
 
     /** Runs a script on one scale set instance; {@code windows} picks RunPowerShellScript over RunShellScript. */

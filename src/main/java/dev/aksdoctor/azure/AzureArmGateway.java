@@ -34,6 +34,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AzureArmGateway implements ArmGateway {
 
+    /** The detectors API is not in the Java SDK; this is the version the AKS tools call. */
+    private static final String DETECTORS_API = "2019-08-01";
+
     private final ArmSession session;
     private final ArmWrites writes;
 
@@ -94,7 +97,62 @@ public class AzureArmGateway implements ArmGateway {
                         .collect(Collectors.toList()));
     }
 
+    @Override
+    public List<DetectorFacts> detectors(ClusterRef ref) {
+        String cluster = ref.resourceId().orElseThrow(() -> new IllegalArgumentException("cluster without subscription"));
+        return call("Microsoft.ContainerService/managedClusters/detectors/read", cluster + "/detectors",
+                () -> DetectorMapper.list(RawArm.get(session.containerService(ref.subscriptionId()).serviceClient()
+                        .getHttpPipeline(), session.containerService(ref.subscriptionId()).serviceClient().getEndpoint(),
+                        cluster + "/detectors", DETECTORS_API, null)));
+    }
+
+    @Override
+    public DetectorFacts detector(ClusterRef ref, String detectorName, OffsetDateTime start, OffsetDateTime end) {
+        String cluster = ref.resourceId().orElseThrow(() -> new IllegalArgumentException("cluster without subscription"));
+        String path = cluster + "/detectors/" + detectorName;
+        String window = "startTime=" + start.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                + "&endTime=" + end.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return call("Microsoft.ContainerService/managedClusters/detectors/read", path,
+                () -> DetectorMapper.detector(RawArm.get(session.containerService(ref.subscriptionId()).serviceClient()
+                        .getHttpPipeline(), session.containerService(ref.subscriptionId()).serviceClient().getEndpoint(),
+                        path, DETECTORS_API, window)));
+    }
+
     // ---------------------------------------------------------------- Microsoft.Network
+
+    @Override
+    public List<NetworkWatcherFacts.Watcher> networkWatchers(String subscriptionId) {
+        return call("Microsoft.Network/networkWatchers/read", "/subscriptions/" + subscriptionId,
+                () -> session.network(subscriptionId).serviceClient().getNetworkWatchers().list().stream()
+                        .map(NetworkWatcherMapper::watcher).collect(Collectors.toList()));
+    }
+
+    @Override
+    public NetworkWatcherFacts.NextHop nextHop(String watcherId, String targetId, String sourceIp, String destinationIp) {
+        ResourceId id = ResourceId.fromString(watcherId);
+        return call("Microsoft.Network/networkWatchers/nextHop/action", watcherId, () -> NetworkWatcherMapper.nextHop(
+                session.network(id.subscriptionId()).serviceClient().getNetworkWatchers().getNextHop(
+                        id.resourceGroupName(), id.name(), NetworkWatcherMapper.nextHopParameters(targetId, sourceIp,
+                                destinationIp))));
+    }
+
+    @Override
+    public NetworkWatcherFacts.IpFlow ipFlowVerify(String watcherId, String targetId, String localIp, String remoteIp,
+            int remotePort) {
+        ResourceId id = ResourceId.fromString(watcherId);
+        return call("Microsoft.Network/networkWatchers/ipFlowVerify/action", watcherId, () -> NetworkWatcherMapper.ipFlow(
+                session.network(id.subscriptionId()).serviceClient().getNetworkWatchers().verifyIpFlow(
+                        id.resourceGroupName(), id.name(), NetworkWatcherMapper.ipFlowParameters(targetId, localIp,
+                                remoteIp, remotePort))));
+    }
+
+    @Override
+    public List<NetworkWatcherFacts.EffectiveRoute> effectiveRoutes(String nicId) {
+        ResourceId id = ResourceId.fromString(nicId);
+        return call("Microsoft.Network/networkInterfaces/effectiveRouteTable/action", nicId,
+                () -> NetworkWatcherMapper.effectiveRoutes(session.network(id.subscriptionId()).serviceClient()
+                        .getNetworkInterfaces().getEffectiveRouteTable(id.resourceGroupName(), id.name())));
+    }
 
     @Override
     public VnetFacts vnet(String vnetId) {

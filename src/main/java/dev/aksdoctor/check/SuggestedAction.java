@@ -15,6 +15,8 @@ public record SuggestedAction(NextAction action, Map<String, String> parameters)
     public static final String SCALE_SET = "scaleSet";
     public static final String INSTANCE_ID = "instanceId";
     public static final String RESOURCE_ID = "resourceId";
+    /** The AKS detector category of {@link NextAction#RUN_DETECTORS}: {@code connectivity}, {@code node-health}, {@code crud}. */
+    public static final String CATEGORY = "category";
 
     public SuggestedAction {
         Objects.requireNonNull(action, "action");

@@ -44,6 +44,7 @@ public record ActionPayload(long investigationId, String clusterId, Map<String, 
             Pattern.CASE_INSENSITIVE);
     private static final Pattern POOL = Pattern.compile("[a-z][a-z0-9]{0,11}");
     private static final Pattern SCALE_SET = Pattern.compile("[A-Za-z0-9][-\\w.]{0,79}");
+    private static final Pattern CATEGORY = Pattern.compile("connectivity|node-health|crud");
     private static final Pattern INSTANCE_ID = Pattern.compile("[0-9]{1,9}");
 
     public ActionPayload {
@@ -173,6 +174,8 @@ public record ActionPayload(long investigationId, String clusterId, Map<String, 
                 return INSTANCE_ID.matcher(value).matches();
             case SuggestedAction.RESOURCE_ID:
                 return value.length() <= 600 && RESOURCE_ID.matcher(value).matches();
+            case SuggestedAction.CATEGORY:
+                return CATEGORY.matcher(value).matches();
             default:
                 return false;
         }

@@ -141,6 +141,9 @@ class ArmRoleFilesTest {
             if (type == boolean.class) {
                 return false;
             }
+            if (type == int.class) {
+                return 443;
+            }
             fail("no test value for " + type + " in " + verb.getName());
             return null;
         }).toArray();

@@ -38,12 +38,12 @@ class StateAndSubscriptionChecksTest {
     }
 
     @Test
-    void nodePool_failed_offersReconcileOfThatPool() {
+    void nodePool_failed_offersReconcileOfThatPoolAndTheCrudDetectors() {
         ArmWorld w = new ArmWorld();
         w.pool().put("provisioningState", "Failed");
         Finding f = run(new NodePoolStateCheck(), w, FAILED);
         assertEquals(Outcome.FAIL, f.outcome(), text(f));
-        assertEquals(List.of(SuggestedAction.reconcilePool("nodepool1")), f.actions());
+        assertEquals(List.of(SuggestedAction.reconcilePool("nodepool1"), DetectorCategory.CRUD.action()), f.actions());
     }
 
     @Test

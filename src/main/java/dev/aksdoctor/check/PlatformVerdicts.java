@@ -1,0 +1,107 @@
+package dev.aksdoctor.check;
+
+import dev.aksdoctor.azure.ArmException;
+import dev.aksdoctor.azure.NetworkWatcherFacts;
+import dev.aksdoctor.network.NextHopType;
+import dev.aksdoctor.network.NsgVerdict;
+import dev.aksdoctor.network.RouteEntry;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Network Watcher's verdict beside ours, one line each. When they agree, one line says so; when they disagree, the
+ * platform wins (it sees BGP, VPN and peering routes and Virtual Network Manager admin rules that our offline model
+ * does not) and the line says what the offline model missed. Pure: the facts come from the caller.
+ */
+public final class PlatformVerdicts {
+
+    /** One comparison. {@code agrees} is empty when the platform gave no verdict (not enabled, no permission…). */
+    public record Comparison(Optional<Boolean> agrees, String line) {
+        public Comparison {
+            Objects.requireNonNull(agrees, "agrees");
+            Objects.requireNonNull(line, "line");
+        }
+
+        public boolean disagrees() {
+            return agrees.isPresent() && !agrees.get();
+        }
+    }
+
+    private PlatformVerdicts() {
+    }
+
+    /** Our route ({@code null}: no user-defined or system route matched) against Network Watcher's next hop. */
+    public static Comparison nextHop(RouteEntry offline, NetworkWatcherFacts.NextHop platform) {
+        NextHopType ours = offline == null ? null : offline.nextHopType();
+        Optional<NextHopType> theirs = NextHopType.tryFromAzure(platform.nextHopType());
+        boolean sameType = ours != null && theirs.isPresent() && theirs.get() == ours;
+        boolean sameIp = offline == null || offline.nextHopIpAddress() == null || platform.nextHopIpAddress() == null
+                || offline.nextHopIpAddress().equals(platform.nextHopIpAddress());
+        String hop = platform.nextHopType() + (platform.nextHopIpAddress() == null ? "" : " " + platform.nextHopIpAddress());
+        if (sameType && sameIp) {
+            return new Comparison(Optional.of(true), "Network Watcher agrees: next hop " + hop
+                    + (offline.name() == null ? "" : " (route " + offline.name() + ")"));
+        }
+        String source = "System Route".equalsIgnoreCase(platform.routeTableId()) || platform.routeTableId() == null
+                ? "a route the route table does not show (learned through BGP, a VPN or ExpressRoute gateway, or peering)"
+                : "route table " + platform.routeTableId();
+        return new Comparison(Optional.of(false), "Network Watcher disagrees and wins: next hop " + hop + " from "
+                + source + "; the offline model saw "
+                + (offline == null ? "no matching route" : offline.nextHopType().azureName()
+                        + (offline.nextHopIpAddress() == null ? "" : " " + offline.nextHopIpAddress())));
+    }
+
+    /**
+     * Our NSG verdict for TCP 443 against IP flow verify. {@code rulesRead} are the names of the rules in the NSGs
+     * we read: a deciding rule outside them is one the NSGs do not show (a security admin rule, a NIC-level merge).
+     */
+    public static Comparison ipFlow(NsgVerdict offline, NetworkWatcherFacts.IpFlow platform, Collection<String> rulesRead) {
+        String rule = platform.ruleName() == null ? "(unnamed rule)" : platform.ruleName();
+        String shortRule = rule.substring(rule.lastIndexOf('/') + 1);
+        boolean ruleKnown = rulesRead.stream().anyMatch(r -> r.equalsIgnoreCase(shortRule));
+        if (offline.allowed() == platform.allowed()) {
+            return new Comparison(Optional.of(true), "Network Watcher agrees: " + platform.access() + " by rule " + rule);
+        }
+        return new Comparison(Optional.of(false), "Network Watcher disagrees and wins: " + platform.access() + " by rule "
+                + rule + (ruleKnown ? "" : ", which none of the NSGs read shows (a Virtual Network Manager security admin "
+                        + "rule or a NIC-level rule)")
+                + "; the offline model said " + (offline.allowed() ? "Allow" : "Deny")
+                + (offline.decidingRule() == null ? "" : " by " + offline.decidingRule().name()));
+    }
+
+    /** Effective routes are served only while the VM runs. */
+    public static Optional<Comparison> effectiveRoutesSkipped(String powerState) {
+        if (powerState == null || powerState.toLowerCase(java.util.Locale.ROOT).endsWith("running")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Comparison(Optional.empty(), "Effective routes not read: the instance is "
+                + powerState.substring(powerState.indexOf('/') + 1) + " (Azure computes them only while it runs)"));
+    }
+
+    /** The watcher of a region, or the sentence saying there is none. */
+    public static Optional<NetworkWatcherFacts.Watcher> watcherIn(List<NetworkWatcherFacts.Watcher> watchers,
+            String region) {
+        return watchers.stream().filter(w -> w.location() != null
+                && w.location().replace(" ", "").equalsIgnoreCase(region.replace(" ", ""))).findFirst();
+    }
+
+    public static Comparison notEnabled(String region) {
+        return new Comparison(Optional.empty(), "No platform verdict: Network Watcher is not enabled in " + region
+                + " for this subscription (az network watcher configure --locations " + region + " --enabled true)");
+    }
+
+    public static Comparison failed(String what, ArmException e) {
+        if (e.kind() == ArmException.Kind.FORBIDDEN) {
+            return new Comparison(Optional.empty(), "No platform verdict for " + what + ": the identity lacks "
+                    + e.permission().orElse("(unnamed permission)") + e.scope().map(s -> " on " + s).orElse(""));
+        }
+        return new Comparison(Optional.empty(), "No platform verdict for " + what + ": " + e.getMessage());
+    }
+
+    public static Comparison timedOut(String what, java.time.Duration limit) {
+        return new Comparison(Optional.empty(), "No platform verdict for " + what + ": Network Watcher did not answer within "
+                + limit.toSeconds() + " s");
+    }
+}

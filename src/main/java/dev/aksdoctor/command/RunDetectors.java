@@ -1,0 +1,84 @@
+package dev.aksdoctor.command;
+
+import com.slack.api.bolt.App;
+import dev.aksdoctor.action.NextActionHandler;
+import dev.aksdoctor.azure.ArmException;
+import dev.aksdoctor.check.AksDetectors;
+import dev.aksdoctor.check.DetectorCategory;
+import dev.aksdoctor.check.DetectorReport;
+import dev.aksdoctor.check.NextAction;
+import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.diagnosis.ClusterRef;
+import dev.aksdoctor.reply.ButtonReplies;
+import dev.aksdoctor.reply.DetectorRenderer;
+import dev.aksdoctor.reply.NetworkListingRenderer;
+import dev.aksdoctor.slack.SlackCallFailed;
+import dev.aksdoctor.slack.SlackGateway;
+import dev.aksdoctor.slack.SlackRoute;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/** "Run AKS detectors" (read-only): one category's detectors, their critical and warning insights in the thread. */
+@ApplicationScoped
+public class RunDetectors implements SlackRoute, NextActionHandler {
+
+    private static final Logger LOG = Logger.getLogger(RunDetectors.class);
+
+    private final FreshPresses presses;
+    private final ButtonGuard guard;
+    private final BackgroundWork background;
+    private final AksDetectors detectors;
+    private final SlackGateway slack;
+
+    public RunDetectors(FreshPresses presses, ButtonGuard guard, BackgroundWork background, AksDetectors detectors,
+            SlackGateway slack) {
+        this.presses = presses;
+        this.guard = guard;
+        this.background = background;
+        this.detectors = detectors;
+        this.slack = slack;
+    }
+
+    @Override
+    public NextAction action() {
+        return NextAction.RUN_DETECTORS;
+    }
+
+    @Override
+    public void register(App app) {
+        app.blockAction(action().id(), (req, ctx) -> {
+            presses.of(req.getPayload()).ifPresent(this::run);
+            return ctx.ack();
+        });
+    }
+
+    private void run(ButtonPress press) {
+        Optional<ClusterRef> cluster = guard.permitRead(press);
+        if (cluster.isEmpty()) {
+            return;
+        }
+        DetectorCategory category = press.payload().parameter(SuggestedAction.CATEGORY)
+                .flatMap(DetectorCategory::byParameter).orElse(DetectorCategory.CRUD);
+        if (!background.submit("AKS detectors", () -> runAndPost(press, cluster.get(), category))) {
+            guard.tell(press, ButtonReplies.BUSY);
+        }
+    }
+
+    private void runAndPost(ButtonPress press, ClusterRef cluster, DetectorCategory category) {
+        DetectorReport report;
+        try {
+            report = detectors.run(cluster, category);
+        } catch (ArmException e) {
+            guard.tell(press, DetectorRenderer.cannotRun(cluster.displayName(), e));
+            return;
+        }
+        NetworkListingRenderer.Listing listing = DetectorRenderer.report(report);
+        try {
+            slack.postMessage(press.channel(), press.threadTs(), listing.text(), listing.blocks());
+        } catch (SlackCallFailed e) {
+            LOG.warnf("Could not post the AKS detectors of %s in %s: %s", cluster.displayName(), press.channel(),
+                    e.error());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.aksdoctor.command;
+
+import static dev.aksdoctor.command.Interactions.THREAD;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.azure.FakeArm;
+import dev.aksdoctor.azure.FakeArmBackedGateway;
+import dev.aksdoctor.check.DetectorCategory;
+import dev.aksdoctor.diagnosis.ClusterRef;
+import dev.aksdoctor.investigation.InvestigationSource;
+import dev.aksdoctor.investigation.InvestigationStatus;
+import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.reply.ActionPayload;
+import dev.aksdoctor.testing.FakeSlackApi;
+import dev.aksdoctor.testing.FakeSlackResource;
+import dev.aksdoctor.testing.InjectFakeSlack;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(SlackFlowProfile.class)
+@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+class RunDetectorsFlowTest {
+
+    static final FakeArm ARM = FakeArmBackedGateway.ARM;
+    static final ClusterRef CLUSTER = new ClusterRef(ArmWorld.SUB, ArmWorld.RG, ArmWorld.NAME);
+    static final String DETECTORS = ArmWorld.CLUSTER_ID + "/detectors";
+
+    @InjectFakeSlack
+    FakeSlackApi slack;
+
+    @Inject
+    InvestigationStore store;
+
+    long investigation;
+
+    @BeforeEach
+    void reset() {
+        FlowReset.awaitingInvestigations(Duration.ofSeconds(20)).slack(slack).arm(ARM, null).run();
+        investigation = store.open("UREQ1", "C111", THREAD, InvestigationSource.SLASH_COMMAND, "ProvisioningState Failed");
+        store.finish(investigation, InvestigationStatus.ANSWERED, "recognised");
+    }
+
+    @Test
+    void runDetectors_failedCluster_postsCriticalInsightsInTheThreadWithThePortalLink() {
+        new ArmWorld().install(ARM);
+        ARM.json("GET", DETECTORS, fixture("list.json"));
+        ARM.json("GET", DETECTORS + "/aks-category-crud", fixture("crud.json"));
+        ARM.json("GET", DETECTORS + "/aks-cluster-put-failures", fixture("put.json"));
+        ARM.json("GET", DETECTORS + "/agentpool-put-failures", fixture("pool.json"));
+        ARM.json("GET", DETECTORS + "/aks-k8s-deprecations", fixture("dep.json"));
+
+        Interactions.press(slack, "UANYONE1", "C111", "run_detectors", value(DetectorCategory.CRUD))
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !slack.calls("chat.postMessage").isEmpty());
+        FakeSlackApi.Call post = slack.calls("chat.postMessage").get(0);
+        assertEquals("C111", post.param("channel"));
+        assertEquals(THREAD, post.param("thread_ts"));
+        assertEquals("AKS detectors (Create, upgrade, delete and scale) for rg-aks/aks1: 1 critical, 1 warning",
+                post.param("text"));
+        String blocks = post.param("blocks");
+        assertTrue(blocks.contains(":red_circle: *Critical* · Cluster Create/Upgrade Failures: Cluster PUT operation "
+                + "failed with QuotaExceeded — Operation results in exceeding quota limits of Core."), blocks);
+        assertTrue(blocks.contains(":warning: *Warning* · Node Pool Create/Upgrade Failures"), blocks);
+        assertTrue(blocks.indexOf("Critical") < blocks.indexOf(":warning:"), "critical first");
+        assertFalse(blocks.contains("No deprecated APIs"), "Success insights are not posted");
+        assertTrue(blocks.contains("https://portal.azure.com/#resource" + ArmWorld.CLUSTER_ID + "/aksDiagnose"), blocks);
+        FakeArm.Recorded run = ARM.requests().stream()
+                .filter(r -> r.path().equalsIgnoreCase(DETECTORS + "/aks-cluster-put-failures")).findFirst().orElseThrow();
+        assertTrue(run.query().contains("startTime=") && run.query().contains("endTime="), run.query());
+        assertEquals(1, ARM.count("GET", DETECTORS));
+    }
+
+    @Test
+    void runDetectors_missingPermission_toldWhichOne() {
+        new ArmWorld().install(ARM);
+        ARM.forbid("GET", DETECTORS, "Microsoft.ContainerService/managedClusters/detectors/read");
+
+        Interactions.press(slack, "UANYONE1", "C111", "run_detectors", value(DetectorCategory.CONNECTIVITY))
+                .then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !slack.calls("response_url").isEmpty());
+        String told = Interactions.text(slack.calls("response_url").get(0).rawBody());
+        assertTrue(told.contains("lacks `Microsoft.ContainerService/managedClusters/detectors/read`"), told);
+        assertTrue(told.contains("aks-doctor-reader.json"), told);
+        assertTrue(slack.calls("chat.postMessage").isEmpty());
+    }
+
+    @Test
+    void runDetectors_channelOutsideScope_refusedNothingRead() {
+        new ArmWorld().install(ARM);
+        long other = store.open("UREQ1", SlackFlowProfile.SCOPED_CHANNEL, THREAD, InvestigationSource.SLASH_COMMAND,
+                "ProvisioningState Failed");
+        store.finish(other, InvestigationStatus.ANSWERED, "recognised");
+
+        Interactions.press(slack, "UANYONE1", SlackFlowProfile.SCOPED_CHANNEL, "run_detectors",
+                ActionPayload.of(other, CLUSTER, DetectorCategory.CRUD.action()).toJson()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !slack.calls("response_url").isEmpty());
+        assertTrue(Interactions.text(slack.calls("response_url").get(0).rawBody()).contains("limited to"));
+        assertEquals(0, ARM.count("GET", DETECTORS));
+    }
+
+    private String value(DetectorCategory category) {
+        return ActionPayload.of(investigation, CLUSTER, category.action()).toJson();
+    }
+
+    static String fixture(String name) {
+        try (InputStream in = RunDetectorsFlowTest.class.getResourceAsStream("/arm/detectors/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

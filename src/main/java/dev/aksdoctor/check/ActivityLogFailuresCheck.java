@@ -93,7 +93,7 @@ public class ActivityLogFailuresCheck implements Check {
     }
 
     static List<InnerErrors.ArmError> errors(ActivityEventFacts e) {
-        if (InvestigationFacts.policyDenial(e)) {
+        if (FailedOperations.policyDenial(e)) {
             return List.of(new InnerErrors.ArmError(POLICY_DENY, e.errorMessage() != null ? e.errorMessage()
                     : PolicyDenialCheck.assignmentNames(e.policies()).stream().findFirst()
                             .map(n -> "denied by policy assignment " + n).orElse("denied by Azure Policy")));

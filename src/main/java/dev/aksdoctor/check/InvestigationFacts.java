@@ -30,8 +30,6 @@ import dev.aksdoctor.diagnosis.Diagnosis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +41,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The facts of one investigation, each fetched from ARM at most once whichever checks ask for it, and
@@ -392,30 +389,6 @@ public final class InvestigationFacts {
 
     /** Failed operations on the cluster's and the node resource group's resources, newest first. */
     public List<ActivityEventFacts> failedOperations() {
-        return derived("failedOperations", () -> {
-            ClusterFacts c = cluster();
-            List<ActivityEventFacts> events = new ArrayList<>(activityLog(ref.resourceGroup()));
-            if (c.nodeResourceGroup() != null && !c.nodeResourceGroup().equalsIgnoreCase(ref.resourceGroup())) {
-                events.addAll(activityLog(c.nodeResourceGroup()));
-            }
-            String nodeRg = "/resourcegroups/" + Objects.toString(c.nodeResourceGroup(), "").toLowerCase(Locale.ROOT) + "/";
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            return events.stream()
-                    .filter(e -> "Failed".equalsIgnoreCase(e.status()) || policyDenial(e))
-                    .filter(e -> seen.add(e.resourceId() + "|" + e.timestamp() + "|" + e.operationName() + "|"
-                            + e.correlationId()))
-                    .filter(e -> e.resourceId() != null && (e.resourceId().toLowerCase(Locale.ROOT)
-                            .startsWith(c.id().toLowerCase(Locale.ROOT))
-                            || e.resourceId().toLowerCase(Locale.ROOT).contains(nodeRg)))
-                    .sorted(Comparator.comparing(ActivityEventFacts::timestamp,
-                            Comparator.nullsLast(Comparator.reverseOrder())))
-                    .collect(Collectors.toList());
-        });
-    }
-
-    /** A Policy-category deny event (its status is not always "Failed", and it has no statusMessage). */
-    static boolean policyDenial(ActivityEventFacts e) {
-        String op = Objects.toString(e.operationName(), "").toLowerCase(Locale.ROOT);
-        return op.contains("/policies/deny/") || "Policy".equalsIgnoreCase(e.category()) && op.contains("/deny/");
+        return derived("failedOperations", () -> FailedOperations.of(this));
     }
 }

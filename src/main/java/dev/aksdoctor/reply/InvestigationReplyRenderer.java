@@ -25,7 +25,6 @@ import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.OsType;
 import java.util.Optional;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,6 @@ public final class InvestigationReplyRenderer {
 
     static final int MAX_EVIDENCE_LINES = 6;
     static final int MAX_ACTION_BUTTONS = 10;
-    private static final List<Outcome> GROUP_ORDER = List.of(Outcome.FAIL, Outcome.WARN, Outcome.ERROR,
-            Outcome.SKIPPED, Outcome.PASS);
 
     private InvestigationReplyRenderer() {
     }
@@ -93,7 +90,7 @@ public final class InvestigationReplyRenderer {
                 cause -> blocks.addAll(likelyCause(investigationId, cluster, cause, report, offered)),
                 () -> blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(noCauseText(d, report),
                         SlackLimits.SECTION_TEXT))))));
-        blocks.addAll(groups(report.findings(), report.likelyCause().orElse(null), report.why()));
+        blocks.addAll(FindingGroupsRenderer.render(report.findings(), report.likelyCause().orElse(null), report.why()));
         List<TextObject> fields = DiagnosisReplyRenderer.extractedFields(d);
         if (!fields.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*Found in the paste*")).fields(fields)));
@@ -295,53 +292,6 @@ public final class InvestigationReplyRenderer {
                 || report.findings().stream().anyMatch(f -> CausalChains.PROBES.contains(f.checkId()));
     }
 
-    private static List<LayoutBlock> groups(List<Finding> findings, Finding likelyCause, List<Finding> why) {
-        Map<Outcome, List<Finding>> byOutcome = new EnumMap<>(Outcome.class);
-        for (Finding f : findings) {
-            if (f != likelyCause) {
-                byOutcome.computeIfAbsent(f.outcome(), o -> new ArrayList<>()).add(f);
-            }
-        }
-        List<LayoutBlock> blocks = new ArrayList<>();
-        for (Outcome outcome : GROUP_ORDER) {
-            List<Finding> group = byOutcome.get(outcome);
-            if (group == null) {
-                continue;
-            }
-            StringBuilder text = new StringBuilder("*").append(groupTitle(outcome)).append(" (").append(group.size()).append(")*");
-            String sharedRemedy = sharedRemedy(group);
-            if (sharedRemedy != null) {
-                text.append(" — ").append(Mrkdwn.escape(Mrkdwn.truncate(sharedRemedy, 300)));
-            }
-            int budget = SlackLimits.SECTION_TEXT - 40;
-            int shown = 0;
-            for (Finding f : group) {
-                String line = "\n" + icon(f.outcome()) + " " + Mrkdwn.code(f.checkId().id()) + " " + Mrkdwn.escape(f.title())
-                        + (why.contains(f) ? " — explained by the likely cause"
-                                : outcome == Outcome.PASS || f.remedy() == null || sharedRemedy != null ? ""
-                                : " — " + Mrkdwn.escape(Mrkdwn.truncate(f.remedy(), 300)));
-                if (text.length() + line.length() > budget) {
-                    text.append("\n… and ").append(group.size() - shown).append(" more");
-                    break;
-                }
-                text.append(line);
-                shown++;
-            }
-            String body = text.toString();
-            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(body, SlackLimits.SECTION_TEXT)))));
-        }
-        return blocks;
-    }
-
-    /** One remedy said once for a group that shares it (e.g. every check skipped for want of a credential). */
-    private static String sharedRemedy(List<Finding> group) {
-        if (group.size() < 2 || group.get(0).remedy() == null) {
-            return null;
-        }
-        String first = group.get(0).remedy();
-        return group.stream().allMatch(f -> first.equals(f.remedy())) ? first : null;
-    }
-
     private static List<BlockElement> nextSteps(long investigationId, ClusterRef cluster, InvestigationReport report,
             Set<String> offered) {
         List<BlockElement> buttons = new ArrayList<>();
@@ -373,21 +323,6 @@ public final class InvestigationReplyRenderer {
             }
         }
         return buttons;
-    }
-
-    private static String groupTitle(Outcome outcome) {
-        switch (outcome) {
-            case FAIL:
-                return "Failed";
-            case WARN:
-                return "Warnings";
-            case ERROR:
-                return "Could not check";
-            case SKIPPED:
-                return "Skipped";
-            default:
-                return "Passed";
-        }
     }
 
     static String icon(Outcome outcome) {

@@ -93,6 +93,9 @@ class TwoReplicasIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !slack.stalled().isEmpty());
         boolean ranOnA = slack.stalled().get(0).param("_authorization").contains(TOKEN_A);
+        // Progress edits are coalesced and skipped when the checks finish at once (as here, with Azure off), so
+        // the stalled edit is either a progress edit (the job dies mid-run) or the final answer (it dies mid-delivery).
+        boolean diedMidRun = String.valueOf(slack.stalled().get(0).param("text")).startsWith("AKS Doctor is investigating");
         AppProcess victim = ranOnA ? a : b;
         String survivorToken = ranOnA ? TOKEN_B : TOKEN_A;
         long id = single("select id from investigation", Long.class);
@@ -112,8 +115,10 @@ class TwoReplicasIT {
         assertTrue(answer.param("_authorization").contains(survivorToken), "the surviving replica delivered it");
         assertTrue(answer.param("blocks").contains("VMExtensionError_K8SAPIServerConnFail"), answer.param("blocks"));
         assertEquals("ANSWERED", single("select status from investigation where id = " + id, String.class));
-        assertEquals(2, single("select attempts from investigation where id = " + id, Integer.class).intValue(),
-                "run once on each replica");
+        // Died mid-run: the survivor runs it again. Died mid-delivery: the answer was claimed, so the survivor
+        // delivers it without a second run.
+        assertEquals(diedMidRun ? 2 : 1, single("select attempts from investigation where id = " + id, Integer.class).intValue(),
+                diedMidRun ? "run once on each replica" : "claimed answer delivered by the survivor, not run again");
     }
 
     @Test

@@ -45,6 +45,27 @@ final class ArmErrors {
         }
     }
 
+    /**
+     * Runs one SDK call that returns nothing (an action such as start or reimage). The generated clients list
+     * the success codes the REST spec names (start: 202, 204) and throw on any other, but ARM also answers such
+     * actions 200 with {@code {}} when the resource is already there: every 2xx is a success.
+     */
+    static void action(String permission, String scope, Runnable call) {
+        call(permission, scope, () -> {
+            try {
+                call.run();
+            } catch (ManagementException e) {
+                int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
+                if (status < 200 || status > 299) {
+                    throw e;
+                }
+                LOG.debugf("%s on %s answered %d, which the SDK did not expect; taken as success", permission,
+                        scope, status);
+            }
+            return null;
+        });
+    }
+
     private static ArmException mapped(ManagementException e, String permission, String scope) {
         int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
         String code = e.getValue() == null ? null : e.getValue().getCode();

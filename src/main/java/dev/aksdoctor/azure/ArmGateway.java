@@ -224,6 +224,18 @@ public interface ArmGateway {
             "Microsoft.Compute/locations/operations/read"}, operator = true)
     void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId);
 
+    /** Brings one scale set instance to the set's latest model, keeping its disk (az vmss update-instances). */
+    @ArmActions(value = {"Microsoft.Compute/virtualMachineScaleSets/manualUpgrade/action",
+            "Microsoft.Compute/locations/operations/read"}, operator = true)
+    void updateInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId);
+
+    /** PUT of the agent pool as it is, with {@code powerState.code=Running}. */
+    @ArmActions(value = {"Microsoft.ContainerService/managedClusters/agentPools/read",
+            "Microsoft.ContainerService/managedClusters/agentPools/write",
+            "Microsoft.ContainerService/locations/operations/read",
+            "Microsoft.ContainerService/locations/operationresults/read"}, operator = true)
+    void startAgentPool(ClusterRef ref, String poolName);
+
     // ---- digest verbs (one call per subscription, however many clusters it holds) ----
 
     /** Every managed cluster of a subscription with its node pools, from the one list call. */

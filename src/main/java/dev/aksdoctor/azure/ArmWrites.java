@@ -36,11 +36,9 @@ final class ArmWrites {
     }
 
     void startCluster(ClusterRef ref) {
-        call("Microsoft.ContainerService/managedClusters/start/action", ref.resourceId().orElseThrow(), () -> {
-            session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
-                    .start(ref.resourceGroup(), ref.name());
-            return null;
-        });
+        ArmErrors.action("Microsoft.ContainerService/managedClusters/start/action", ref.resourceId().orElseThrow(),
+                () -> session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
+                        .start(ref.resourceGroup(), ref.name()));
     }
 
     void reconcileCluster(ClusterRef ref) {
@@ -62,6 +60,27 @@ final class ArmWrites {
         });
     }
 
+    void startAgentPool(ClusterRef ref, String poolName) {
+        String scope = ref.resourceId().orElseThrow() + "/agentPools/" + poolName;
+        call("Microsoft.ContainerService/managedClusters/agentPools/write", scope, () -> {
+            var pools = session.containerService(ref.subscriptionId()).serviceClient().getAgentPools();
+            AgentPoolInner current = pools.get(ref.resourceGroup(), ref.name(), poolName);
+            current.withPowerState(new com.azure.resourcemanager.containerservice.models.PowerState()
+                    .withCode(com.azure.resourcemanager.containerservice.models.Code.RUNNING));
+            pools.createOrUpdate(ref.resourceGroup(), ref.name(), poolName, current);
+            return null;
+        });
+    }
+
+    void updateInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
+        ArmErrors.action("Microsoft.Compute/virtualMachineScaleSets/manualUpgrade/action",
+                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName),
+                () -> session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSets()
+                        .updateInstances(resourceGroup, scaleSetName,
+                                new com.azure.resourcemanager.compute.models.VirtualMachineScaleSetVMInstanceRequiredIDs()
+                                        .withInstanceIds(List.of(instanceId))));
+    }
+
     void updateAuthorizedRanges(ClusterRef ref, List<String> ranges) {
         call("Microsoft.ContainerService/managedClusters/write", ref.resourceId().orElseThrow(), () -> {
             var clusters = session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters();
@@ -76,20 +95,15 @@ final class ArmWrites {
     }
 
     void rotateCertificates(ClusterRef ref) {
-        call("Microsoft.ContainerService/managedClusters/rotateClusterCertificates/action",
-                ref.resourceId().orElseThrow(), () -> {
-                    session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
-                            .rotateClusterCertificates(ref.resourceGroup(), ref.name());
-                    return null;
-                });
+        ArmErrors.action("Microsoft.ContainerService/managedClusters/rotateClusterCertificates/action",
+                ref.resourceId().orElseThrow(), () -> session.containerService(ref.subscriptionId()).serviceClient()
+                        .getManagedClusters().rotateClusterCertificates(ref.resourceGroup(), ref.name()));
     }
 
     void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
-        call("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/reimage/action",
-                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId, () -> {
-                    session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
-                            .reimage(resourceGroup, scaleSetName, instanceId);
-                    return null;
-                });
+        ArmErrors.action("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/reimage/action",
+                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId,
+                () -> session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
+                        .reimage(resourceGroup, scaleSetName, instanceId));
     }
 }

@@ -295,6 +295,16 @@ public class AzureArmGateway extends ArmNetworkReads {
     }
 
     @Override
+    public void updateInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
+        writes.updateInstance(subscriptionId, resourceGroup, scaleSetName, instanceId);
+    }
+
+    @Override
+    public void startAgentPool(ClusterRef ref, String poolName) {
+        writes.startAgentPool(ref, poolName);
+    }
+
+    @Override
     public void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
         writes.reimageInstance(subscriptionId, resourceGroup, scaleSetName, instanceId);
     }

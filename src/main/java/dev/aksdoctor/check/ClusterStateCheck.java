@@ -30,7 +30,7 @@ public class ClusterStateCheck implements Check {
                 + (c.powerState() == null ? "(not reported)" : c.powerState()), c.id()));
         if ("stopped".equalsIgnoreCase(power)) {
             return Findings.fail(id(), "The cluster is stopped", evidence,
-                    "A stopped cluster has no API server to connect to: start it (az aks start) and retry the operation.",
+                    "A stopped cluster has no API server to connect to: start the cluster and retry the operation.",
                     Docs.START_STOP, action(NextAction.START_CLUSTER));
         }
         String lower = state.toLowerCase(Locale.ROOT);
@@ -41,8 +41,7 @@ public class ClusterStateCheck implements Check {
                     + (e.message() == null ? "" : ": " + shorten(e.message())), c.id())));
             return Findings.fail(id(), "The cluster is in a Failed state"
                     + (errors.isEmpty() ? "" : " (" + errors.get(0).code() + ")"), withError,
-                    "Fix the cause of the failed operation, then reconcile the cluster (a PUT of the same model, as "
-                            + "az aks update does).",
+                    "Fix the cause of the failed operation, then reconcile the cluster (a PUT of the same model).",
                     Docs.FAILED_STATE, action(NextAction.RECONCILE_CLUSTER), DetectorCategory.CRUD.action(),
                     action(NextAction.WATCH_CLUSTER))
                     .withCodes(errors.stream().map(InnerErrors.ArmError::code).distinct().toList());

@@ -26,6 +26,9 @@ public enum NextAction {
             Style.PRIMARY, true),
     ROTATE_CERTIFICATES("rotate_certificates", "Rotate certificates", "Rotate certificates", Style.DANGER, true),
     REIMAGE_INSTANCE("reimage_instance", "Reimage instance", "Reimage instance {instanceId}", Style.DANGER, true),
+    /** Non-destructive: brings one instance to the scale set's model (manualUpgrade), keeping its disk. */
+    UPDATE_INSTANCE("update_instance", "Update instance", "Update instance {instanceId}", Style.PRIMARY, true),
+    START_NODE_POOL("start_node_pool", "Start node pool", "Start node pool {pool}", Style.PRIMARY, true),
     /** Read-only: runs the AKS detectors of the category in the {@code category} parameter and posts their insights. */
     RUN_DETECTORS("run_detectors", "Run AKS detectors", "Run AKS detectors", Style.DEFAULT, false),
     WATCH_CLUSTER("watch_cluster", "Watch this cluster", "Watch this cluster", Style.DEFAULT, false),

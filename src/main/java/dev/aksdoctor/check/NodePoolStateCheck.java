@@ -42,18 +42,20 @@ public class NodePoolStateCheck implements Check {
                 actions.add(SuggestedAction.reconcilePool(p.name()));
             } else if ("Stopped".equalsIgnoreCase(p.powerState())) {
                 stopped.add(p.name());
+                actions.add(SuggestedAction.startPool(p.name()));
             }
         }
         if (!failed.isEmpty()) {
             actions.add(DetectorCategory.CRUD.action());
             return new Finding(id(), Outcome.FAIL, "Node pool " + String.join(", ", failed) + " is in a Failed state",
                     evidence, "Fix the cause of the failed operation, then reconcile the node pool (AKS re-applies "
-                            + "its model, as az aks nodepool update with no changes does).",
+                            + "its model as it is).",
                     Docs.FAILED_STATE, actions, codes);
         }
         if (!stopped.isEmpty()) {
             return Findings.warn(id(), "Node pool " + String.join(", ", stopped) + " is stopped", evidence,
-                    "Start the pool if its nodes are expected to run (az aks nodepool start).", Docs.START_STOP);
+                    "Start the node pool if its nodes are expected to run.", Docs.START_STOP,
+                    actions.toArray(new SuggestedAction[0]));
         }
         return Findings.pass(id(), "All " + c.agentPools().size() + " node pools are Succeeded", evidence,
                 Docs.FAILED_STATE);

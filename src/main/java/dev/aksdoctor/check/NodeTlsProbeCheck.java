@@ -19,7 +19,8 @@ public class NodeTlsProbeCheck implements Check {
 
     @Override
     public Finding run(CheckContext context) {
-        return NodeProbeFindings.notRun(id(), context).orElseGet(() -> {
+        return NodeProbeFindings.notRun(id(), context).map(skipped -> certificateSuggested(context, skipped))
+                .orElseGet(() -> {
             ClusterFacts c = context.facts().cluster();
             ProbeResult r = NodeProbeFindings.result(context);
             String node = NodeProbeFindings.node(context);
@@ -35,7 +36,7 @@ public class NodeTlsProbeCheck implements Check {
                     if (context.diagnosis().subcategory() == Subcategory.CERTIFICATE_PROBLEM) {
                         return Findings.warn(id(), "The node sees the cluster's own certificate; it may have expired",
                                 List.of(Evidence.of(v.explanation(), nodeId)),
-                                "If the cluster certificates expired, rotate them (az aks rotate-certs).",
+                                "If the cluster certificates expired, rotate the certificates (the API server restarts).",
                                 Docs.CERT_ROTATION, Findings.action(NextAction.ROTATE_CERTIFICATES));
                     }
                     return Findings.pass(id(), "The node sees the cluster CA's certificate: no TLS inspection",
@@ -48,5 +49,21 @@ public class NodeTlsProbeCheck implements Check {
                             Findings.action(NextAction.RUN_NODE_PROBE));
             }
         });
+    }
+
+    /**
+     * A certificate error pasted without the node test: the cluster's own certificates may have expired, so
+     * rotating them is offered beside the test that tells it apart from a proxy rewriting the certificate.
+     */
+    private static Finding certificateSuggested(CheckContext context, Finding skipped) {
+        if (context.diagnosis().subcategory() != Subcategory.CERTIFICATE_PROBLEM
+                || skipped.actions().stream().noneMatch(a -> a.action() == NextAction.RUN_NODE_PROBE)) {
+            return skipped;
+        }
+        java.util.List<SuggestedAction> actions = new java.util.ArrayList<>(skipped.actions());
+        actions.add(Findings.action(NextAction.ROTATE_CERTIFICATES));
+        return Finding.skipped(skipped.checkId(), skipped.title(), skipped.remedy() + " If it shows the cluster's "
+                + "own certificate and the error says it expired, rotate the certificates (the API server restarts).",
+                actions);
     }
 }

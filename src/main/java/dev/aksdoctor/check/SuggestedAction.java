@@ -39,6 +39,17 @@ public record SuggestedAction(NextAction action, Map<String, String> parameters)
         return of(NextAction.RECONCILE_NODE_POOL, POOL, pool);
     }
 
+    public static SuggestedAction updateInstance(String scaleSet, String instanceId) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(SCALE_SET, scaleSet);
+        p.put(INSTANCE_ID, instanceId);
+        return new SuggestedAction(NextAction.UPDATE_INSTANCE, p);
+    }
+
+    public static SuggestedAction startPool(String pool) {
+        return of(NextAction.START_NODE_POOL, POOL, pool);
+    }
+
     public static SuggestedAction reimage(String scaleSet, String instanceId) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put(SCALE_SET, scaleSet);

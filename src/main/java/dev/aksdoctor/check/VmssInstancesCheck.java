@@ -43,6 +43,7 @@ public class VmssInstancesCheck implements Check {
                             + s.name() + " instance " + i.instanceId() + " is Failed"
                             + (i.powerState() == null ? "" : " (" + i.powerState() + ")"), i.id()));
                     failedNames.add(i.computerName() != null ? i.computerName() : s.name() + "_" + i.instanceId());
+                    actions.add(SuggestedAction.updateInstance(s.name(), i.instanceId()));
                     actions.add(SuggestedAction.reimage(s.name(), i.instanceId()));
                 }
             }
@@ -54,14 +55,14 @@ public class VmssInstancesCheck implements Check {
             List<String> remedy = new ArrayList<>();
             if (!failedSets.isEmpty()) {
                 what.add(failedSets.size() + " scale set(s)");
-                remedy.add("Reconcile the node pool (az aks nodepool update with no changes): AKS re-applies the "
+                remedy.add("Reconcile the node pool: AKS re-applies the "
                         + "pool's model to its scale set.");
             }
             if (!failedInstances.isEmpty()) {
                 what.add(failedNames.size() == 1 ? "Node " + failedNames.get(0)
                         : failedNames.size() + " nodes (" + String.join(", ", failedNames) + ")");
-                remedy.add("Retry the instance's last operation with az vmss update-instances (it keeps the disk), "
-                        + "or reimage it if that does not help.");
+                remedy.add("Update the instance to retry its last operation (it keeps the disk), or reimage it if "
+                        + "that does not help.");
             }
             return new Finding(id(), Outcome.FAIL, String.join(" and ", what) + " in a Failed state", evidence,
                     String.join(" ", remedy), Docs.FAILED_STATE, actions);

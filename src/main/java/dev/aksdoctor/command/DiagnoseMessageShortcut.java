@@ -23,8 +23,11 @@ public class DiagnoseMessageShortcut implements SlackRoute {
     private final StartInvestigation start;
     private final SlackDeliveries deliveries;
     private final SlackGateway slack;
+    private final ThreadCluster threadCluster;
 
-    public DiagnoseMessageShortcut(StartInvestigation start, SlackDeliveries deliveries, SlackGateway slack) {
+    public DiagnoseMessageShortcut(StartInvestigation start, SlackDeliveries deliveries, SlackGateway slack,
+            ThreadCluster threadCluster) {
+        this.threadCluster = threadCluster;
         this.start = start;
         this.deliveries = deliveries;
         this.slack = slack;
@@ -48,9 +51,19 @@ public class DiagnoseMessageShortcut implements SlackRoute {
                 respond(responseUrl, MentionReplies.SHORTCUT_NO_TEXT);
                 return ctx.ack();
             }
+            String channel = p.getChannel().getId();
             String thread = SlackIds.isTs(p.getMessage().getThreadTs()) ? p.getMessage().getThreadTs() : p.getMessageTs();
+            // One answer per message: autodetect or a mention may have answered it, or it is the root of a thread
+            // the bot already answers in (its own root message of a slash command).
+            boolean threadRoot = thread.equals(p.getMessageTs());
+            if (!deliveries.firstTime(DiagnoseOnMention.diagnosisKey(channel, p.getMessageTs()))
+                    || (threadRoot && threadCluster.answeredIn(channel, thread).isPresent())) {
+                respond(responseUrl, MentionReplies.ALREADY_ANSWERED);
+                return ctx.ack();
+            }
+            text = threadCluster.withThreadsCluster(channel, thread, text);
             StartInvestigation.Started started = start.inThread(InvestigationSource.MESSAGE_SHORTCUT, p.getUser().getId(),
-                    p.getChannel().getId(), thread, text, responseUrl, false);
+                    channel, thread, text, responseUrl, false);
             if (!started.queued()) {
                 respond(responseUrl, ButtonReplies.notStarted(started, "please try again in a minute"));
             }

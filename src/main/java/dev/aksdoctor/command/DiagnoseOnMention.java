@@ -31,9 +31,11 @@ public class DiagnoseOnMention implements SlackRoute {
     private final SlackGateway slack;
     private final PasteParser parser;
     private final BackgroundWork background;
+    private final ThreadCluster threadCluster;
 
     public DiagnoseOnMention(StartInvestigation start, SlackDeliveries deliveries, SlackGateway slack, PasteParser parser,
-            BackgroundWork background) {
+            BackgroundWork background, ThreadCluster threadCluster) {
+        this.threadCluster = threadCluster;
         this.start = start;
         this.deliveries = deliveries;
         this.slack = slack;
@@ -88,6 +90,7 @@ public class DiagnoseOnMention implements SlackRoute {
                         MentionReplies.text(MentionReplies.HOW_TO));
                 return;
             }
+            text = threadCluster.withThreadsCluster(event.getChannel(), answerIn, text);
             StartInvestigation.Started started = start.inThread(InvestigationSource.MENTION, event.getUser(),
                     event.getChannel(), answerIn, text, null, false);
             if (!started.queued()) {

@@ -43,7 +43,14 @@ public class PerformWriteAction {
                     pending.threadTs(), pending.shownDigest()));
             audit.finished(auditId, true, detail);
             announce(pending, ActionReplies.succeeded(label, cluster.displayName(), detail));
-        } catch (ArmException | ActionRefused e) {
+        } catch (ArmException e) {
+            // ARM's error, never the request: nothing of the credential or the payload reaches the log.
+            LOG.warnf("Write action %s on %s failed: %s (status %d, code %s)", pending.action().id(), target,
+                    e.kind(), e.status(), e.errorCode().orElse("none"));
+            audit.finished(auditId, false, e.getMessage());
+            announce(pending, ActionReplies.failed(label, cluster.displayName(), ActionReplies.armFailure(e.status(),
+                    e.errorCode().orElse(null), e.getMessage())));
+        } catch (ActionRefused e) {
             audit.finished(auditId, false, e.getMessage());
             announce(pending, ActionReplies.failed(label, cluster.displayName(), e.getMessage()));
         } catch (RuntimeException e) {

@@ -172,6 +172,16 @@ public class InvestigationStore {
         return Investigation.count("status", status);
     }
 
+    /** The newest investigation answered in this thread, if the bot answered in it. */
+    @Transactional
+    public Optional<Investigation> latestInThread(String channel, String threadTs) {
+        if (channel == null || threadTs == null) {
+            return Optional.empty();
+        }
+        return Investigation.<Investigation>find("channel = ?1 and threadTs = ?2 order by createdAt desc, id desc",
+                channel, threadTs).firstResultOptional();
+    }
+
     @Transactional
     public Optional<Investigation> find(long id) {
         return Investigation.findByIdOptional(id);

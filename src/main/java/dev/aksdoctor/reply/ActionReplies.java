@@ -153,6 +153,17 @@ public final class ActionReplies {
                 + (detail == null || detail.isBlank() ? "" : " " + Mrkdwn.escape(detail));
     }
 
+    /** Why ARM refused a write, readable even when ARM gave no message. */
+    public static String armFailure(int status, String code, String message) {
+        String text = message == null ? "" : message.strip();
+        if (text.isEmpty() || text.matches("ARM \\d+ \\S*\\s*:\\s*(Status code \\d+, \\(empty body\\))?")) {
+            return "Azure answered " + (status > 0 ? "HTTP " + status : "with an error")
+                    + (code == null || code.isBlank() ? "" : " (" + code + ")") + " without saying why; the operators'"
+                    + " log has the request";
+        }
+        return text;
+    }
+
     public static String failed(String label, String target, String why) {
         return ":x: *" + Mrkdwn.escape(label) + "* on " + Mrkdwn.code(target) + " failed: " + Mrkdwn.escape(why);
     }

@@ -13,6 +13,14 @@ public final class CommandReplies {
     }
 
     /** The ack of a pasted error. */
+    /** A slash-command paste with neither an AKS error nor a cluster in it. */
+    public static String notRecognised() {
+        return ":thinking_face: I don't recognise this as an AKS error — paste the error text, or name the cluster "
+                + "(its resource ID, `/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.ContainerService/"
+                + "managedClusters/<name>`, or its node resource group `MC_<rg>_<name>_<region>`). "
+                + "`/aks-doctor help` lists what I understand.";
+    }
+
     public static String pasteReceived(StartInvestigation.Started started) {
         switch (started) {
             case QUEUED:

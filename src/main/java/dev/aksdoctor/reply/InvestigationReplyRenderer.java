@@ -56,8 +56,7 @@ public final class InvestigationReplyRenderer {
         int total = Math.max(done.size(), planned);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title(d), SlackLimits.HEADER_TEXT)))));
-        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
-                "*What failed:* " + Mrkdwn.escape(d.summary()), SlackLimits.SECTION_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(whatFailed(d), SlackLimits.SECTION_TEXT)))));
         String status = done.isEmpty()
                 ? ":hourglass_flowing_sand: Investigating — " + total + " checks queued"
                 : ":hourglass_flowing_sand: Investigating — " + done.size() + " of " + total + " checks done";
@@ -77,8 +76,7 @@ public final class InvestigationReplyRenderer {
         List<LayoutBlock> blocks = new ArrayList<>();
         ClusterRef cluster = report.location().found().orElse(null);
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title(d), SlackLimits.HEADER_TEXT)))));
-        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
-                "*What failed:* " + Mrkdwn.escape(d.summary()), SlackLimits.SECTION_TEXT)))));
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(whatFailed(d), SlackLimits.SECTION_TEXT)))));
         if (!report.access().configured()) {
             blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(
                     ":warning: *Azure checks were skipped:* " + Mrkdwn.escape(report.access().detail()),
@@ -109,6 +107,18 @@ public final class InvestigationReplyRenderer {
         }
         blocks.addAll(DiagnosisReplyRenderer.docs(d.docs()));
         return blocks.size() > SlackLimits.BLOCKS_PER_MESSAGE ? blocks.subList(0, SlackLimits.BLOCKS_PER_MESSAGE) : blocks;
+    }
+
+    /**
+     * The error, or for a cluster named without one (a digest's or alert's Diagnose, a bare resource ID) what the
+     * health check covers: the parser's "paste the whole error" help is for pastes, not for a button.
+     */
+    static String whatFailed(Diagnosis d) {
+        if (!d.recognized() && d.cluster() != null) {
+            return "*Health check of* " + Mrkdwn.code(d.cluster().displayName()) + ": cluster and node pool state, "
+                    + "failed operations, scale set instances and the network path to the API server.";
+        }
+        return "*What failed:* " + Mrkdwn.escape(d.summary());
     }
 
     static String title(Diagnosis d) {
@@ -291,7 +301,8 @@ public final class InvestigationReplyRenderer {
         report.why().forEach(f -> candidates.addAll(f.actions()));
         for (Finding f : report.findings()) {
             if (f.outcome() == Outcome.SKIPPED && CausalChains.PROBES.contains(f.checkId())) {
-                f.actions().stream().filter(a -> a.action() == NextAction.RUN_NODE_PROBE).forEach(candidates::add);
+                f.actions().stream().filter(a -> a.action() == NextAction.RUN_NODE_PROBE
+                        || a.action() == NextAction.ROTATE_CERTIFICATES).forEach(candidates::add);
             }
         }
         for (Finding f : report.findings()) {

@@ -15,6 +15,8 @@ public final class MentionReplies {
             + "the error right after the mention, or use `/aks-doctor <error>`.";
     public static final String SHORTCUT_NO_TEXT = "That message has no text I can read. Paste the error with "
             + "`/aks-doctor <error>`.";
+    public static final String ALREADY_ANSWERED = "I already answered this message: my answer is in its thread. "
+            + "Press *Re-run checks* there to run the checks again.";
     public static final String NOT_STORED = ":warning: My database is not answering, so no investigation started; "
             + "mention me again in a minute.";
     public static final String BACKLOG = ":hourglass: I'm working through a backlog of investigations; mention me "

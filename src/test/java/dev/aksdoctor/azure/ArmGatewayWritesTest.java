@@ -49,6 +49,24 @@ class ArmGatewayWritesTest {
     }
 
     @Test
+    void startCluster_ok200EmptyObject_succeeds() {
+        arm.respond("POST", ArmWorld.CLUSTER_ID + "/start", 200, "{}", Map.of());
+        gateway.startCluster(CLUSTER);
+        assertEquals(1, arm.count("POST", ArmWorld.CLUSTER_ID + "/start"));
+    }
+
+    @Test
+    void startCluster_acceptedThenSucceeded_succeeds() {
+        String status = "https://management.azure.com/subscriptions/" + ArmWorld.SUB
+                + "/providers/Microsoft.ContainerService/locations/westeurope/operations/op1";
+        arm.respond("POST", ArmWorld.CLUSTER_ID + "/start", 202, "", Map.of("Location", status, "Retry-After", "0"));
+        arm.json("GET", "/subscriptions/" + ArmWorld.SUB
+                + "/providers/Microsoft.ContainerService/locations/westeurope/operations/op1", "{\"status\":\"Succeeded\"}");
+        gateway.startCluster(CLUSTER);
+        assertEquals(1, arm.count("POST", ArmWorld.CLUSTER_ID + "/start"));
+    }
+
+    @Test
     void reconcileCluster_putsTheSameModel() {
         arm.respond("PUT", ArmWorld.CLUSTER_ID, 200, ArmFixtures.write(new ArmWorld().cluster), Map.of());
         gateway.reconcileCluster(CLUSTER);

@@ -34,6 +34,10 @@ record Answer(InvestigationReport report, String likelyCauseText, String text, M
             "reconcile the cluster", NextAction.RECONCILE_CLUSTER,
             "reconcile the node pool", NextAction.RECONCILE_NODE_POOL,
             "reimage", NextAction.REIMAGE_INSTANCE,
+            "update the instance", NextAction.UPDATE_INSTANCE,
+            "start the node pool", NextAction.START_NODE_POOL,
+            "rotate the certificates", NextAction.ROTATE_CERTIFICATES,
+            "start the cluster", NextAction.START_CLUSTER,
             "node connectivity test", NextAction.RUN_NODE_PROBE);
     private static final Pattern PRESS = Pattern.compile("press \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 

@@ -578,4 +578,29 @@ class PlaybookScenarioTest {
         assertEquals(CheckId.ACTIVITY_LOG_FAILURES, op.checkId(), CheckHarness.text(op));
         assertEquals(Outcome.WARN, op.outcome());
     }
+
+    @Test
+    void certificateProblem_withoutNodeTest_offersRotateCertificatesBesideTheTest() {
+        Diagnosis d = Diagnoses.connection(dev.aksdoctor.diagnosis.Subcategory.CERTIFICATE_PROBLEM,
+                List.of(CheckId.NODE_TLS_PROBE, CheckId.HTTP_PROXY));
+        Answer a = answer(new ArmWorld(), d, InvestigationOptions.DEFAULT);
+        assertTrue(a.buttons().containsKey(NextAction.ROTATE_CERTIFICATES.id()), a.buttons() + "\n" + a.text());
+        assertTrue(a.buttons().containsKey(NextAction.RUN_NODE_PROBE.id()), a.buttons().toString());
+        assertTrue(a.text().contains("rotate the certificates"), a.text());
+    }
+
+    @Test
+    void timedOut_healthyCluster_noRotateCertificates() {
+        Answer a = answer(new ArmWorld(), Diagnoses.timedOut(), InvestigationOptions.DEFAULT);
+        assertFalse(a.buttons().containsKey(NextAction.ROTATE_CERTIFICATES.id()), a.buttons().toString());
+    }
+
+    @Test
+    void failedInstance_offersUpdateInstanceBesideReimage() {
+        ArmWorld w = new ArmWorld();
+        ((ObjectNode) w.instance.get("properties")).put("provisioningState", "Failed");
+        Answer a = answer(w, Diagnoses.failedState("ProvisioningFailed"), InvestigationOptions.DEFAULT);
+        assertTrue(a.buttons().containsKey(NextAction.UPDATE_INSTANCE.id()), a.buttons() + "\n" + a.text());
+        assertFalse(a.text().contains("az vmss"), a.text());
+    }
 }

@@ -52,12 +52,14 @@ class StateAndSubscriptionChecksTest {
     }
 
     @Test
-    void vmssInstances_failedInstance_offersReimage() {
+    void vmssInstances_failedInstance_offersUpdateThenReimage() {
         ArmWorld w = new ArmWorld();
         ((ObjectNode) w.instance.get("properties")).put("provisioningState", "Failed");
         Finding f = run(new VmssInstancesCheck(), w, FAILED);
         assertEquals(Outcome.FAIL, f.outcome(), text(f));
-        assertEquals(List.of(SuggestedAction.reimage(ArmWorld.VMSS, "0")), f.actions());
+        assertEquals(List.of(SuggestedAction.updateInstance(ArmWorld.VMSS, "0"), SuggestedAction.reimage(ArmWorld.VMSS, "0")),
+                f.actions(), "the non-destructive step first");
+        assertTrue(f.remedy().contains("Update the instance") && !f.remedy().contains("az vmss"), f.remedy());
     }
 
     @Test
@@ -175,5 +177,15 @@ class StateAndSubscriptionChecksTest {
         assertEquals(Outcome.WARN, f.outcome(), text(f));
         ArmWorld open = new ArmWorld().authorizedRanges();
         assertEquals(Outcome.PASS, run(new ClientAuthorizedRangesCheck(), open, FAILED).outcome());
+    }
+
+    @Test
+    void nodePoolState_stoppedPool_offersStartNodePool() {
+        ArmWorld w = new ArmWorld();
+        w.pool().putObject("powerState").put("code", "Stopped");
+        Finding f = run(new NodePoolStateCheck(), w, FAILED);
+        assertEquals(Outcome.WARN, f.outcome(), text(f));
+        assertEquals(List.of(SuggestedAction.startPool("nodepool1")), f.actions());
+        assertTrue(f.remedy().contains("Start the node pool") && !f.remedy().contains("az aks"), f.remedy());
     }
 }

@@ -88,4 +88,29 @@ class DigestButtonsFlowTest {
         assertTrue(slack.calls("chat.update").stream().anyMatch(u -> u.param("blocks").contains(ArmWorld.NAME)),
                 "the answer names the cluster");
     }
+
+    @Test
+    void diagnoseButtonOnAnAlert_investigatesThatClusterWithTheHealthPlanNoPasteHelp() throws Exception {
+        dev.aksdoctor.azure.ClusterFacts facts = new dev.aksdoctor.azure.ClusterFacts(ArmWorld.CLUSTER_ID, CLUSTER,
+                "westeurope", "Failed", "Running", "1.31.2", null, null, false, null, null, null, null, null, null,
+                null, null, null);
+        com.slack.api.model.block.element.ButtonElement button = (com.slack.api.model.block.element.ButtonElement)
+                ((com.slack.api.model.block.SectionBlock) dev.aksdoctor.reply.ClusterAlertRenderer.blocks(facts, "Failed")
+                        .get(0)).getAccessory();
+        String value = button.getValue();
+        assertEquals("diagnose_cluster", button.getActionId());
+
+        Interactions.press(slack, "UANYONE1", "C111", "diagnose_cluster", value).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Investigation.count("source = ?1 and status = ?2 and answeredAt is not null", InvestigationSource.DIGEST,
+                        InvestigationStatus.ANSWERED)) == 1);
+        Investigation inv = QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>find("source",
+                InvestigationSource.DIGEST).firstResult());
+        assertEquals(Interactions.THREAD, inv.threadTs, "answered in the alert's thread");
+        String answer = slack.calls("chat.update").get(slack.calls("chat.update").size() - 1).param("blocks");
+        assertTrue(answer.contains("Health check of") && answer.contains(ArmWorld.NAME), answer);
+        assertTrue(!answer.toLowerCase().contains("paste the whole error"), answer);
+        assertTrue(answer.contains("`cluster-state`") && answer.contains("`node-pool-state`"), "the general health plan: " + answer);
+    }
 }

@@ -77,7 +77,7 @@ class ExplainPastedErrorTest {
         String paste = "exit status=51";
         RecordingStore store = new RecordingStore();
 
-        Response ack = new ExplainPastedError(new StartInvestigation(store, new FullQueue())).handle(paste, request(paste), new SlashCommandContext());
+        Response ack = new ExplainPastedError(new StartInvestigation(store, new FullQueue()), new dev.aksdoctor.diagnosis.PasteParser()).handle(paste, request(paste), new SlashCommandContext());
 
         assertEquals(200, ack.getStatusCode());
         assertTrue(ack.getBody().contains("backlog") && ack.getBody().contains("paste again"), ack.getBody());
@@ -93,7 +93,7 @@ class ExplainPastedErrorTest {
     @Test
     void databaseDown_acksWithWhatHappenedAndWhatToDo_notA500() {
         String paste = "exit status=51 password=hunter2secret";
-        Response ack = new ExplainPastedError(new StartInvestigation(new DownStore(), null)).handle(paste, request(paste), new SlashCommandContext());
+        Response ack = new ExplainPastedError(new StartInvestigation(new DownStore(), null), new dev.aksdoctor.diagnosis.PasteParser()).handle(paste, request(paste), new SlashCommandContext());
 
         assertEquals(200, ack.getStatusCode());
         assertTrue(ack.getBody().contains("\"response_type\":\"ephemeral\""), ack.getBody());

@@ -151,6 +151,18 @@ class SlashCommandFlowTest {
     }
 
     @Test
+    void unrecognisedPaste_signed_ephemeralHintNoChannelMessageNoInvestigation() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("the deploy pipeline is red again, any idea?",
+                slack.responseUrl("1")))
+                .then().statusCode(200)
+                .body("response_type", equalTo("ephemeral"))
+                .body("text", containsString("I don't recognise this as an AKS error — paste the error text, or name "
+                        + "the cluster"));
+        assertTrue(slack.calls("chat.postMessage").isEmpty(), "no root message in the channel");
+        assertEquals(0, rows(), "no investigation, so no \"0 of 0 checks done\"");
+    }
+
+    @Test
     void nonAsciiPaste_signed_verifiesAndIsAnswered() {
         String body = SlackRequests.slashCommandForm("Knoten • aks-nodepool1-12345678-vmss000004 — exit status=51 ✓",
                 slack.responseUrl("1"));

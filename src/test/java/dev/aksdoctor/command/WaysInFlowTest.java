@@ -40,6 +40,9 @@ class WaysInFlowTest {
     @InjectFakeSlack
     FakeSlackApi slack;
 
+    @jakarta.inject.Inject
+    dev.aksdoctor.investigation.InvestigationStore store;
+
     @BeforeEach
     void reset() {
         FlowReset.awaitingInvestigations(Duration.ofSeconds(60)).slack(slack).run();
@@ -113,6 +116,86 @@ class WaysInFlowTest {
                 .then().statusCode(200);
         signedJson(messageEvent("Ev" + IDS.incrementAndGet(), "W222", null, PASTE), null).then().statusCode(200);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> Investigation.count()));
+    }
+
+    @Test
+    void mention_inTheBotsAnswerThread_reusesThatInvestigationsCluster() {
+        String thread = "1726133698.626339";
+        long earlier = store.open("W111", "C111", thread, InvestigationSource.SLASH_COMMAND,
+                PASTE + "\n" + dev.aksdoctor.azure.ArmWorld.CLUSTER_ID);
+        store.finish(earlier, InvestigationStatus.ANSWERED, "cause_found");
+        slack.threadRoot("C111", thread, "<@W111> asked about VMExtensionError_K8SAPIServerConnFail");
+
+        signedJson(mentionEvent("Ev" + IDS.incrementAndGet(), "<@UBOT1> and now?"), null).then().statusCode(200);
+
+        Investigation inv = awaitOne(InvestigationSource.MENTION);
+        assertEquals(thread, inv.threadTs);
+        assertTrue(inv.textRedacted.contains(dev.aksdoctor.azure.ArmWorld.CLUSTER_ID), inv.textRedacted);
+    }
+
+    @Test
+    void messageShortcut_onAMessageAutodetectAnswered_pointsToTheAnswerNoSecondInvestigation() throws Exception {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("autodetect on", slack.responseUrl("1")))
+                .then().statusCode(200);
+        String event = messageEvent("Ev" + IDS.incrementAndGet(), "W222", null, PASTE);
+        signedJson(event, null).then().statusCode(200);
+        awaitOne(InvestigationSource.AUTODETECT);
+        String ts = JSON.readTree(event).path("event").path("ts").asText();
+
+        SlackRequests.postSignedForm(form(shortcut("C111", ts, null, PASTE))).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("response_url").stream()
+                .anyMatch(c -> c.rawBody().contains("already answered")));
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> QuarkusTransaction.requiringNew().call(() -> Investigation.count()) == 1);
+    }
+
+    @Test
+    void messageShortcut_onTheBotsRootMessage_pointsToTheAnswerInItsThread() {
+        String root = "1726133690.000100";
+        long earlier = store.open("W111", "C111", root, InvestigationSource.SLASH_COMMAND,
+                PASTE + "\n" + dev.aksdoctor.azure.ArmWorld.CLUSTER_ID);
+        store.finish(earlier, InvestigationStatus.ANSWERED, "cause_found");
+
+        SlackRequests.postSignedForm(form(shortcut("C111", root, null,
+                "<@W111> asked about VMExtensionError_K8SAPIServerConnFail"))).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> slack.calls("response_url").stream()
+                .anyMatch(c -> c.rawBody().contains("already answered")));
+        assertTrue(slack.calls("chat.postMessage").isEmpty(), "no second answer");
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> Investigation.count()));
+    }
+
+    @Test
+    void messageShortcut_onAReplyInTheBotsThread_reusesThatInvestigationsCluster() {
+        String root = "1726133691.000100";
+        long earlier = store.open("W111", "C111", root, InvestigationSource.SLASH_COMMAND,
+                PASTE + "\n" + dev.aksdoctor.azure.ArmWorld.CLUSTER_ID);
+        store.finish(earlier, InvestigationStatus.ANSWERED, "cause_found");
+
+        SlackRequests.postSignedForm(form(shortcut("C111", "1726133695.000300", root, "exit status=51 again on a node")))
+                .then().statusCode(200);
+
+        Investigation inv = awaitOne(InvestigationSource.MESSAGE_SHORTCUT);
+        assertEquals(root, inv.threadTs);
+        assertTrue(inv.textRedacted.contains(dev.aksdoctor.azure.ArmWorld.CLUSTER_ID), inv.textRedacted);
+    }
+
+    private ObjectNode shortcut(String channel, String messageTs, String threadTs, String text) {
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", "message_action").put("token", "legacy-fixed-value").put("action_ts", "1583637157.207593");
+        p.putObject("team").put("id", "T111").put("domain", "test-test");
+        p.putObject("user").put("id", "U123").put("name", "test-test");
+        p.putObject("channel").put("id", channel).put("name", "dev");
+        p.put("callback_id", "diagnose_message").put("trigger_id", "123.123." + IDS.incrementAndGet())
+                .put("message_ts", messageTs);
+        ObjectNode m = p.putObject("message").put("type", "message").put("text", text).put("user", "U234")
+                .put("ts", messageTs);
+        if (threadTs != null) {
+            m.put("thread_ts", threadTs);
+        }
+        p.put("response_url", slack.responseUrl("shortcut"));
+        return p;
     }
 
     private static Investigation awaitOne(InvestigationSource source) {

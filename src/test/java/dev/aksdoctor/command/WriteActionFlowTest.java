@@ -120,6 +120,91 @@ class WriteActionFlowTest {
     }
 
     @Test
+    void startCluster_armAnswers200EmptyObject_reportedAsSuccess() throws Exception {
+        ARM.respond("POST", ArmWorld.CLUSTER_ID + "/start", 200, "{}", Map.of());
+        press(SlackFlowProfile.OPERATOR, "C111", "start_cluster", ActionPayload.of(investigation, CLUSTER))
+                .then().statusCode(200);
+        JsonNode view = JSON.readTree(slack.last("views.open").orElseThrow().param("view"));
+        submit(SlackFlowProfile.OPERATOR, "VSTART1", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result != ActionAudit.Result.RUNNING);
+        assertEquals(ActionAudit.Result.SUCCEEDED, onlyAudit().result, () -> onlyAudit().detail);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage").size() == 2);
+        String result = slack.calls("chat.postMessage").get(1).param("text");
+        assertTrue(result.contains("finished") && !result.contains(":x:"), result);
+    }
+
+    @Test
+    void startCluster_armRefusesWithoutMessage_reportedClearly() throws Exception {
+        ARM.respond("POST", ArmWorld.CLUSTER_ID + "/start", 500, "", Map.of());
+        press(SlackFlowProfile.OPERATOR, "C111", "start_cluster", ActionPayload.of(investigation, CLUSTER))
+                .then().statusCode(200);
+        JsonNode view = JSON.readTree(slack.last("views.open").orElseThrow().param("view"));
+        submit(SlackFlowProfile.OPERATOR, "VSTART2", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> onlyAudit().result != ActionAudit.Result.RUNNING);
+        assertEquals(ActionAudit.Result.FAILED, onlyAudit().result);
+        await().atMost(Duration.ofSeconds(5)).until(() -> slack.calls("chat.postMessage").size() == 2);
+        String result = slack.calls("chat.postMessage").get(1).param("text");
+        assertTrue(result.contains(":x:") && result.contains("HTTP 500"), result);
+    }
+
+    @Test
+    void updateInstance_operatorConfirms_manualUpgradeOfThatInstanceInTheNodeResourceGroup() throws Exception {
+        String upgrade = ArmWorld.VMSS_ID + "/manualupgrade";
+        ARM.respond("POST", upgrade, 200, "", Map.of());
+        ActionPayload value = ActionPayload.of(investigation, CLUSTER,
+                SuggestedAction.updateInstance(ArmWorld.VMSS, "0"));
+        press(SlackFlowProfile.OPERATOR, "C111", "update_instance", value).then().statusCode(200);
+        JsonNode view = JSON.readTree(slack.last("views.open").orElseThrow().param("view"));
+        assertTrue(view.toString().contains("disk is kept"), view.toString());
+        assertEquals(0, ARM.count("POST", upgrade), "nothing happens before confirmation");
+        submit(SlackFlowProfile.OPERATOR, "VUPD1", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result != ActionAudit.Result.RUNNING);
+        assertEquals(ActionAudit.Result.SUCCEEDED, onlyAudit().result, () -> onlyAudit().detail);
+        assertEquals(1, ARM.count("POST", upgrade));
+        assertTrue(ARM.requests().stream().filter(r -> r.path().equals(upgrade)).allMatch(r -> r.body().contains("\"0\"")),
+                "only that instance");
+        assertEquals(0, ARM.count("POST", ArmWorld.VMSS_ID + "/virtualMachines/0/reimage"), "not destructive");
+        assertEquals("update_instance", onlyAudit().action);
+    }
+
+    @Test
+    void updateInstance_scaleSetOfAnotherCluster_refusedNothingOnArm() throws Exception {
+        ActionPayload value = ActionPayload.of(investigation, CLUSTER,
+                SuggestedAction.updateInstance("aks-someoneelse-99999999-vmss", "0"));
+        press(SlackFlowProfile.OPERATOR, "C111", "update_instance", value).then().statusCode(200);
+        JsonNode view = JSON.readTree(slack.last("views.open").orElseThrow().param("view"));
+        submit(SlackFlowProfile.OPERATOR, "VUPD2", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result != ActionAudit.Result.RUNNING);
+        assertEquals(ActionAudit.Result.FAILED, onlyAudit().result);
+        assertTrue(ARM.requests().stream().noneMatch(r -> r.path().endsWith("/manualupgrade")));
+    }
+
+    @Test
+    void startNodePool_operatorConfirms_putsThePoolRunning() throws Exception {
+        String pool = ArmWorld.CLUSTER_ID + "/agentPools/nodepool1";
+        String body = "{\"id\":\"" + pool + "\",\"name\":\"nodepool1\",\"properties\":{\"count\":3,\"vmSize\":"
+                + "\"Standard_DS2_v2\",\"osType\":\"Linux\",\"mode\":\"System\",\"provisioningState\":\"Succeeded\","
+                + "\"powerState\":{\"code\":\"Stopped\"}}}";
+        ARM.json("GET", pool, body);
+        ARM.respond("PUT", pool, 200, body.replace("Stopped", "Running"), Map.of());
+        press(SlackFlowProfile.OPERATOR, "C111", "start_node_pool",
+                ActionPayload.of(investigation, CLUSTER, SuggestedAction.startPool("nodepool1"))).then().statusCode(200);
+        JsonNode view = JSON.readTree(slack.last("views.open").orElseThrow().param("view"));
+        submit(SlackFlowProfile.OPERATOR, "VPOOL1", view.path("private_metadata").asText()).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> onlyAudit().result != ActionAudit.Result.RUNNING);
+        assertEquals(ActionAudit.Result.SUCCEEDED, onlyAudit().result, () -> onlyAudit().detail);
+        String put = ARM.requests().stream().filter(r -> r.method().equals("PUT") && r.path().equals(pool))
+                .findFirst().orElseThrow().body();
+        assertTrue(put.contains("\"powerState\":{\"code\":\"Running\"}"), put);
+        assertEquals(pool, onlyAudit().target);
+    }
+
+    @Test
     void startCluster_groupMember_opensDialog() {
         slack.userGroup(SlackFlowProfile.GROUP, "UOTHER1", SlackFlowProfile.GROUP_MEMBER);
         press(SlackFlowProfile.GROUP_MEMBER, "C111", "start_cluster", ActionPayload.of(investigation, CLUSTER))

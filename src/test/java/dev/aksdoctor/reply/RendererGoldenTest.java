@@ -161,6 +161,12 @@ class RendererGoldenTest {
         if (action == NextAction.REIMAGE_INSTANCE) {
             return SuggestedAction.reimage("aks-nodepool1-12345678-vmss", "4").parameters();
         }
+        if (action == NextAction.UPDATE_INSTANCE) {
+            return SuggestedAction.updateInstance("aks-nodepool1-12345678-vmss", "4").parameters();
+        }
+        if (action == NextAction.START_NODE_POOL) {
+            return SuggestedAction.startPool("nodepool1").parameters();
+        }
         return Map.of();
     }
 

@@ -1,19 +1,19 @@
 package dev.aksdoctor.answer;
 
-import dev.aksdoctor.investigation.InvestigationStatus;
-import dev.aksdoctor.investigation.Investigation;
-import dev.aksdoctor.investigation.InvestigationRunner;
-import dev.aksdoctor.investigation.InvestigationStore;
-import dev.aksdoctor.investigation.InvestigationJob;
 import com.slack.api.model.block.LayoutBlock;
 import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.channel.ChannelSettings;
 import dev.aksdoctor.check.InvestigationOptions;
 import dev.aksdoctor.check.InvestigationReport;
 import dev.aksdoctor.check.Investigator;
-import dev.aksdoctor.diagnosis.Playbook;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.PasteParser;
+import dev.aksdoctor.diagnosis.Playbook;
+import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.investigation.InvestigationJob;
+import dev.aksdoctor.investigation.InvestigationRunner;
+import dev.aksdoctor.investigation.InvestigationStatus;
+import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.reply.DiagnosisReplyRenderer;
 import dev.aksdoctor.reply.InvestigationReplyRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;

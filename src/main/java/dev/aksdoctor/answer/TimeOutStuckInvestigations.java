@@ -1,9 +1,9 @@
 package dev.aksdoctor.answer;
 
-import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationQueue;
 import dev.aksdoctor.investigation.InvestigationSettings;
+import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.jobs.DurableScheduler;
 import dev.aksdoctor.reply.InvestigationNoticeRenderer;

@@ -3,27 +3,10 @@ package dev.aksdoctor.azure;
 import static dev.aksdoctor.azure.ArmErrors.call;
 import static dev.aksdoctor.azure.SdkValues.rgScope;
 
-import com.azure.core.http.HttpClient;
-import com.azure.core.http.vertx.VertxHttpClientBuilder;
-import com.azure.core.util.Configuration;
-import com.azure.core.util.Context;
-import com.azure.resourcemanager.compute.models.InstanceViewTypes;
-import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
 import com.azure.resourcemanager.privatedns.fluent.models.PrivateZoneInner;
 import com.azure.resourcemanager.resources.fluentcore.arm.ResourceId;
-import com.azure.resourcemanager.resources.models.Subscription;
-import dev.aksdoctor.diagnosis.ClusterRef;
-import io.vertx.core.Vertx;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**

@@ -1,16 +1,16 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
-import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.ArmException;
+import dev.aksdoctor.azure.ClusterFacts;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.network.AddressRanges;
 import dev.aksdoctor.network.AuthorizedRangeMatch;
 import dev.aksdoctor.network.AuthorizedRanges;
 import dev.aksdoctor.network.ServiceTags;
-import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ArmException;
+import dev.aksdoctor.diagnosis.CheckId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.azure.VnetFacts;
 import dev.aksdoctor.azure.ArmException;
+import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterInventory;
 import dev.aksdoctor.azure.ClusterLocation;
 import dev.aksdoctor.azure.ClusterSummary;
+import dev.aksdoctor.azure.VnetFacts;
 import dev.aksdoctor.diagnosis.ClusterRef;
-import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.network.AddressRanges;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import static dev.aksdoctor.check.Findings.action;
 
 import dev.aksdoctor.azure.ClusterFacts;
+import dev.aksdoctor.diagnosis.CheckId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;

@@ -1,13 +1,13 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.InstanceFacts;
 import dev.aksdoctor.azure.ScaleSetFacts;
-import jakarta.enterprise.context.ApplicationScoped;
 import dev.aksdoctor.diagnosis.CausalChains;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.KnowledgeCatalog;
 import dev.aksdoctor.diagnosis.KnownError;
 import dev.aksdoctor.diagnosis.OsType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

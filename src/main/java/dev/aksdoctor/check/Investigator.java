@@ -1,14 +1,14 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CausalChains;
-import dev.aksdoctor.diagnosis.CheckId;
-import dev.aksdoctor.diagnosis.Playbook;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.AzureAccess;
 import dev.aksdoctor.azure.AzureConfig;
 import dev.aksdoctor.azure.ClusterLocation;
+import dev.aksdoctor.diagnosis.CausalChains;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
+import dev.aksdoctor.diagnosis.Playbook;
 import dev.aksdoctor.diagnosis.Subcategory;
 import io.quarkus.arc.All;
 import jakarta.annotation.PreDestroy;
@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,10 +1,10 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.PrivateEndpointFacts;
 import dev.aksdoctor.check.probe.ProbeResult;
 import dev.aksdoctor.check.probe.ProbeStep;
+import dev.aksdoctor.diagnosis.CheckId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

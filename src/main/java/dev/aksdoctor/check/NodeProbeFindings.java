@@ -1,7 +1,7 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.check.probe.ProbeResult;
+import dev.aksdoctor.diagnosis.CheckId;
 import java.util.Optional;
 
 /** What the node probe checks share: run only on request, once per investigation. */

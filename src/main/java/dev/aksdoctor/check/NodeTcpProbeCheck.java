@@ -1,8 +1,8 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.check.probe.ProbeResult;
 import dev.aksdoctor.check.probe.ProbeStep;
+import dev.aksdoctor.diagnosis.CheckId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 

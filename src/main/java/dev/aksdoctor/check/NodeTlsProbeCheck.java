@@ -1,9 +1,9 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.check.probe.ProbeResult;
 import dev.aksdoctor.check.probe.TlsInspectionVerdict;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Subcategory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

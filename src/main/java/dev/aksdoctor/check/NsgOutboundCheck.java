@@ -1,9 +1,9 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.NsgFacts;
 import dev.aksdoctor.azure.ScaleSetFacts;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.network.AddressContext;
 import dev.aksdoctor.network.AddressRanges;
 import dev.aksdoctor.network.Direction;

@@ -1,9 +1,9 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ActivityEventFacts;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.PolicyAssignmentFacts;
+import dev.aksdoctor.diagnosis.CheckId;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

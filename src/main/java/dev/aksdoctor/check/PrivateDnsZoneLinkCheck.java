@@ -1,20 +1,20 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
-import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.ArmException;
+import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.ForwardingRulesetFacts;
 import dev.aksdoctor.azure.PrivateDnsZoneFacts;
 import dev.aksdoctor.azure.PrivateEndpointFacts;
 import dev.aksdoctor.azure.VnetFacts;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.network.AddressRanges;
-import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** A private cluster's private DNS zone must be linked to every node VNet, or the nodes cannot resolve the API server. */
 @ApplicationScoped

@@ -1,8 +1,8 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.RouteTableFacts;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.network.NextHopType;
 import dev.aksdoctor.network.RouteDecision;
 import dev.aksdoctor.network.RouteEntry;

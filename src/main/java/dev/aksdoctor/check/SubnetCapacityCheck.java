@@ -1,8 +1,8 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.azure.AgentPoolFacts;
 import dev.aksdoctor.azure.ClusterFacts;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.network.AddressRanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.reply.ActionPayload;
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.reply.ActionPayload;
 import java.util.Optional;
 
 /**

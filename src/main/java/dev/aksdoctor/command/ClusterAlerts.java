@@ -1,14 +1,14 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.access.ChannelScopes;
-import dev.aksdoctor.reply.ButtonReplies;
-import dev.aksdoctor.reply.Mrkdwn;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.digest.AlertSettings;
 import dev.aksdoctor.digest.ClusterAlertStore;
+import dev.aksdoctor.reply.ButtonReplies;
+import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.Usage;
 import dev.aksdoctor.reply.WatchReplies;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,8 +1,5 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.slack.SlackDeliveries;
-import java.time.Clock;
-
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
@@ -11,7 +8,9 @@ import dev.aksdoctor.digest.DigestSettings;
 import dev.aksdoctor.digest.DigestStore;
 import dev.aksdoctor.reply.Usage;
 import dev.aksdoctor.reply.WatchReplies;
+import dev.aksdoctor.slack.SlackDeliveries;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
+import dev.aksdoctor.action.InvestigationResolution;
 import dev.aksdoctor.action.NextActionHandler;
 import dev.aksdoctor.check.NextAction;
-import dev.aksdoctor.action.InvestigationResolution;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.reply.ActionReplies;
 import dev.aksdoctor.reply.ButtonReplies;

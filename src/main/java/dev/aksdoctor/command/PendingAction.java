@@ -1,12 +1,12 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.reply.ActionPayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.views.payload.ViewSubmissionPayload;
 import dev.aksdoctor.action.AuditLog;
 import dev.aksdoctor.check.NextAction;
+import dev.aksdoctor.reply.ActionPayload;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

@@ -2,9 +2,9 @@ package dev.aksdoctor.command;
 
 import com.slack.api.bolt.App;
 import dev.aksdoctor.action.NextActionHandler;
-import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.SubnetFacts;
+import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.reply.NetworkListingRenderer;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,18 +1,17 @@
 package dev.aksdoctor.command;
 
-import dev.aksdoctor.access.ChannelScopes;
-import org.jboss.logging.Logger;
-import dev.aksdoctor.reply.ButtonReplies;
-import dev.aksdoctor.reply.Mrkdwn;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.digest.ClusterAlertStore;
 import dev.aksdoctor.digest.DigestSchedule;
 import dev.aksdoctor.digest.DigestSchedules;
 import dev.aksdoctor.digest.DigestSettings;
 import dev.aksdoctor.digest.DigestStore;
+import dev.aksdoctor.reply.ButtonReplies;
+import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.Usage;
 import dev.aksdoctor.reply.WatchReplies;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
 import org.quartz.SchedulerException;
 
 /**

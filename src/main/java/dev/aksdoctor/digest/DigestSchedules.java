@@ -1,15 +1,14 @@
 package dev.aksdoctor.digest;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
-import java.util.TimeZone;
-
 import dev.aksdoctor.jobs.DurableScheduler;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.UUID;
 import org.quartz.CronExpression;
 import org.quartz.SchedulerException;

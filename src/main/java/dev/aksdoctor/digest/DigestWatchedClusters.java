@@ -1,16 +1,16 @@
 package dev.aksdoctor.digest;
 
 import dev.aksdoctor.access.ChannelScopes;
-import java.util.Optional;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.home.WatchedClusters;
-import dev.aksdoctor.reply.WatchedClusterSummary;
 import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.reply.WatchedClusterSummary;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;

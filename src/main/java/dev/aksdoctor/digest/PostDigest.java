@@ -1,11 +1,8 @@
 package dev.aksdoctor.digest;
 
 import dev.aksdoctor.access.ChannelScopes;
-import dev.aksdoctor.diagnosis.ClusterRef;
-import java.util.ArrayList;
-import java.util.Locale;
-import java.util.Optional;
 import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.reply.Digest;
 import dev.aksdoctor.reply.DigestRenderer;
 import dev.aksdoctor.slack.SlackGateway;
@@ -13,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** Posts one channel's digest for one slot: claim the slot, fetch, build, post, remember what was said. */

@@ -1,6 +1,5 @@
 package dev.aksdoctor.digest;
 
-import dev.aksdoctor.reply.Digest;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.quartz.Job;

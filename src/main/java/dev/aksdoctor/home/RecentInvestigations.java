@@ -1,8 +1,8 @@
 package dev.aksdoctor.home;
 
-import dev.aksdoctor.reply.RecentInvestigation;
 import dev.aksdoctor.action.InvestigationResolution;
 import dev.aksdoctor.investigation.Investigation;
+import dev.aksdoctor.reply.RecentInvestigation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

@@ -2,7 +2,6 @@ package dev.aksdoctor.reply;
 
 import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import dev.aksdoctor.azure.ClusterFacts;

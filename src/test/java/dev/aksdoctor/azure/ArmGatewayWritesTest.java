@@ -1,10 +1,10 @@
 package dev.aksdoctor.azure;
 
-import dev.aksdoctor.diagnosis.ClusterRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

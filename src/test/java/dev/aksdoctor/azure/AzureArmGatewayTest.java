@@ -1,12 +1,12 @@
 package dev.aksdoctor.azure;
 
-import dev.aksdoctor.diagnosis.ClusterRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

@@ -1,10 +1,10 @@
 package dev.aksdoctor.azure;
 
-import dev.aksdoctor.diagnosis.ClusterRef;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;

@@ -5,9 +5,9 @@ import com.azure.core.http.vertx.VertxHttpClientBuilder;
 import com.azure.core.util.Configuration;
 import com.azure.core.util.ConfigurationBuilder;
 import com.azure.core.util.ConfigurationSource;
-import java.util.Map;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**

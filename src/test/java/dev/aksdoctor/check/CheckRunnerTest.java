@@ -1,11 +1,11 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.diagnosis.CheckId;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;

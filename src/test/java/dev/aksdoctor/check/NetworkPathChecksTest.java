@@ -1,6 +1,5 @@
 package dev.aksdoctor.check;
 
-import dev.aksdoctor.diagnosis.CheckId;
 import static dev.aksdoctor.check.CheckHarness.run;
 import static dev.aksdoctor.check.CheckHarness.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksdoctor.azure.ArmWorld;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Subcategory;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package dev.aksdoctor.investigation;
 
-import dev.aksdoctor.answer.RunInvestigation;
-import dev.aksdoctor.answer.TimeOutStuckInvestigations;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aksdoctor.answer.RunInvestigation;
+import dev.aksdoctor.answer.TimeOutStuckInvestigations;
 import dev.aksdoctor.jobs.DurableScheduler;
 import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.InjectFakeSlack;

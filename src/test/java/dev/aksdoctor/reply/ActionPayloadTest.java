@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.SuggestedAction;
+import dev.aksdoctor.diagnosis.ClusterRef;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

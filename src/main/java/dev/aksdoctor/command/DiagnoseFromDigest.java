@@ -32,22 +32,18 @@ public class DiagnoseFromDigest implements SlackRoute, NextActionHandler {
 
     @Override
     public void register(App app) {
-        app.blockAction(action().id(), (req, ctx) -> {
-            Optional<ButtonPress> fresh = presses.of(req.getPayload());
-            if (fresh.isEmpty()) {
-                return ctx.ack();
-            }
-            ButtonPress press = fresh.get();
-            Optional<String> clusterId = guard.permitRead(press).flatMap(ClusterRef::resourceId);
-            if (clusterId.isEmpty()) {
-                return ctx.ack();
-            }
-            StartInvestigation.Started started = start.inThread(InvestigationSource.DIGEST, press.user(), press.channel(),
-                    press.threadTs(), clusterId.get(), press.responseUrl(), false);
-            if (!started.queued()) {
-                guard.tell(press, ButtonReplies.notStarted(started, ButtonReplies.PRESS_AGAIN));
-            }
-            return ctx.ack();
-        });
+        presses.onPress(app, action(), this::diagnose);
+    }
+
+    private void diagnose(ButtonPress press) {
+        Optional<String> clusterId = guard.permitRead(press).flatMap(ClusterRef::resourceId);
+        if (clusterId.isEmpty()) {
+            return;
+        }
+        StartInvestigation.Started started = start.inThread(InvestigationSource.DIGEST, press.user(), press.channel(),
+                press.threadTs(), clusterId.get(), press.responseUrl(), false);
+        if (!started.queued()) {
+            guard.tell(press, ButtonReplies.notStarted(started, ButtonReplies.PRESS_AGAIN));
+        }
     }
 }

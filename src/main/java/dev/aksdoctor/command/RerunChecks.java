@@ -8,7 +8,6 @@ import dev.aksdoctor.investigation.StartInvestigation;
 import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /** "Re-run checks": the same (redacted) paste, investigated again, answered in the same thread. */
 @ApplicationScoped
@@ -31,29 +30,25 @@ public class RerunChecks implements SlackRoute, NextActionHandler {
 
     @Override
     public void register(App app) {
-        app.blockAction(action().id(), (req, ctx) -> {
-            Optional<ButtonPress> fresh = presses.of(req.getPayload());
-            if (fresh.isEmpty()) {
-                return ctx.ack();
-            }
-            ButtonPress press = fresh.get();
-            if (press.investigation().isEmpty()) {
-                guard.tell(press, ButtonReplies.INVESTIGATION_GONE);
-                return ctx.ack();
-            }
-            if (press.payload().cluster().isPresent() && guard.permitRead(press).isEmpty()) {
-                return ctx.ack();
-            }
-            Investigation inv = press.investigation().get();
-            // The located cluster is appended as a resource id so the re-run checks the same cluster.
-            String text = inv.textRedacted + press.payload().cluster().flatMap(c -> c.resourceId())
-                    .map(id -> "\n" + id).orElse("");
-            StartInvestigation.Started started = start.inThread(inv.source, press.user(), press.channel(),
-                    press.threadTs(), text, press.responseUrl(), false);
-            if (!started.queued()) {
-                guard.tell(press, ButtonReplies.notStarted(started, ButtonReplies.PRESS_AGAIN));
-            }
-            return ctx.ack();
-        });
+        presses.onPress(app, action(), this::rerun);
+    }
+
+    private void rerun(ButtonPress press) {
+        if (press.investigation().isEmpty()) {
+            guard.tell(press, ButtonReplies.INVESTIGATION_GONE);
+            return;
+        }
+        if (press.payload().cluster().isPresent() && guard.permitRead(press).isEmpty()) {
+            return;
+        }
+        Investigation inv = press.investigation().get();
+        // The located cluster is appended as a resource id so the re-run checks the same cluster.
+        String text = inv.textRedacted + press.payload().cluster().flatMap(c -> c.resourceId())
+                .map(id -> "\n" + id).orElse("");
+        StartInvestigation.Started started = start.inThread(inv.source, press.user(), press.channel(),
+                press.threadTs(), text, press.responseUrl(), false);
+        if (!started.queued()) {
+            guard.tell(press, ButtonReplies.notStarted(started, ButtonReplies.PRESS_AGAIN));
+        }
     }
 }

@@ -47,10 +47,7 @@ public class RunDetectors implements SlackRoute, NextActionHandler {
 
     @Override
     public void register(App app) {
-        app.blockAction(action().id(), (req, ctx) -> {
-            presses.of(req.getPayload()).ifPresent(this::run);
-            return ctx.ack();
-        });
+        presses.onPress(app, action(), this::run);
     }
 
     private void run(ButtonPress press) {

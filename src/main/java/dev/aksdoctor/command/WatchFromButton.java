@@ -3,10 +3,8 @@ package dev.aksdoctor.command;
 import com.slack.api.bolt.App;
 import dev.aksdoctor.action.NextActionHandler;
 import dev.aksdoctor.check.NextAction;
-import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
 
 /** "Watch this cluster": adds the investigated cluster to the channel's digest watch list. */
 @ApplicationScoped
@@ -29,15 +27,7 @@ public class WatchFromButton implements SlackRoute, NextActionHandler {
 
     @Override
     public void register(App app) {
-        app.blockAction(action().id(), (req, ctx) -> {
-            Optional<ButtonPress> fresh = presses.of(req.getPayload());
-            if (fresh.isEmpty()) {
-                return ctx.ack();
-            }
-            ButtonPress press = fresh.get();
-            Optional<ClusterRef> cluster = guard.permitRead(press);
-            cluster.ifPresent(ref -> guard.tell(press, watch.watch(press.channel(), ref, press.user())));
-            return ctx.ack();
-        });
+        presses.onPress(app, action(), press -> guard.permitRead(press)
+                .ifPresent(ref -> guard.tell(press, watch.watch(press.channel(), ref, press.user()))));
     }
 }

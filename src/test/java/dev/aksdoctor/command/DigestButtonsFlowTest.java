@@ -112,4 +112,24 @@ class DigestButtonsFlowTest {
         assertTrue(!answer.toLowerCase().contains("paste the whole error"), answer);
         assertTrue(answer.contains("`cluster-state`") && answer.contains("`node-pool-state`"), "the general health plan: " + answer);
     }
+
+    @Test
+    void rerunButton_investigatesTheSamePasteAgainInTheSameThread() {
+        long first = store.open("UREQ1", "C111", Interactions.THREAD, InvestigationSource.SLASH_COMMAND, "exit status=51");
+        store.finish(first, InvestigationStatus.ANSWERED, "recognised");
+        String value = new ActionPayload(first, CLUSTER.resourceId().orElseThrow(), Map.of()).toJson();
+
+        Interactions.press(slack, "UANYONE1", "C111", "rerun_checks", value).then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                Investigation.count("id <> ?1 and status = ?2 and answeredAt is not null", first,
+                        InvestigationStatus.ANSWERED)) == 1);
+        Investigation rerun = QuarkusTransaction.requiringNew().call(() -> Investigation.<Investigation>find("id <> ?1",
+                first).firstResult());
+        assertEquals(Interactions.THREAD, rerun.threadTs, "answered in the same thread");
+        assertTrue(rerun.textRedacted.startsWith("exit status=51") && rerun.textRedacted.contains(ArmWorld.NAME),
+                "the same paste, with the located cluster: " + rerun.textRedacted);
+        assertEquals(1L, QuarkusTransaction.requiringNew().call(() -> Investigation.count("id <> ?1", first)),
+                "one re-run for one press");
+    }
 }

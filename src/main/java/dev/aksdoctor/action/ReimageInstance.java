@@ -2,13 +2,11 @@ package dev.aksdoctor.action;
 
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.check.NextAction;
-import dev.aksdoctor.reply.ActionPayload;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** "Reimage instance": a failed scale set instance is rebuilt from the node image and rejoins. */
 @ApplicationScoped
-public class ReimageInstance implements WriteAction {
+public class ReimageInstance implements InstanceAction {
 
     private final ArmGateway arm;
 
@@ -33,23 +31,12 @@ public class ReimageInstance implements WriteAction {
     }
 
     @Override
-    public List<String> requiredParameters() {
-        return ClusterInstance.requiredParameters();
+    public ArmGateway arm() {
+        return arm;
     }
 
     @Override
-    public String target(ActionPayload payload) {
-        return ClusterInstance.target(payload);
-    }
-
-    @Override
-    public List<String> details(ActionPayload payload) {
-        return ClusterInstance.details(payload);
-    }
-
-    @Override
-    public String perform(Confirmed confirmed) {
-        ClusterInstance i = ClusterInstance.verified(arm, confirmed);
+    public String perform(ClusterInstance i) {
         arm.reimageInstance(i.subscriptionId(), i.nodeResourceGroup(), i.scaleSet(), i.instanceId());
         return "Instance " + i.instanceId() + " of " + i.scaleSet() + " was reimaged.";
     }

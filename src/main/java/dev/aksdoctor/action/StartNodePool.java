@@ -2,14 +2,11 @@ package dev.aksdoctor.action;
 
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.check.NextAction;
-import dev.aksdoctor.check.SuggestedAction;
-import dev.aksdoctor.reply.ActionPayload;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /** "Start node pool": a stopped pool's nodes come back (a PUT of the pool with power state Running). */
 @ApplicationScoped
-public class StartNodePool implements WriteAction {
+public class StartNodePool implements NodePoolAction {
 
     private final ArmGateway arm;
 
@@ -33,25 +30,7 @@ public class StartNodePool implements WriteAction {
     }
 
     @Override
-    public List<String> requiredParameters() {
-        return List.of(SuggestedAction.POOL);
-    }
-
-    @Override
-    public String target(ActionPayload payload) {
-        return payload.parameter(SuggestedAction.POOL).map(pool -> payload.clusterId() + "/agentPools/" + pool)
-                .orElse(payload.clusterId());
-    }
-
-    @Override
-    public List<String> details(ActionPayload payload) {
-        return payload.parameter(SuggestedAction.POOL).map(p -> List.of("*Node pool:* `" + p + "`")).orElse(List.of());
-    }
-
-    @Override
-    public String perform(Confirmed confirmed) {
-        String pool = confirmed.payload().parameter(SuggestedAction.POOL)
-                .orElseThrow(() -> new ActionRefused("no node pool named"));
+    public String perform(Confirmed confirmed, String pool) {
         arm.startAgentPool(confirmed.cluster(), pool);
         return "Node pool " + pool + " is starting; its nodes take a few minutes to be Ready.";
     }

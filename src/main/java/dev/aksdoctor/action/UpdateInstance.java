@@ -2,16 +2,14 @@ package dev.aksdoctor.action;
 
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.check.NextAction;
-import dev.aksdoctor.reply.ActionPayload;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * "Update instance": the failed scale set instance is brought to the set's latest model (what
  * {@code az vmss update-instances} does), keeping its OS disk; the non-destructive step before Reimage.
  */
 @ApplicationScoped
-public class UpdateInstance implements WriteAction {
+public class UpdateInstance implements InstanceAction {
 
     private final ArmGateway arm;
 
@@ -36,23 +34,12 @@ public class UpdateInstance implements WriteAction {
     }
 
     @Override
-    public List<String> requiredParameters() {
-        return ClusterInstance.requiredParameters();
+    public ArmGateway arm() {
+        return arm;
     }
 
     @Override
-    public String target(ActionPayload payload) {
-        return ClusterInstance.target(payload);
-    }
-
-    @Override
-    public List<String> details(ActionPayload payload) {
-        return ClusterInstance.details(payload);
-    }
-
-    @Override
-    public String perform(Confirmed confirmed) {
-        ClusterInstance i = ClusterInstance.verified(arm, confirmed);
+    public String perform(ClusterInstance i) {
         arm.updateInstance(i.subscriptionId(), i.nodeResourceGroup(), i.scaleSet(), i.instanceId());
         return "Instance " + i.instanceId() + " of " + i.scaleSet() + " was updated to the scale set's model. "
                 + "If it is still Failed, reimage it.";

@@ -55,10 +55,13 @@ class WaysInFlowTest {
         p.putObject("team").put("id", "T111").put("domain", "test-test");
         p.putObject("user").put("id", "U123").put("name", "test-test");
         p.putObject("channel").put("id", "C123").put("name", "dev");
+        // A message of its own: the de-duplication table outlives a test class, and Socket Mode's flow test
+        // diagnoses a reply of the same shape.
+        String messageTs = "1583636382." + String.format("%06d", 300 + IDS.incrementAndGet());
         p.put("callback_id", "diagnose_message").put("trigger_id", "123.123." + IDS.incrementAndGet())
-                .put("message_ts", "1583636382.000300");
+                .put("message_ts", messageTs);
         p.putObject("message").put("type", "message").put("text", PASTE).put("user", "U234")
-                .put("ts", "1583636382.000300").put("thread_ts", "1583636000.000100");
+                .put("ts", messageTs).put("thread_ts", "1583636000.000100");
         p.put("response_url", slack.responseUrl("shortcut"));
 
         SlackRequests.postSignedForm(form(p)).then().statusCode(200);

@@ -22,6 +22,11 @@ abstract class ArmNetworkReads implements ArmGateway {
         this.session = session;
     }
 
+    /** Only for the CDI client proxy of {@link AzureArmGateway}, which never reads {@link #session} itself. */
+    protected ArmNetworkReads() {
+        this.session = null;
+    }
+
     @Override
     public VnetFacts vnet(String vnetId) {
         ResourceId id = ResourceId.fromString(vnetId);

@@ -22,7 +22,7 @@ public class FakeArmGatewayProducer {
         if (arm == null) {
             // A test without the fake ARM: Azure is off in the test profile, and nothing may leave the machine.
             return new AzureArmGateway(config, () -> {
-                throw new IllegalStateException("this test has no fake ARM: add @QuarkusTestResource(value = FakeArmResource.class, restrictToAnnotatedClass = true)");
+                throw new IllegalStateException("this test has no fake ARM: add @WithTestResource(FakeArmResource.class)");
             }, FakeArmGateways.credentialSettings(), Clock.systemUTC());
         }
         return new AzureArmGateway(config, () -> FakeArmGateways.httpClient(arm), FakeArmGateways.credentialSettings(),

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <pre>
  * &#64;QuarkusTest
- * &#64;QuarkusTestResource(value = FakeArmResource.class, restrictToAnnotatedClass = true)
+ * &#64;WithTestResource(FakeArmResource.class)
  * class MyFlowTest {
  *     &#64;InjectFakeArm FakeArm arm;       // then new ArmWorld().install(arm), and assert on arm.requests()
  * }

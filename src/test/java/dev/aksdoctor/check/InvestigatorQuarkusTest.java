@@ -13,14 +13,14 @@ import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.DiagnosisBuilder;
 import dev.aksdoctor.diagnosis.OsType;
 import dev.aksdoctor.diagnosis.Subcategory;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = FakeArmResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeArmResource.class)
 class InvestigatorQuarkusTest {
 
     @InjectFakeArm

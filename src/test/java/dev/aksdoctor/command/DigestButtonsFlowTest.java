@@ -18,7 +18,7 @@ import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 /** "Watch this cluster" on an answer, and "Diagnose" on a digest. */
 @QuarkusTest
 @TestProfile(SlackFlowProfile.class)
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
 class DigestButtonsFlowTest {
 
     static final FakeArm ARM = FakeArmBackedGateway.ARM;

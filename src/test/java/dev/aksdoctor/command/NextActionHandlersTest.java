@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aksdoctor.action.NextActionHandler;
 import dev.aksdoctor.action.WriteAction;
 import dev.aksdoctor.check.NextAction;
+import dev.aksdoctor.testing.FakeSlackResource;
 import io.quarkus.arc.All;
 import io.quarkus.arc.ClientProxy;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
 /** One vocabulary: every button a reply can offer is answered by exactly one bean, and every such bean by a button. */
 @QuarkusTest
 @TestProfile(SlackFlowProfile.class)
+@WithTestResource(FakeSlackResource.class)
 class NextActionHandlersTest {
 
     @Inject

@@ -20,7 +20,7 @@ import dev.aksdoctor.testing.InjectFakeSlack;
 import dev.aksdoctor.testing.SlackRequests;
 import dev.aksdoctor.testing.SlackSigner;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
 class SlashCommandFlowTest {
 
     static final String PASTE = "Code=\"VMExtensionError_K8SAPIServerConnFail\" Message=\"Agent pool aks-nodepool1-12345678 "

@@ -25,7 +25,7 @@ import dev.aksdoctor.testing.FakeSocketModeServer;
 import dev.aksdoctor.testing.InjectFakeSlack;
 import dev.aksdoctor.testing.SlackRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.Collections;
@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * is configured.
  */
 @QuarkusTest
-@QuarkusTestResource(value = FakeSocketModeResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSocketModeResource.class)
 class SocketModeFlowTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -7,6 +7,8 @@ import dev.aksdoctor.reply.AppHomeRenderer;
 import dev.aksdoctor.reply.HelpRenderer;
 import dev.aksdoctor.reply.Usage;
 import dev.aksdoctor.reply.WatchedClusterSummary;
+import dev.aksdoctor.testing.FakeSlackResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -33,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 @TestProfile(SlackFlowProfile.class)
+@WithTestResource(FakeSlackResource.class)
 class SubCommandsTest {
 
     private static final Pattern USAGE_HINT = Pattern.compile("usage_hint:\\s*'([^']*)'");

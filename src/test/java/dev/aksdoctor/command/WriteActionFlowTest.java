@@ -24,7 +24,7 @@ import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @TestProfile(SlackFlowProfile.class)
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
 class WriteActionFlowTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

@@ -14,7 +14,7 @@ import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
 import dev.aksdoctor.testing.SlackRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /** Opt-in through a signed slash command, the check run directly (its schedule is off in tests), ARM faked. */
 @QuarkusTest
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeArmResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
+@WithTestResource(FakeArmResource.class)
 class ClusterAlertFlowTest {
 
     private static final String CLUSTER_LIST = ArmWorld.SUB_PATH + "/providers/Microsoft.ContainerService/managedClusters";

@@ -15,7 +15,7 @@ import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
 import dev.aksdoctor.testing.SlackRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /** The commands through signed Slack requests, the digest through the scheduler, ARM through the fake. */
 @QuarkusTest
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = FakeArmResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
+@WithTestResource(FakeArmResource.class)
 class DigestFlowTest {
 
     @InjectFakeSlack

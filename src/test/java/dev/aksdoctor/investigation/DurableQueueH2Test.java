@@ -1,10 +1,10 @@
 package dev.aksdoctor.investigation;
 
 import dev.aksdoctor.testing.FakeSlackResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
 class DurableQueueH2Test extends DurableQueueContract {
 }

@@ -11,7 +11,7 @@ import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @QuarkusTest
 @TestProfile(TrustProfile.class)
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
 class AccessRulesFromEnvironmentTest {
 
     static final String IN_SCOPE_ID = EnvironmentStyleAccess.ELSEWHERE

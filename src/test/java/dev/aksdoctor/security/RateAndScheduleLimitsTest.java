@@ -12,7 +12,7 @@ import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.ValidatableResponse;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TrustProfile.class)
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
 class RateAndScheduleLimitsTest {
 
     static final String EDITOR = "UEDITOR1";

@@ -11,7 +11,7 @@ import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
 import dev.aksdoctor.testing.SlackRequests;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TrustProfile.class)
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
 class ReplayedSlashCommandTest {
 
     static final String PASTE = "Code=\"VMExtensionError_K8SAPIServerConnFail\" exit status=51 Node 10.0.2.10 could "

@@ -16,7 +16,7 @@ import dev.aksdoctor.testing.FakeSlackResource;
 import dev.aksdoctor.testing.InjectFakeSlack;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(TrustProfile.class)
-@QuarkusTestResource(value = FakeSlackResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(FakeSlackResource.class)
 class SecretsNeverStoredTest {
 
     @InjectFakeSlack

@@ -48,7 +48,9 @@ final class ArmErrors {
     /**
      * Runs one SDK call that returns nothing (an action such as start or reimage). The generated clients list
      * the success codes the REST spec names (start: 202, 204) and throw on any other, but ARM also answers such
-     * actions 200 with {@code {}} when the resource is already there: every 2xx is a success.
+     * actions 200 with {@code {}} when the resource is already there: every 2xx is a success. Unless it carries
+     * ARM's error code: then it is the last look at a long-running operation that failed (ARM answers that look
+     * 200 with {@code "status": "Failed"} and the error).
      */
     static void action(String permission, String scope, Runnable call) {
         call(permission, scope, () -> {
@@ -56,7 +58,8 @@ final class ArmErrors {
                 call.run();
             } catch (ManagementException e) {
                 int status = e.getResponse() == null ? 0 : e.getResponse().getStatusCode();
-                if (status < 200 || status > 299) {
+                boolean failedOperation = e.getValue() != null && e.getValue().getCode() != null;
+                if (status < 200 || status > 299 || failedOperation) {
                     throw e;
                 }
                 LOG.debugf("%s on %s answered %d, which the SDK did not expect; taken as success", permission,

@@ -9,6 +9,7 @@ import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.HttpRequest;
 import com.azure.core.http.policy.AddDatePolicy;
 import com.azure.core.http.policy.AddHeadersFromContextPolicy;
+import com.azure.core.http.policy.ExponentialBackoff;
 import com.azure.core.http.policy.HttpLogDetailLevel;
 import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.http.policy.HttpLoggingPolicy;
@@ -17,8 +18,10 @@ import com.azure.core.http.policy.HttpPolicyProviders;
 import com.azure.core.http.policy.RequestIdPolicy;
 import com.azure.core.http.policy.RetryPolicy;
 import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.polling.PollResult;
 import com.azure.core.management.profile.AzureProfile;
 import com.azure.core.util.Configuration;
+import com.azure.core.util.polling.PollerFlux;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.resourcemanager.compute.ComputeManager;
 import com.azure.resourcemanager.containerservice.ContainerServiceManager;
@@ -26,6 +29,8 @@ import com.azure.resourcemanager.monitor.MonitorManager;
 import com.azure.resourcemanager.network.NetworkManager;
 import com.azure.resourcemanager.privatedns.PrivateDnsZoneManager;
 import com.azure.resourcemanager.resources.ResourceManager;
+import com.azure.resourcemanager.resources.fluentcore.AzureServiceClient;
+import com.azure.resourcemanager.resources.fluentcore.arm.Manager;
 import com.azure.resourcemanager.resources.fluentcore.policy.AuthenticationPolicy;
 import com.azure.resourcemanager.resources.fluentcore.policy.ReturnRequestIdHeaderPolicy;
 import com.azure.resourcemanager.resources.fluentcore.policy.UserAgentPolicy;
@@ -56,6 +61,9 @@ import java.util.function.Supplier;
 final class ArmSession {
 
     private static final Duration FAILED_ACCESS_RECHECK = Duration.ofMinutes(1);
+    /** The SDK's own retry bounds ({@code ExponentialBackoff}'s defaults); only the first pause is configured. */
+    private static final int MAX_RETRIES = 3;
+    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(8);
     /** In DefaultAzureCredential's order: the first variable set names the credential that will answer. */
     private static final String[][] CREDENTIAL_SIGNALS = {
         {"AZURE_CLIENT_SECRET", "service principal with a secret"},
@@ -167,6 +175,19 @@ final class ArmSession {
         String s = subscriptionId.toLowerCase(Locale.ROOT);
         return (M) managers.computeIfAbsent(provider + "/" + s,
                 k -> build.apply(pipeline(), new AzureProfile(null, s, environment())));
+    }
+
+    /**
+     * The result of a long-running operation started on {@code manager}, exactly as the SDK's blocking verbs
+     * ({@code start}, {@code createOrUpdate} …) wait for it (a failed operation is a {@code ManagementException}),
+     * except that it is looked at every {@link AzureConfig#pollInterval()} when ARM sends no {@code Retry-After}:
+     * managers built on our pipeline fix that interval at the SDK's 30 s.
+     */
+    <T, U> U finish(Manager<?> manager, PollerFlux<PollResult<T>, U> operation) {
+        // Every manager's service client is generated on AzureServiceClient, which reads ARM's error out of a failed operation.
+        AzureServiceClient client = (AzureServiceClient) manager.serviceClient();
+        return operation.setPollInterval(config.pollInterval()).last().flatMap(client::getLroFinalResultOrError)
+                .block();
     }
 
     // ---- access
@@ -303,7 +324,7 @@ final class ArmSession {
         if (p == null) {
             synchronized (this) {
                 if (pipeline == null) {
-                    pipeline = buildPipeline(credential(), environment(), httpClient());
+                    pipeline = buildPipeline(credential(), environment(), httpClient(), config.retryDelay());
                 }
                 p = pipeline;
             }
@@ -317,7 +338,7 @@ final class ArmSession {
      * {@code …/providers/X/register}, a subscription-level write a diagnosis must never make.
      */
     private static HttpPipeline buildPipeline(TokenCredential credential, AzureEnvironment environment,
-            HttpClient httpClient) {
+            HttpClient httpClient, Duration retryDelay) {
         HttpLogOptions logOptions = new HttpLogOptions().setLogLevel(HttpLogDetailLevel.NONE);
         List<HttpPipelinePolicy> policies = new ArrayList<>();
         policies.add(new UserAgentPolicy(logOptions, null));
@@ -325,7 +346,8 @@ final class ArmSession {
         policies.add(new RequestIdPolicy());
         policies.add(new ReturnRequestIdHeaderPolicy(ReturnRequestIdHeaderPolicy.Option.COPY_CLIENT_REQUEST_ID));
         HttpPolicyProviders.addBeforeRetryPolicies(policies);
-        policies.add(new RetryPolicy("Retry-After", ChronoUnit.SECONDS));
+        policies.add(new RetryPolicy(new ExponentialBackoff(MAX_RETRIES, retryDelay,
+                retryDelay.compareTo(MAX_RETRY_DELAY) > 0 ? retryDelay : MAX_RETRY_DELAY), "Retry-After", ChronoUnit.SECONDS));
         policies.add(new AddDatePolicy());
         policies.add(new AuthenticationPolicy(credential, environment));
         HttpPolicyProviders.addAfterRetryPolicies(policies);

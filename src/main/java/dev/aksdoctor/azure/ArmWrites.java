@@ -29,23 +29,27 @@ final class ArmWrites {
                     RunCommandInput input = new RunCommandInput()
                             .withCommandId(windows ? "RunPowerShellScript" : "RunShellScript")
                             .withScript(List.copyOf(scriptLines));
-                    var result = session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
-                            .runCommand(resourceGroup, scaleSetName, instanceId, input);
+                    var compute = session.compute(subscriptionId);
+                    var result = session.finish(compute, compute.serviceClient().getVirtualMachineScaleSetVMs()
+                            .beginRunCommandAsync(resourceGroup, scaleSetName, instanceId, input));
                     return ComputeMapper.runCommandOutput(result == null ? null : result.value());
                 });
     }
 
     void startCluster(ClusterRef ref) {
-        ArmErrors.action("Microsoft.ContainerService/managedClusters/start/action", ref.resourceId().orElseThrow(),
-                () -> session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters()
-                        .start(ref.resourceGroup(), ref.name()));
+        ArmErrors.action("Microsoft.ContainerService/managedClusters/start/action", ref.resourceId().orElseThrow(), () -> {
+            var containerService = session.containerService(ref.subscriptionId());
+            session.finish(containerService, containerService.serviceClient().getManagedClusters()
+                    .beginStartAsync(ref.resourceGroup(), ref.name()));
+        });
     }
 
     void reconcileCluster(ClusterRef ref) {
         call("Microsoft.ContainerService/managedClusters/write", ref.resourceId().orElseThrow(), () -> {
-            var clusters = session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters();
+            var containerService = session.containerService(ref.subscriptionId());
+            var clusters = containerService.serviceClient().getManagedClusters();
             ManagedClusterInner current = clusters.getByResourceGroup(ref.resourceGroup(), ref.name());
-            clusters.createOrUpdate(ref.resourceGroup(), ref.name(), current);
+            session.finish(containerService, clusters.beginCreateOrUpdateAsync(ref.resourceGroup(), ref.name(), current));
             return null;
         });
     }
@@ -53,9 +57,10 @@ final class ArmWrites {
     void reconcileAgentPool(ClusterRef ref, String poolName) {
         String scope = ref.resourceId().orElseThrow() + "/agentPools/" + poolName;
         call("Microsoft.ContainerService/managedClusters/agentPools/write", scope, () -> {
-            var pools = session.containerService(ref.subscriptionId()).serviceClient().getAgentPools();
+            var containerService = session.containerService(ref.subscriptionId());
+            var pools = containerService.serviceClient().getAgentPools();
             AgentPoolInner current = pools.get(ref.resourceGroup(), ref.name(), poolName);
-            pools.createOrUpdate(ref.resourceGroup(), ref.name(), poolName, current);
+            session.finish(containerService, pools.beginCreateOrUpdateAsync(ref.resourceGroup(), ref.name(), poolName, current));
             return null;
         });
     }
@@ -63,47 +68,57 @@ final class ArmWrites {
     void startAgentPool(ClusterRef ref, String poolName) {
         String scope = ref.resourceId().orElseThrow() + "/agentPools/" + poolName;
         call("Microsoft.ContainerService/managedClusters/agentPools/write", scope, () -> {
-            var pools = session.containerService(ref.subscriptionId()).serviceClient().getAgentPools();
+            var containerService = session.containerService(ref.subscriptionId());
+            var pools = containerService.serviceClient().getAgentPools();
             AgentPoolInner current = pools.get(ref.resourceGroup(), ref.name(), poolName);
             current.withPowerState(new com.azure.resourcemanager.containerservice.models.PowerState()
                     .withCode(com.azure.resourcemanager.containerservice.models.Code.RUNNING));
-            pools.createOrUpdate(ref.resourceGroup(), ref.name(), poolName, current);
+            session.finish(containerService, pools.beginCreateOrUpdateAsync(ref.resourceGroup(), ref.name(), poolName, current));
             return null;
         });
     }
 
     void updateInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
         ArmErrors.action("Microsoft.Compute/virtualMachineScaleSets/manualUpgrade/action",
-                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName),
-                () -> session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSets()
-                        .updateInstances(resourceGroup, scaleSetName,
-                                new com.azure.resourcemanager.compute.models.VirtualMachineScaleSetVMInstanceRequiredIDs()
-                                        .withInstanceIds(List.of(instanceId))));
+                AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName), () -> {
+                    var compute = session.compute(subscriptionId);
+                    session.finish(compute, compute.serviceClient().getVirtualMachineScaleSets()
+                            .beginUpdateInstancesAsync(resourceGroup, scaleSetName,
+                                    new com.azure.resourcemanager.compute.models.VirtualMachineScaleSetVMInstanceRequiredIDs()
+                                            .withInstanceIds(List.of(instanceId))));
+                });
     }
 
     void updateAuthorizedRanges(ClusterRef ref, List<String> ranges) {
         call("Microsoft.ContainerService/managedClusters/write", ref.resourceId().orElseThrow(), () -> {
-            var clusters = session.containerService(ref.subscriptionId()).serviceClient().getManagedClusters();
+            var containerService = session.containerService(ref.subscriptionId());
+            var clusters = containerService.serviceClient().getManagedClusters();
             ManagedClusterInner current = clusters.getByResourceGroup(ref.resourceGroup(), ref.name());
             ManagedClusterApiServerAccessProfile api = current.apiServerAccessProfile() == null
                     ? new ManagedClusterApiServerAccessProfile()
                     : current.apiServerAccessProfile();
             current.withApiServerAccessProfile(api.withAuthorizedIpRanges(List.copyOf(ranges)));
-            clusters.createOrUpdate(ref.resourceGroup(), ref.name(), current);
+            session.finish(containerService, clusters.beginCreateOrUpdateAsync(ref.resourceGroup(), ref.name(), current));
             return null;
         });
     }
 
     void rotateCertificates(ClusterRef ref) {
         ArmErrors.action("Microsoft.ContainerService/managedClusters/rotateClusterCertificates/action",
-                ref.resourceId().orElseThrow(), () -> session.containerService(ref.subscriptionId()).serviceClient()
-                        .getManagedClusters().rotateClusterCertificates(ref.resourceGroup(), ref.name()));
+                ref.resourceId().orElseThrow(), () -> {
+                    var containerService = session.containerService(ref.subscriptionId());
+                    session.finish(containerService, containerService.serviceClient().getManagedClusters()
+                            .beginRotateClusterCertificatesAsync(ref.resourceGroup(), ref.name()));
+                });
     }
 
     void reimageInstance(String subscriptionId, String resourceGroup, String scaleSetName, String instanceId) {
         ArmErrors.action("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/reimage/action",
                 AzureArmGateway.scaleSetScope(subscriptionId, resourceGroup, scaleSetName) + "/virtualMachines/" + instanceId,
-                () -> session.compute(subscriptionId).serviceClient().getVirtualMachineScaleSetVMs()
-                        .reimage(resourceGroup, scaleSetName, instanceId));
+                () -> {
+                    var compute = session.compute(subscriptionId);
+                    session.finish(compute, compute.serviceClient().getVirtualMachineScaleSetVMs()
+                            .beginReimageAsync(resourceGroup, scaleSetName, instanceId));
+                });
     }
 }

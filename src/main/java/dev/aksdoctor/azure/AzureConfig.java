@@ -59,4 +59,19 @@ public interface AzureConfig {
     /** How long a credential check may take before Azure access is reported as unavailable. */
     @WithDefault("20s")
     Duration credentialTimeout();
+
+    /**
+     * How long a write button (start, reconcile, reimage …) waits between looks at its long-running operation
+     * when ARM's answer carries no {@code Retry-After}; when it does, ARM's pace wins. The SDK's own default.
+     */
+    @WithDefault("30s")
+    Duration pollInterval();
+
+    /**
+     * The pause before the first retry of an ARM call that failed in passing (a 5xx, a dropped connection),
+     * doubled for each of the three retries, at most 8 s; a {@code Retry-After} (throttling) wins. More than
+     * zero. The SDK's own default.
+     */
+    @WithDefault("800ms")
+    Duration retryDelay();
 }

@@ -67,6 +67,19 @@ class ArmGatewayWritesTest {
     }
 
     @Test
+    void startCluster_acceptedThenFailed_saysWhatArmSaid() {
+        String operation = "https://management.azure.com/subscriptions/" + ArmWorld.SUB
+                + "/providers/Microsoft.ContainerService/locations/westeurope/operations/op2";
+        arm.respond("POST", ArmWorld.CLUSTER_ID + "/start", 202, "", Map.of("Azure-AsyncOperation", operation));
+        arm.json("GET", "/subscriptions/" + ArmWorld.SUB
+                + "/providers/Microsoft.ContainerService/locations/westeurope/operations/op2",
+                "{\"status\":\"Failed\",\"error\":{\"code\":\"VMExtensionProvisioningError\","
+                        + "\"message\":\"The nodes could not start.\"}}");
+        ArmException e = assertThrows(ArmException.class, () -> gateway.startCluster(CLUSTER));
+        assertTrue(e.getMessage().contains("The nodes could not start."), e.getMessage());
+    }
+
+    @Test
     void reconcileCluster_putsTheSameModel() {
         arm.respond("PUT", ArmWorld.CLUSTER_ID, 200, ArmFixtures.write(new ArmWorld().cluster), Map.of());
         gateway.reconcileCluster(CLUSTER);

@@ -32,6 +32,18 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
         return Duration.ofDays(7);
     }
 
+    /** The fake ARM finishes operations at once: no test waits out the SDK's 30 s between looks. */
+    @Override
+    public Duration pollInterval() {
+        return Duration.ofMillis(10);
+    }
+
+    /** A 5xx is retried as in production (three times), without the seconds of back-off in between. */
+    @Override
+    public Duration retryDelay() {
+        return Duration.ofMillis(10);
+    }
+
     public TestAzureConfig withSubscriptions(List<String> subs) {
         return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, Optional.of(subs), checkTimeout,
                 inventoryTtl, activityLogWindow, nodeProbesAlways, credentialTimeout);

@@ -94,11 +94,32 @@ public class DurableScheduler {
 
     void stop(@Observes ShutdownEvent event) {
         try {
-            // Not waiting for running jobs: they ask for recovery, so another replica (or this one after a
-            // restart) runs them again, and the jobs are written to be re-run safely.
+            // No new job starts; the running ones get a short grace, because a job that outlives this observer
+            // runs on while the database and Hibernate close under it (and fails loudly). A job still running
+            // after the grace is not waited for: jobs ask for recovery, so another replica (or this one after a
+            // restart) runs it again, and the jobs are written to be re-run safely.
+            scheduler.standby();
+            awaitRunningJobs(settings.shutdownGrace());
             scheduler.shutdown(false);
         } catch (SchedulerException e) {
             LOG.warnf("Quartz did not shut down cleanly: %s", e.getMessage());
+        }
+    }
+
+    private void awaitRunningJobs(java.time.Duration grace) throws SchedulerException {
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!scheduler.getCurrentlyExecutingJobs().isEmpty()) {
+            if (System.nanoTime() >= deadline) {
+                LOG.infof("Stopping with %d job(s) still running; they will run again on a replica that is up",
+                        scheduler.getCurrentlyExecutingJobs().size());
+                return;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -27,6 +27,13 @@ public interface JobSettings {
     @WithDefault("AUTO")
     String instanceId();
 
+    /**
+     * How long a stopping replica waits for the jobs it is running (a sweep, a digest, most investigations) before
+     * it stops anyway; a job still running then is re-run elsewhere, as after a crash.
+     */
+    @WithDefault("5s")
+    Duration shutdownGrace();
+
     /** Off: nothing runs (queued jobs stay in the database until a replica with jobs on starts). */
     @WithDefault("true")
     boolean enabled();

@@ -13,6 +13,9 @@ import reactor.core.publisher.Mono;
  */
 public final class RedirectingHttpClient implements HttpClient {
 
+    /** azure-core's context key for "buffer the whole body" (HttpUtils.AZURE_EAGERLY_READ_RESPONSE). */
+    private static final String EAGERLY_READ = "azure-eagerly-read-response";
+
     private final HttpClient delegate;
     private final int port;
 
@@ -28,12 +31,21 @@ public final class RedirectingHttpClient implements HttpClient {
 
     @Override
     public Mono<HttpResponse> send(HttpRequest request, Context context) {
-        return delegate.send(redirect(request), context);
+        return delegate.send(redirect(request), eagerly(context));
     }
 
     @Override
     public HttpResponse sendSync(HttpRequest request, Context context) {
-        return delegate.sendSync(redirect(request), context);
+        return delegate.sendSync(redirect(request), eagerly(context));
+    }
+
+    /**
+     * Every answer read whole before it is handed up. The fake answers on loopback before the Vert.x client has
+     * written the end of the request; a response closed unread (the retry policy drops a 5xx) makes the client
+     * take the socket back from under that pending write, and Netty warns. ARM, a network away, never does.
+     */
+    private static Context eagerly(Context context) {
+        return (context == null ? Context.NONE : context).addData(EAGERLY_READ, true);
     }
 
     private HttpRequest redirect(HttpRequest request) {

@@ -117,7 +117,8 @@ public class Investigator {
             findings.addAll(runner.run(next, context, progress));
         }
         RootCause.Verdict verdict = RootCause.of(findings, suspects(diagnosis));
-        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls());
+        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls(),
+                java.util.Map.of(), Optional.of(facts));
     }
 
     /** Checks whose warning explains this paste when nothing fails (see {@link RootCause#of(List, Set)}). */

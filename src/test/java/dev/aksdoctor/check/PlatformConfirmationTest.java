@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,12 @@ class PlatformConfirmationTest {
     @AfterAll
     static void stop() {
         CALLS.shutdownNow();
+    }
+
+    @AfterEach
+    void forgetTheWorld() {
+        // A late operation left polling (the time-box case) ends on the 404 instead of polling on.
+        ARM.reset();
     }
 
     record Confirmed(InvestigationReport offline, InvestigationReport report) {

@@ -40,6 +40,8 @@ public final class TimeToAnswerBenchmark {
     static final long LATENCY_MS = Long.getLong("latency", 100);
     static final int WARM = Integer.getInteger("warm", 10);
     static final String APP_JVM_ARGS = System.getProperty("app.jvm.args", "");
+    /** As the image runs it (docker/Dockerfile): with the AppCDS archive of docker/appcds.sh. {@code -Dcds=false}: without. */
+    static final boolean CDS = Boolean.parseBoolean(System.getProperty("cds", "true"));
     static final String TENANT = "22222222-3333-4444-5555-666666666666";
 
     record Scenario(String name, String paste, Consumer<ArmWorld> plant) {
@@ -103,6 +105,7 @@ public final class TimeToAnswerBenchmark {
             throw new IllegalStateException("Build first: ./mvnw -B -q package -DskipTests");
         }
         Path work = Files.createTempDirectory("aksdoctor-tta");
+        Optional<Path> archive = CDS ? Optional.of(writeAppCds(appDir)) : Optional.empty();
         try (FakeSlackApi slack = new FakeSlackApi(); FakeArm arm = FakeArm.start();
              ArmTlsFront front = ArmTlsFront.start(arm, work)) {
             Map<String, String> env = env(slack, front);
@@ -115,7 +118,7 @@ public final class TimeToAnswerBenchmark {
             double startMs;
             long idleRssKb;
             List<Integer> authTests = new ArrayList<>();
-            try (AppProcess app = AppProcess.start("tta-idle", appDir, env, jvmArgs(front))) {
+            try (AppProcess app = AppProcess.start("tta-idle", appDir, env, jvmArgs(front, archive))) {
                 awaitReady(app);
                 startMs = (System.nanoTime() - launched) / 1e6;
                 Thread.sleep(5000);
@@ -133,7 +136,7 @@ public final class TimeToAnswerBenchmark {
                 arm.latency(Duration.ofMillis(LATENCY_MS));
                 slack.reset();
                 front.clear();
-                try (AppProcess app = AppProcess.start("tta-" + s, appDir, env, jvmArgs(front))) {
+                try (AppProcess app = AppProcess.start("tta-" + s, appDir, env, jvmArgs(front, archive))) {
                     awaitReady(app);
                     firsts.add(paste(app, slack, front, scenario, "F" + s));
                     List<Run> runs = new ArrayList<>();
@@ -165,8 +168,11 @@ public final class TimeToAnswerBenchmark {
             System.out.printf("  targets: warm answer <= 2x limit and <= 1000 ms (worst median: %.0f ms, %.2fx); "
                     + "first paste <= 2500 ms (worst %.0f ms); first thread message <= 500 ms (worst %.0f ms)%n",
                     worstWarm.finalAnswer(), worstWarm.ratio(), maxFirst, maxThread);
-            System.out.printf("  jar: %.1f MiB (target/quarkus-app)   start: %.0f ms to /q/health/ready   idle RSS: %d MiB%n",
-                    dirBytes(appDir) / 1048576.0, startMs, idleRssKb / 1024);
+            long archiveBytes = archive.isPresent() ? Files.size(archive.get()) : 0;
+            System.out.printf("  jar: %.1f MiB (target/quarkus-app)   AppCDS: %s   start: %.0f ms to /q/health/ready   "
+                    + "idle RSS: %d MiB%n", (dirBytes(appDir) - archiveBytes) / 1048576.0,
+                    archive.isPresent() ? String.format("%.1f MiB archive", archiveBytes / 1048576.0) : "off (-Dcds=false)",
+                    startMs, idleRssKb / 1024);
             System.out.printf("  auth.test calls per start (through %d pastes): %s%n", WARM + 1, authTests);
         }
     }
@@ -291,9 +297,19 @@ public final class TimeToAnswerBenchmark {
         return env;
     }
 
-    static List<String> jvmArgs(ArmTlsFront front) {
+    /** The same script the image build runs, so the benchmark measures the start the image has. */
+    static Path writeAppCds(Path appDir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("docker/appcds.sh", appDir.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("docker/appcds.sh failed; run with -Dcds=false to measure without AppCDS");
+        }
+        return appDir.resolve("app-cds.jsa");
+    }
+
+    static List<String> jvmArgs(ArmTlsFront front, Optional<Path> appCds) {
         // As AckLatencyBenchmark runs the service: the heap limit of a small pod, default JIT.
         List<String> args = new ArrayList<>(List.of("-Xmx512m"));
+        appCds.ifPresent(a -> args.add("-XX:SharedArchiveFile=" + a));
         args.addAll(front.trustArgs());
         if (!APP_JVM_ARGS.isBlank()) {
             args.addAll(List.of(APP_JVM_ARGS.strip().split("\\s+")));

@@ -121,7 +121,8 @@ public class Investigator {
             findings.addAll(runner.run(next, context, progress));
         }
         RootCause.Verdict verdict = RootCause.of(findings, suspects(diagnosis));
-        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls());
+        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls(),
+                java.util.Map.of(), Optional.of(facts));
     }
 
     /**

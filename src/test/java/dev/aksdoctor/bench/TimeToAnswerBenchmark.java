@@ -2,6 +2,7 @@ package dev.aksdoctor.bench;
 
 import dev.aksdoctor.azure.ArmWorld;
 import dev.aksdoctor.azure.FakeArm;
+import dev.aksdoctor.azure.NetworkWatcherWorld;
 import dev.aksdoctor.testing.AppProcess;
 import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.FakeSlackResource;
@@ -29,7 +30,10 @@ import java.util.stream.Stream;
  * app per scenario; the paste leaves as soon as readiness answers) and for {@code -Dwarm} (default 10) later
  * pastes (median). Beside each answer time: the <em>limit</em>, the longest chain of dependent calls in the fake
  * ARM's log for that paste (a call that starts after another ended depends on it) times the latency, and the
- * ratio. Also the size of target/quarkus-app, start time to ready and idle RSS.
+ * ratio. For the "connection timed out" pastes also the platform-confirmed answer: the edit that adds Network
+ * Watcher's verdict (the fake serves next hop, IP flow verify and effective routes as long-running operations,
+ * 202 then polling after {@code Retry-After: 1}). Also the size of target/quarkus-app, start time to ready and idle
+ * RSS.
  *
  * <p>Run: {@code ./mvnw -B -q package -DskipTests && ./mvnw -B -q -Pbench test-compile exec:exec
  * -Dbench.main=dev.aksdoctor.bench.TimeToAnswerBenchmark} (options through
@@ -44,7 +48,11 @@ public final class TimeToAnswerBenchmark {
     static final boolean CDS = Boolean.parseBoolean(System.getProperty("cds", "true"));
     static final String TENANT = "22222222-3333-4444-5555-666666666666";
 
-    record Scenario(String name, String paste, Consumer<ArmWorld> plant) {
+    /** {@code platform}: what Network Watcher sees of the planted cause (it agrees with the offline verdict). */
+    record Scenario(String name, String paste, Consumer<ArmWorld> plant, Consumer<NetworkWatcherWorld> platform) {
+        Scenario(String name, String paste, Consumer<ArmWorld> plant) {
+            this(name, paste, plant, w -> { });
+        }
     }
 
     static final String TIMED_OUT = "(VMExtensionError_K8SAPIServerConnFail) CSE failed with "
@@ -54,8 +62,12 @@ public final class TimeToAnswerBenchmark {
 
     static final List<Scenario> SCENARIOS = List.of(
             new Scenario("NSG denies 443", TIMED_OUT,
-                    w -> w.rule(w.subnetNsg, "block-api", "Outbound", "Deny", 150, "Tcp", "AzureCloud", "443")),
-            new Scenario("route to None", TIMED_OUT, w -> w.route("black-hole", "20.61.0.0/16", "None", null)),
+                    w -> w.rule(w.subnetNsg, "block-api", "Outbound", "Deny", 150, "Tcp", "AzureCloud", "443"),
+                    nw -> nw.ipFlow("Deny", "securityRules/block-api")),
+            new Scenario("route to None", TIMED_OUT, w -> w.route("black-hole", "20.61.0.0/16", "None", null),
+                    nw -> nw.nextHop("None", null, ArmWorld.ROUTE_TABLE_ID).effectiveRoutes("{\"value\":[{\"name\":"
+                            + "\"black-hole\",\"source\":\"User\",\"state\":\"Active\",\"addressPrefix\":[\"20.61.0.0/16\"],"
+                            + "\"nextHopType\":\"None\",\"nextHopIpAddress\":[]}]}")),
             new Scenario("ranges miss egress IP", TIMED_OUT, w -> w.authorizedRanges("203.0.113.0/24")),
             new Scenario("stopped cluster", "$ az aks start -g " + ArmWorld.RG + " -n " + ArmWorld.NAME + "\n"
                     + "(VMExtensionError_K8SAPIServerConnFail) CSE failed with 'VMExtensionError_K8SAPIServerConnFail'. "
@@ -71,8 +83,12 @@ public final class TimeToAnswerBenchmark {
                                 "VMExtensionProvisioningError", "Provisioning of VM extension vmssCSE has failed");
                     }));
 
-    /** One paste's timings in ms from the moment the signed command left; limit from the ARM call log. */
-    record Run(double ack, double firstThreadMessage, double finalAnswer, int chain, int armCalls, String cause) {
+    /**
+     * One paste's timings in ms from the moment the signed command left; limit from the ARM call log (up to the offline
+     * answer). {@code confirmed}: the edit with Network Watcher's verdict, NaN when the paste has none.
+     */
+    record Run(double ack, double firstThreadMessage, double finalAnswer, double confirmed, int chain, int armCalls,
+            String cause) {
         double limit() {
             return chain * (double) LATENCY_MS;
         }
@@ -133,6 +149,9 @@ public final class TimeToAnswerBenchmark {
                 ArmWorld world = new ArmWorld();
                 scenario.plant().accept(world);
                 world.install(arm);
+                NetworkWatcherWorld platform = new NetworkWatcherWorld();
+                scenario.platform().accept(platform);
+                platform.install(arm, front.baseUrl());
                 arm.latency(Duration.ofMillis(LATENCY_MS));
                 slack.reset();
                 front.clear();
@@ -153,8 +172,8 @@ public final class TimeToAnswerBenchmark {
             System.out.printf("  machine: %d cores, load average %s (at start), %s (at end)%n",
                     Runtime.getRuntime().availableProcessors(), load,
                     Files.readString(Path.of("/proc/loadavg")).strip());
-            System.out.printf("  %-27s %-10s %8s %10s %10s %8s %8s %6s  %s%n", "scenario", "paste", "ack ms",
-                    "thread ms", "answer ms", "limit ms", "ratio", "ARM", "likely cause");
+            System.out.printf("  %-27s %-10s %8s %10s %10s %8s %8s %6s %12s  %s%n", "scenario", "paste", "ack ms",
+                    "thread ms", "answer ms", "limit ms", "ratio", "ARM", "platform ms", "likely cause");
             for (int s = 0; s < SCENARIOS.size(); s++) {
                 Scenario scenario = SCENARIOS.get(s);
                 print(scenario.name(), "first", firsts.get(s));
@@ -178,8 +197,9 @@ public final class TimeToAnswerBenchmark {
     }
 
     static void print(String scenario, String kind, Run r) {
-        System.out.printf("  %-27s %-10s %8.0f %10.0f %10.0f %8.0f %7.2fx %6d  %s%n", scenario, kind, r.ack(),
-                r.firstThreadMessage(), r.finalAnswer(), r.limit(), r.ratio(), r.armCalls(), r.cause());
+        System.out.printf("  %-27s %-10s %8.0f %10.0f %10.0f %8.0f %7.2fx %6d %12s  %s%n", scenario, kind, r.ack(),
+                r.firstThreadMessage(), r.finalAnswer(), r.limit(), r.ratio(), r.armCalls(),
+                Double.isNaN(r.confirmed()) ? "—" : String.format("%.0f", r.confirmed()), r.cause());
     }
 
     /** Per column median (each column on its own). */
@@ -187,6 +207,7 @@ public final class TimeToAnswerBenchmark {
         return new Run(med(runs.stream().map(Run::ack).toList()),
                 med(runs.stream().map(Run::firstThreadMessage).toList()),
                 med(runs.stream().map(Run::finalAnswer).toList()),
+                med(runs.stream().map(Run::confirmed).toList()),
                 (int) Math.round(med(runs.stream().map(r -> (double) r.chain()).toList())),
                 (int) Math.round(med(runs.stream().map(r -> (double) r.armCalls()).toList())),
                 runs.get(runs.size() - 1).cause());
@@ -241,12 +262,29 @@ public final class TimeToAnswerBenchmark {
                     thread = answerMs;
                 }
                 List<ArmTlsFront.Call> calls = front.calls();
-                List<ArmTlsFront.Call> mine = calls.subList(callsBefore, calls.size());
-                return new Run(ackMs, thread, answerMs, longestChain(mine), mine.size(), cause(answer.get()));
+                List<ArmTlsFront.Call> mine = List.copyOf(calls.subList(callsBefore, calls.size()));
+                double confirmed = scenario.paste().contains("Connection timed out")
+                        ? awaitConfirmed(app, slack, ch, sent) : Double.NaN;
+                return new Run(ackMs, thread, answerMs, confirmed, longestChain(mine), mine.size(), cause(answer.get()));
             }
             Thread.sleep(1);
         }
         throw new IllegalStateException("no final answer within 60 s in " + ch + "\n" + app.logTail());
+    }
+
+    /** When the edit carrying Network Watcher's verdict (marked :satellite:) reached Slack, in ms after {@code sent}. */
+    static double awaitConfirmed(AppProcess app, FakeSlackApi slack, String channel, long sent)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            if (slack.calls("chat.update").stream().anyMatch(c -> channel.equals(c.param("channel"))
+                    && String.valueOf(c.param("blocks")).contains(":satellite:"))) {
+                return (now - sent) / 1e6;
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("no platform-confirmed answer within 90 s in " + channel + "\n" + app.logTail());
     }
 
     /**

@@ -47,6 +47,7 @@ public class AzureArmGateway extends ArmNetworkReads {
      * ARM call is given up while an on-call engineer still waits for the answer.
      */
     public static HttpClient httpClient(Vertx vertx, java.time.Duration readTimeout) {
+        DoubleFailureFilter.installOn(vertx);
         return new VertxHttpClientBuilder().vertx(vertx).responseTimeout(readTimeout).readTimeout(readTimeout)
                 .writeTimeout(readTimeout).build();
     }

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.jboss.logging.Logger;
 
 /**
  * Builds the production {@link AzureArmGateway} wired to a {@link FakeArm}: DefaultAzureCredential's
@@ -31,15 +30,8 @@ public final class FakeArmGateways {
     /** A class of its own: the thread creating Vert.x must not wait for this class' initialisation. */
     private static final class QuietVertx {
         static Vertx create() {
-            Vertx vertx = Vertx.vertx();
-            vertx.exceptionHandler(e -> {
-                // azure-core-http-vertx 1.1.0 fails its promise a second time whenever a response fails (an ARM
-                // read timeout): harmless, the first failure is the one the SDK reports. Anything else is shown.
-                if (!(e instanceof IllegalStateException && "Result is already complete".equals(e.getMessage()))) {
-                    Logger.getLogger(FakeArmGateways.class).error("Unhandled exception in the fake ARM's client", e);
-                }
-            });
-            return vertx;
+            // AzureArmGateway.httpClient puts DoubleFailureFilter in front of its exception handler.
+            return Vertx.vertx();
         }
     }
 

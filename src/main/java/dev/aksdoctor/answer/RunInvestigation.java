@@ -49,6 +49,7 @@ public class RunInvestigation implements InvestigationRunner {
     private final Clock clock;
     private final ChannelSettings channelSettings;
     private final ChannelScopes channelScopes;
+    private final ConfirmWithPlatform platform;
     /** Progress edits leave from here, never from a check's thread: a slow Slack must not slow the checks. */
     private final ScheduledExecutorService progressSender = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "slack-progress");
@@ -58,7 +59,7 @@ public class RunInvestigation implements InvestigationRunner {
 
     public RunInvestigation(PasteParser parser, Investigator investigator, SlackGateway slack,
                             InvestigationStore store, MeterRegistry meters, Clock clock,
-                            ChannelSettings channelSettings, ChannelScopes channelScopes) {
+                            ChannelSettings channelSettings, ChannelScopes channelScopes, ConfirmWithPlatform platform) {
         this.parser = parser;
         this.investigator = investigator;
         this.slack = slack;
@@ -67,6 +68,7 @@ public class RunInvestigation implements InvestigationRunner {
         this.clock = clock;
         this.channelSettings = channelSettings;
         this.channelScopes = channelScopes;
+        this.platform = platform;
     }
 
     @PreDestroy
@@ -111,6 +113,9 @@ public class RunInvestigation implements InvestigationRunner {
             }
             slack.updateMessage(job.channel(), answerTs, answer.text(), answer.blocks());
             store.markDelivered(id);
+            if (answer.report() != null) {
+                platform.confirmLater(job, answerTs, diagnosis, answer.report(), answer.options());
+            }
         } catch (SlackCallFailed e) {
             store.finish(id, InvestigationStatus.FAILED, "failed");
             outcome = "failed";
@@ -133,13 +138,15 @@ public class RunInvestigation implements InvestigationRunner {
         }
     }
 
-    private record Answer(String outcome, String text, List<LayoutBlock> blocks) {
+    /** {@code report} and {@code options} only for an investigation that ran checks. */
+    private record Answer(String outcome, String text, List<LayoutBlock> blocks, InvestigationReport report,
+            InvestigationOptions options) {
     }
 
     /** Nothing to check against: say what the bot recognises instead of running a blind health check. */
     private static Answer unrecognised(Diagnosis diagnosis) {
         return new Answer("unrecognised", DiagnosisReplyRenderer.fallbackText(diagnosis),
-                DiagnosisReplyRenderer.render(diagnosis));
+                DiagnosisReplyRenderer.render(diagnosis), null, null);
     }
 
     private Answer investigate(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {
@@ -155,6 +162,6 @@ public class RunInvestigation implements InvestigationRunner {
         String outcome = !report.access().configured() ? "no_azure"
                 : report.likelyCause().isPresent() ? "cause_found" : "no_cause";
         return new Answer(outcome, InvestigationReplyRenderer.finishedText(diagnosis, report),
-                InvestigationReplyRenderer.finished(job.investigationId(), diagnosis, report));
+                InvestigationReplyRenderer.finished(job.investigationId(), diagnosis, report), report, options);
     }
 }

@@ -21,8 +21,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -94,7 +98,7 @@ public class Investigator {
             skipped.forEach(progress::checkFinished);
             return new InvestigationReport(location, skipped, Optional.empty(), access, 0);
         }
-        ClusterLocation location = locator.locate(diagnosis, channelDefault);
+        ClusterLocation location = locate(diagnosis, channelDefault);
         if (location.found().isEmpty()) {
             return new InvestigationReport(location, List.of(), Optional.empty(), access, 0);
         }
@@ -117,7 +121,32 @@ public class Investigator {
             findings.addAll(runner.run(next, context, progress));
         }
         RootCause.Verdict verdict = RootCause.of(findings, suspects(diagnosis));
-        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls());
+        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls(),
+                java.util.Map.of(), Optional.of(facts));
+    }
+
+    /**
+     * Locating may list every visible cluster and read VNets: the same time box as a round of checks, so that a
+     * hung ARM call is not waited out here either.
+     */
+    private ClusterLocation locate(Diagnosis diagnosis, Optional<ClusterRef> channelDefault) {
+        CompletableFuture<ClusterLocation> located = CompletableFuture.supplyAsync(
+                () -> locator.locate(diagnosis, channelDefault), executor);
+        try {
+            return located.get(config.checkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return ClusterLocation.notFound("Azure Resource Manager did not answer within "
+                    + config.checkTimeout().toSeconds() + " s while I looked for the cluster: which cluster is it? "
+                    + "(resource ID, or subscription / resource group / name)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while locating the cluster", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** Checks whose warning explains this paste when nothing fails (see {@link RootCause#of(List, Set)}). */

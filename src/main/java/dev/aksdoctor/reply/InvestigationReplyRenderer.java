@@ -40,6 +40,8 @@ public final class InvestigationReplyRenderer {
 
     static final int MAX_EVIDENCE_LINES = 6;
     static final int MAX_ACTION_BUTTONS = 10;
+    /** Marks the platform's own verdict (Network Watcher) under a finding. */
+    static final String PLATFORM = ":satellite:";
 
     private InvestigationReplyRenderer() {
     }
@@ -89,7 +91,8 @@ public final class InvestigationReplyRenderer {
                 cause -> blocks.addAll(likelyCause(investigationId, cluster, cause, report, offered)),
                 () -> blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(noCauseText(d, report),
                         SlackLimits.SECTION_TEXT))))));
-        blocks.addAll(FindingGroupsRenderer.render(report.findings(), report.likelyCause().orElse(null), report.why()));
+        blocks.addAll(FindingGroupsRenderer.render(report.findings(), report.likelyCause().orElse(null), report.why(),
+                report.platform()));
         List<TextObject> fields = DiagnosisReplyRenderer.extractedFields(d);
         if (!fields.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*Found in the paste*")).fields(fields)));
@@ -156,6 +159,8 @@ public final class InvestigationReplyRenderer {
             text.append("\n*Why:* ").append(Mrkdwn.escape(Mrkdwn.truncate(whyChain(cause, report.why()), 900)));
         }
         appendEvidence(text, cause.evidence());
+        report.platformLines(cause.checkId()).forEach(line -> text.append("\n").append(PLATFORM).append(" ")
+                .append(Mrkdwn.escape(line)));
         unexplainedProbe(cause, report).ifPresent(line -> text.append("\n").append(line));
         if (cause.remedy() != null) {
             text.append("\n*Fix:* ").append(Mrkdwn.escape(cause.remedy()));

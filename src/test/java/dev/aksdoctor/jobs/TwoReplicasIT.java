@@ -129,15 +129,15 @@ class TwoReplicasIT {
                 slack.responseUrl("1")));
         assertEquals(200, watch.statusCode(), watch.body());
         HttpResponse<String> schedule = b.postSignedForm(SlackRequests.slashCommandForm(
-                "digest schedule \"0/3 * * * * ?\" UTC", slack.responseUrl("1")));
-        assertTrue(schedule.body().contains("0/3 * * * * ?"), schedule.body());
+                "digest schedule \"* * * * * ?\" UTC", slack.responseUrl("1")));
+        assertTrue(schedule.body().contains("* * * * * ?"), schedule.body());
 
         await().atMost(Duration.ofSeconds(45)).until(() -> digests().size() >= 4);
         HttpResponse<String> unwatch = a.postSignedForm(SlackRequests.slashCommandForm("unwatch " + ArmWorld.CLUSTER_ID,
                 slack.responseUrl("1")));
         assertEquals(200, unwatch.statusCode(), unwatch.body());
         Supplier<Long> runs = () -> single(channelDigests, Long.class) - runsBefore;
-        await().atMost(Duration.ofSeconds(20)).during(Duration.ofSeconds(4))
+        await().atMost(Duration.ofSeconds(20)).during(Duration.ofSeconds(2))
                 .until(() -> runs.get() == digests().size());
 
         List<FakeSlackApi.Call> digests = digests();
@@ -174,7 +174,7 @@ class TwoReplicasIT {
         env.put("AKS_DOCTOR_AZURE_ENABLED", "false");
         env.put("AKS_DOCTOR_JOBS_POLL_INTERVAL", "1s");
         env.put("AKS_DOCTOR_JOBS_CLUSTER_CHECKIN_INTERVAL", "2s");
-        // The test's schedule fires every 3 s; production refuses anything more often than hourly.
+        // The test's schedule fires every second; production refuses anything more often than hourly.
         env.put("AKS_DOCTOR_DIGEST_MIN_INTERVAL", "1s");
         return env;
     }

@@ -38,7 +38,7 @@ class ReplayedSlashCommandTest {
     @Test
     void replayedSignedPaste_answeredOnce() {
         String channel = "CREPLAY1";
-        String body = TrustRequests.slashCommand(TrustRequests.TEAM, channel, "UREQ1", PASTE, TrustRequests.newTrigger(),
+        String body = TrustRequests.slashCommand(TrustRequests.TEAM, channel, "UREPLAY1", PASTE, TrustRequests.newTrigger(),
                 slack.responseUrl("replay"));
         Instant signedAt = Instant.now();
 
@@ -60,7 +60,7 @@ class ReplayedSlashCommandTest {
     void sameTextNewInvocation_answeredAgain() {
         String channel = "CREPLAY2";
         for (int i = 0; i < 2; i++) {
-            SlackRequests.postSignedForm(TrustRequests.slashCommand(TrustRequests.TEAM, channel, "UREQ1", PASTE,
+            SlackRequests.postSignedForm(TrustRequests.slashCommand(TrustRequests.TEAM, channel, "UREPLAY2", PASTE,
                     TrustRequests.newTrigger(), slack.responseUrl("again"))).then().statusCode(200)
                     .body("text", containsString("Investigating"));
         }

@@ -13,6 +13,7 @@ import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.DiagnosisBuilder;
 import dev.aksdoctor.diagnosis.OsType;
 import dev.aksdoctor.diagnosis.Subcategory;
+import dev.aksdoctor.testing.FakeSlackResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(FakeArmResource.class)
+// Not needed here, but the same resources as the digest flow tests: one application for them all.
+@WithTestResource(FakeSlackResource.class)
 class InvestigatorQuarkusTest {
 
     @InjectFakeArm

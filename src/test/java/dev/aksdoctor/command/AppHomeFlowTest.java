@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksdoctor.action.InvestigationResolution;
+import dev.aksdoctor.digest.ReportedFinding;
+import dev.aksdoctor.digest.WatchedCluster;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationSource;
 import dev.aksdoctor.investigation.InvestigationStatus;
@@ -44,7 +46,9 @@ class AppHomeFlowTest {
 
     @BeforeEach
     void reset() {
+        // Watch lists too: tests that ran earlier in this JVM (the digest flows) leave theirs in the database.
         FlowReset.awaitingInvestigations(Duration.ofSeconds(20)).deleting(() -> InvestigationResolution.deleteAll())
+                .deleting(() -> WatchedCluster.deleteAll()).deleting(() -> ReportedFinding.deleteAll())
                 .slack(slack).run();
     }
 

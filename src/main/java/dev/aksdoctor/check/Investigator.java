@@ -1,5 +1,7 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.azure.ActivityEventFacts;
+import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.AzureAccess;
 import dev.aksdoctor.azure.AzureConfig;
@@ -15,6 +17,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,7 +121,28 @@ public class Investigator {
             findings.addAll(runner.run(next, context, progress));
         }
         RootCause.Verdict verdict = RootCause.of(findings, suspects(diagnosis));
-        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls());
+        Optional<SuggestedAction> detectors = DetectorOffer.of(diagnosis, verdict.cause(), failedAt(findings, facts),
+                clock.instant());
+        return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls(),
+                detectors);
+    }
+
+    /**
+     * When the newest failed operation happened, if the plan read the Activity Log and it showed one (already
+     * fetched: no ARM call is added for it).
+     */
+    static Optional<Instant> failedAt(List<Finding> findings, InvestigationFacts facts) {
+        boolean read = findings.stream().anyMatch(f -> f.checkId() == CheckId.ACTIVITY_LOG_FAILURES
+                && (f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARN));
+        if (!read) {
+            return Optional.empty();
+        }
+        try {
+            return facts.failedOperations().stream().map(ActivityEventFacts::timestamp).filter(Objects::nonNull).findFirst()
+                    .map(OffsetDateTime::toInstant);
+        } catch (ArmException e) {
+            return Optional.empty();
+        }
     }
 
     /** Checks whose warning explains this paste when nothing fails (see {@link RootCause#of(List, Set)}). */

@@ -11,6 +11,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.aksdoctor.azure.ClusterLocation;
+import dev.aksdoctor.check.DetectorCategory;
 import dev.aksdoctor.check.Evidence;
 import dev.aksdoctor.check.Finding;
 import dev.aksdoctor.check.InvestigationReport;
@@ -22,6 +23,8 @@ import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.OsType;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -157,6 +160,7 @@ public final class InvestigationReplyRenderer {
         }
         appendEvidence(text, cause.evidence());
         unexplainedProbe(cause, report).ifPresent(line -> text.append("\n").append(line));
+        detectorsLine(cluster, report).ifPresent(line -> text.append("\n").append(line));
         if (cause.remedy() != null) {
             text.append("\n*Fix:* ").append(Mrkdwn.escape(cause.remedy()));
         }
@@ -259,6 +263,7 @@ public final class InvestigationReplyRenderer {
         if (probeOffered(report)) {
             b.append("\nTo see the path from a node, press \"Run node connectivity test\".");
         }
+        detectorsLine(report.location().found().orElse(null), report).ifPresent(line -> b.append("\n").append(line));
         return b.toString();
     }
 
@@ -286,7 +291,32 @@ public final class InvestigationReplyRenderer {
                 && f.actions().stream().anyMatch(a -> a.action() == NextAction.RUN_NODE_PROBE));
     }
 
+    /**
+     * The "Run AKS detectors" line when the answer offers the button (nothing found explains the failure): the
+     * category and the moment its 24 hours are placed around.
+     */
+    static Optional<String> detectorsLine(ClusterRef cluster, InvestigationReport report) {
+        if (report.detectors().isEmpty()
+                || NextActionButtons.button(0, cluster, report.detectors().get()).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> p = report.detectors().get().parameters();
+        String category = DetectorCategory.byParameter(p.getOrDefault(SuggestedAction.CATEGORY, ""))
+                .map(DetectorCategory::title).orElse(DetectorCategory.CRUD.title());
+        String around = Optional.ofNullable(p.get(SuggestedAction.AT)).map(at -> ", around "
+                + DetectorRenderer.WHEN.format(Instant.parse(at).atZone(ZoneOffset.UTC)) + " UTC").orElse("");
+        return Optional.of(":stethoscope: For AKS's own diagnostics, press \"" + NextAction.RUN_DETECTORS.buttonLabel(p)
+                + "\" (" + category + around + ").");
+    }
+
+    /**
+     * The node test only where the plan has a probe to run; the detectors only where the report offers them (a
+     * check's own detectors step would come back beside a cause that explains everything).
+     */
     private static boolean offerable(SuggestedAction a, InvestigationReport report) {
+        if (a.action() == NextAction.RUN_DETECTORS) {
+            return report.detectors().filter(a::equals).isPresent();
+        }
         return a.action() != NextAction.RUN_NODE_PROBE
                 || report.findings().stream().anyMatch(f -> CausalChains.PROBES.contains(f.checkId()));
     }
@@ -295,9 +325,10 @@ public final class InvestigationReplyRenderer {
             Set<String> offered) {
         List<BlockElement> buttons = new ArrayList<>();
         List<SuggestedAction> candidates = new ArrayList<>();
-        // The symptoms' own steps (reconcile the cluster once the cause is fixed), then the node test a skipped
-        // probe promised, then the other findings'.
+        // The symptoms' own steps (reconcile the cluster once the cause is fixed), AKS' own detectors when nothing
+        // explains the failure, then the node test a skipped probe promised, then the other findings'.
         report.why().forEach(f -> candidates.addAll(f.actions()));
+        report.detectors().ifPresent(candidates::add);
         for (Finding f : report.findings()) {
             if (f.outcome() == Outcome.SKIPPED && CausalChains.PROBES.contains(f.checkId())) {
                 f.actions().stream().filter(a -> a.action() == NextAction.RUN_NODE_PROBE

@@ -38,7 +38,8 @@ record Answer(InvestigationReport report, String likelyCauseText, String text, M
             "start the node pool", NextAction.START_NODE_POOL,
             "rotate the certificates", NextAction.ROTATE_CERTIFICATES,
             "start the cluster", NextAction.START_CLUSTER,
-            "node connectivity test", NextAction.RUN_NODE_PROBE);
+            "node connectivity test", NextAction.RUN_NODE_PROBE,
+            "aks detectors", NextAction.RUN_DETECTORS);
     private static final Pattern PRESS = Pattern.compile("press \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
     static Answer of(Diagnosis d, InvestigationReport report) {

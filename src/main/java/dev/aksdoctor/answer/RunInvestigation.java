@@ -49,6 +49,7 @@ public class RunInvestigation implements InvestigationRunner {
     private final Clock clock;
     private final ChannelSettings channelSettings;
     private final ChannelScopes channelScopes;
+    private final ConfirmWithPlatform platform;
     /** Progress edits leave from here, never from a check's thread: a slow Slack must not slow the checks. */
     private final ScheduledExecutorService progressSender = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "slack-progress");
@@ -58,7 +59,7 @@ public class RunInvestigation implements InvestigationRunner {
 
     public RunInvestigation(PasteParser parser, Investigator investigator, SlackGateway slack,
                             InvestigationStore store, MeterRegistry meters, Clock clock,
-                            ChannelSettings channelSettings, ChannelScopes channelScopes) {
+                            ChannelSettings channelSettings, ChannelScopes channelScopes, ConfirmWithPlatform platform) {
         this.parser = parser;
         this.investigator = investigator;
         this.slack = slack;
@@ -67,6 +68,7 @@ public class RunInvestigation implements InvestigationRunner {
         this.clock = clock;
         this.channelSettings = channelSettings;
         this.channelScopes = channelScopes;
+        this.platform = platform;
     }
 
     @PreDestroy
@@ -110,6 +112,7 @@ public class RunInvestigation implements InvestigationRunner {
                 return;
             }
             slack.updateMessage(job.channel(), answerTs, answer.text(), answer.blocks());
+            confirmWithPlatform(job, answerTs, diagnosis, answer);
             store.markDelivered(id);
         } catch (SlackCallFailed e) {
             store.finish(id, InvestigationStatus.FAILED, "failed");
@@ -133,13 +136,31 @@ public class RunInvestigation implements InvestigationRunner {
         }
     }
 
-    private record Answer(String outcome, String text, List<LayoutBlock> blocks) {
+    /** {@code report} and {@code options} only for an investigation that ran checks. */
+    private record Answer(String outcome, String text, List<LayoutBlock> blocks, InvestigationReport report,
+            InvestigationOptions options) {
+    }
+
+    /**
+     * The offline answer is posted; Network Watcher's verdict edits it. Delivery is recorded after that edit, so a job
+     * resumed after a crash posts the answer again rather than leave it half confirmed; a failure here is logged and
+     * never turns the delivered answer into a failed investigation.
+     */
+    private void confirmWithPlatform(InvestigationJob job, String answerTs, Diagnosis diagnosis, Answer answer) {
+        if (answer.report() == null) {
+            return;
+        }
+        try {
+            platform.confirm(job, answerTs, diagnosis, answer.report(), answer.options());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Network Watcher's verdict for investigation %d was not added", job.investigationId());
+        }
     }
 
     /** Nothing to check against: say what the bot recognises instead of running a blind health check. */
     private static Answer unrecognised(Diagnosis diagnosis) {
         return new Answer("unrecognised", DiagnosisReplyRenderer.fallbackText(diagnosis),
-                DiagnosisReplyRenderer.render(diagnosis));
+                DiagnosisReplyRenderer.render(diagnosis), null, null);
     }
 
     private Answer investigate(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {
@@ -155,6 +176,6 @@ public class RunInvestigation implements InvestigationRunner {
         String outcome = !report.access().configured() ? "no_azure"
                 : report.likelyCause().isPresent() ? "cause_found" : "no_cause";
         return new Answer(outcome, InvestigationReplyRenderer.finishedText(diagnosis, report),
-                InvestigationReplyRenderer.finished(job.investigationId(), diagnosis, report));
+                InvestigationReplyRenderer.finished(job.investigationId(), diagnosis, report), report, options);
     }
 }

@@ -176,6 +176,11 @@ public interface ArmGateway {
     NetworkWatcherFacts.IpFlow ipFlowVerify(String watcherId, String targetId, String localIp, String remoteIp,
             int remotePort);
 
+    /** The network interfaces of one scale set instance: its id and private IPs (Network Watcher's source). */
+    @ArmActions("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/networkInterfaces/read")
+    List<NicFacts> instanceNetworkInterfaces(String subscriptionId, String resourceGroup, String scaleSetName,
+            String instanceId);
+
     /** The effective routes of a NIC (only while its VM runs); long-running POST. */
     @ArmActions("Microsoft.Network/networkInterfaces/effectiveRouteTable/action")
     List<NetworkWatcherFacts.EffectiveRoute> effectiveRoutes(String nicId);

@@ -122,6 +122,17 @@ abstract class ArmNetworkReads implements ArmGateway {
     }
 
     @Override
+    public List<NicFacts> instanceNetworkInterfaces(String subscriptionId, String resourceGroup, String scaleSetName,
+            String instanceId) {
+        return call("Microsoft.Compute/virtualMachineScaleSets/virtualMachines/networkInterfaces/read",
+                rgScope(subscriptionId, resourceGroup) + "/providers/Microsoft.Compute/virtualMachineScaleSets/"
+                        + scaleSetName + "/virtualMachines/" + instanceId,
+                () -> session.network(subscriptionId).serviceClient().getNetworkInterfaces()
+                        .listVirtualMachineScaleSetVMNetworkInterfaces(resourceGroup, scaleSetName, instanceId).stream()
+                        .map(NetworkMapper::nic).collect(Collectors.toList()));
+    }
+
+    @Override
     public String vmPowerState(String vmId) {
         ResourceId id = ResourceId.fromString(vmId);
         return call("Microsoft.Compute/virtualMachines/instanceView/read", vmId,

@@ -19,21 +19,28 @@ import java.util.Optional;
  * an operation still in progress (a warning: wait for it).
  * When a configuration check explains the failure (an NSG rule, a quota with its numbers) the answer already says
  * what to fix, and one more button would only compete with that fix.
+ *
+ * <p>Decided from the report as it stands, so a verdict that changes the likely cause (the platform's, which can
+ * overrule a finding) changes the offer with it.
  */
-final class DetectorOffer {
+public final class DetectorOffer {
 
     private DetectorOffer() {
     }
 
-    /**
-     * @param failedAt when the failure happened, if known (the newest failed operation); else {@code pastedAt}
-     */
-    static Optional<SuggestedAction> of(Diagnosis d, Optional<Finding> cause, Optional<Instant> failedAt,
-            Instant pastedAt) {
+    /** The step for this answer, placed around {@link InvestigationReport#failureAt()}; empty when not investigated. */
+    public static Optional<SuggestedAction> of(Diagnosis d, InvestigationReport report) {
+        if (report.location().found().isEmpty() || report.failureAt().isEmpty()) {
+            return Optional.empty();
+        }
+        return of(d, report.likelyCause(), report.failureAt().get());
+    }
+
+    static Optional<SuggestedAction> of(Diagnosis d, Optional<Finding> cause, Instant failureAt) {
         if (!unexplained(cause)) {
             return Optional.empty();
         }
-        return Optional.of(SuggestedAction.runDetectors(category(d, cause), failedAt.orElse(pastedAt)));
+        return Optional.of(SuggestedAction.runDetectors(category(d, cause), failureAt));
     }
 
     static boolean unexplained(Optional<Finding> cause) {

@@ -258,6 +258,13 @@ public final class InvestigationFacts {
                 () -> gateway.instance(ref.subscriptionId(), cluster().nodeResourceGroup(), scaleSet, instanceId));
     }
 
+    /** The network interfaces of one scale set instance (its NIC id and private IPs). */
+    public List<NicFacts> instanceNetworkInterfaces(InstanceFacts instance) {
+        return once("instanceNics:" + instance.scaleSetName() + "/" + instance.instanceId(),
+                () -> gateway.instanceNetworkInterfaces(ref.subscriptionId(), cluster().nodeResourceGroup(),
+                        instance.scaleSetName(), instance.instanceId()));
+    }
+
     public List<ActivityEventFacts> activityLog(String resourceGroup) {
         OffsetDateTime to = OffsetDateTime.now(clock);
         ClusterFacts c = cluster();
@@ -334,6 +341,11 @@ public final class InvestigationFacts {
     /** The private endpoint of a private cluster's API server ({@code kube-apiserver}, group {@code management}). */
     public Optional<PrivateEndpointFacts> apiServerPrivateEndpoint() {
         return path.apiServerPrivateEndpoint();
+    }
+
+    /** The address a host name resolves to from here (the one DNS lookup per name of an investigation). */
+    public Optional<String> resolve(String host) {
+        return path.resolve(host);
     }
 
     /** Where the nodes' traffic to a public API server comes from. */

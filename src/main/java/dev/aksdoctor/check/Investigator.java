@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -121,10 +122,9 @@ public class Investigator {
             findings.addAll(runner.run(next, context, progress));
         }
         RootCause.Verdict verdict = RootCause.of(findings, suspects(diagnosis));
-        Optional<SuggestedAction> detectors = DetectorOffer.of(diagnosis, verdict.cause(), failedAt(findings, facts),
-                clock.instant());
+        Instant failureAt = failedAt(findings, facts).orElse(clock.instant());
         return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls(),
-                detectors);
+                Map.of(), Optional.of(facts), Optional.of(failureAt));
     }
 
     /**

@@ -88,6 +88,11 @@ final class NetworkPath {
         });
     }
 
+    /** One DNS lookup from here, memoised (a required outbound endpoint's address for Network Watcher). */
+    Optional<String> resolve(String host) {
+        return facts.derived("resolve:" + host.toLowerCase(Locale.ROOT), () -> resolver.resolve(host));
+    }
+
     Optional<PrivateEndpointFacts> apiServerPrivateEndpoint() {
         return facts.derived("apiServerPe", () -> {
             ClusterFacts c = facts.cluster();

@@ -80,6 +80,63 @@ public final class PlatformVerdicts {
                 + powerState.substring(powerState.indexOf('/') + 1) + " (Azure computes them only while it runs)"));
     }
 
+    /**
+     * The NIC's effective route for {@code destinationIp} (the active one with the longest prefix; on a tie a user
+     * route, then a gateway's, then a default one, as Azure picks) against ours. Empty when none covers it.
+     */
+    public static Optional<NetworkWatcherFacts.EffectiveRoute> effectiveRouteFor(
+            List<NetworkWatcherFacts.EffectiveRoute> routes, String destinationIp) {
+        NetworkWatcherFacts.EffectiveRoute best = null;
+        int bestLength = -1;
+        for (NetworkWatcherFacts.EffectiveRoute r : routes) {
+            if (r.state() != null && !"Active".equalsIgnoreCase(r.state())) {
+                continue;
+            }
+            for (String prefix : r.addressPrefixes()) {
+                if (!dev.aksdoctor.network.AddressRanges.contains(prefix, destinationIp)) {
+                    continue;
+                }
+                int length = prefix.contains("/") ? Integer.parseInt(prefix.substring(prefix.indexOf('/') + 1)) : 32;
+                if (length > bestLength || length == bestLength && sourceRank(r) < sourceRank(best)) {
+                    best = r;
+                    bestLength = length;
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static int sourceRank(NetworkWatcherFacts.EffectiveRoute r) {
+        String source = r.source() == null ? "" : r.source();
+        return "User".equalsIgnoreCase(source) ? 0 : "Default".equalsIgnoreCase(source) ? 2 : 1;
+    }
+
+    /** Our route against the NIC's effective route for the same destination. */
+    public static Comparison effectiveRoute(RouteEntry offline, List<NetworkWatcherFacts.EffectiveRoute> routes,
+            String destinationIp) {
+        Optional<NetworkWatcherFacts.EffectiveRoute> found = effectiveRouteFor(routes, destinationIp);
+        if (found.isEmpty()) {
+            return new Comparison(Optional.empty(), "Effective routes: none of the NIC's " + routes.size()
+                    + " active routes covers " + destinationIp);
+        }
+        NetworkWatcherFacts.EffectiveRoute r = found.get();
+        Optional<NextHopType> theirs = NextHopType.tryFromAzure(r.nextHopType());
+        boolean sameType = offline != null && theirs.isPresent() && theirs.get() == offline.nextHopType();
+        boolean sameIp = offline == null || offline.nextHopIpAddress() == null || r.nextHopIpAddresses().isEmpty()
+                || r.nextHopIpAddresses().contains(offline.nextHopIpAddress());
+        String route = String.join(", ", r.addressPrefixes()) + " → " + r.nextHopType()
+                + (r.nextHopIpAddresses().isEmpty() ? "" : " " + String.join(", ", r.nextHopIpAddresses()))
+                + " (source " + r.source() + ")";
+        if (sameType && sameIp) {
+            return new Comparison(Optional.of(true), "Effective routes agree: " + route);
+        }
+        return new Comparison(Optional.of(false), "Effective routes disagree and win: " + route
+                + ("User".equalsIgnoreCase(r.source()) ? "" : ", a route the route table does not show")
+                + "; the offline model saw " + (offline == null ? "no matching route"
+                        : offline.nextHopType().azureName()
+                                + (offline.nextHopIpAddress() == null ? "" : " " + offline.nextHopIpAddress())));
+    }
+
     /** The watcher of a region, or the sentence saying there is none. */
     public static Optional<NetworkWatcherFacts.Watcher> watcherIn(List<NetworkWatcherFacts.Watcher> watchers,
             String region) {

@@ -6,6 +6,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.model.block.LayoutBlock;
 import dev.aksdoctor.check.Finding;
 import dev.aksdoctor.check.Outcome;
+import dev.aksdoctor.diagnosis.CheckId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,7 +24,9 @@ final class FindingGroupsRenderer {
     private FindingGroupsRenderer() {
     }
 
-    static List<LayoutBlock> render(List<Finding> findings, Finding likelyCause, List<Finding> why) {
+    /** {@code platform}: the platform's lines (Network Watcher) under the findings they confirm or overrule. */
+    static List<LayoutBlock> render(List<Finding> findings, Finding likelyCause, List<Finding> why,
+            Map<CheckId, List<String>> platform) {
         Map<Outcome, List<Finding>> byOutcome = new EnumMap<>(Outcome.class);
         for (Finding f : findings) {
             if (f != likelyCause) {
@@ -47,7 +50,10 @@ final class FindingGroupsRenderer {
                 String line = "\n" + InvestigationReplyRenderer.icon(f.outcome()) + " " + Mrkdwn.code(f.checkId().id()) + " " + Mrkdwn.escape(f.title())
                         + (why.contains(f) ? " — explained by the likely cause"
                                 : outcome == Outcome.PASS || f.remedy() == null || sharedRemedy != null ? ""
-                                : " — " + Mrkdwn.escape(Mrkdwn.truncate(f.remedy(), 300)));
+                                : " — " + Mrkdwn.escape(Mrkdwn.truncate(f.remedy(), 300)))
+                        + platform.getOrDefault(f.checkId(), List.of()).stream()
+                                .map(l -> "\n      " + InvestigationReplyRenderer.PLATFORM + " " + Mrkdwn.escape(l))
+                                .collect(java.util.stream.Collectors.joining());
                 if (text.length() + line.length() > budget) {
                     text.append("\n… and ").append(group.size() - shown).append(" more");
                     break;

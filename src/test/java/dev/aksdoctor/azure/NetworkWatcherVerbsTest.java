@@ -111,6 +111,18 @@ class NetworkWatcherVerbsTest {
     }
 
     @Test
+    void instanceNetworkInterfaces_vmssVmList_nicIdAndPrivateIp() {
+        new NetworkWatcherWorld().install(arm, TestAzureConfig.ARM_URL);
+
+        List<NicFacts> nics = gateway.instanceNetworkInterfaces(ArmWorld.SUB, ArmWorld.NODE_RG, ArmWorld.VMSS, "0");
+
+        assertEquals(1, nics.size());
+        assertEquals(NetworkWatcherWorld.NIC_ID, nics.get(0).id());
+        assertEquals(List.of(NetworkWatcherWorld.NODE_IP), nics.get(0).privateIps());
+        assertEquals(NetworkWatcherWorld.VM_ID, nics.get(0).vmId());
+    }
+
+    @Test
     void networkWatchers_noneInTheRegion_emptyList() {
         arm.json("GET", ArmWorld.SUB_PATH + "/providers/Microsoft.Network/networkWatchers", "{\"value\":[]}");
 

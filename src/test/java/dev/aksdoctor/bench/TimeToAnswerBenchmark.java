@@ -2,6 +2,7 @@ package dev.aksdoctor.bench;
 
 import dev.aksdoctor.azure.ArmWorld;
 import dev.aksdoctor.azure.FakeArm;
+import dev.aksdoctor.azure.NetworkWatcherWorld;
 import dev.aksdoctor.testing.AppProcess;
 import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.FakeSlackResource;
@@ -29,7 +30,10 @@ import java.util.stream.Stream;
  * app per scenario; the paste leaves as soon as readiness answers) and for {@code -Dwarm} (default 10) later
  * pastes (median). Beside each answer time: the <em>limit</em>, the longest chain of dependent calls in the fake
  * ARM's log for that paste (a call that starts after another ended depends on it) times the latency, and the
- * ratio. Also the size of target/quarkus-app, start time to ready and idle RSS.
+ * ratio. For the "connection timed out" pastes also the platform-confirmed answer: the edit that adds Network
+ * Watcher's verdict (the fake serves next hop, IP flow verify and effective routes as long-running operations,
+ * 202 then polling after {@code Retry-After: 1}). Also the size of target/quarkus-app, start time to ready and idle
+ * RSS.
  *
  * <p>Run: {@code ./mvnw -B -q package -DskipTests && ./mvnw -B -q -Pbench test-compile exec:exec
  * -Dbench.main=dev.aksdoctor.bench.TimeToAnswerBenchmark} (options through
@@ -40,9 +44,15 @@ public final class TimeToAnswerBenchmark {
     static final long LATENCY_MS = Long.getLong("latency", 100);
     static final int WARM = Integer.getInteger("warm", 10);
     static final String APP_JVM_ARGS = System.getProperty("app.jvm.args", "");
+    /** As the image runs it (docker/Dockerfile): with the AppCDS archive of docker/appcds.sh. {@code -Dcds=false}: without. */
+    static final boolean CDS = Boolean.parseBoolean(System.getProperty("cds", "true"));
     static final String TENANT = "22222222-3333-4444-5555-666666666666";
 
-    record Scenario(String name, String paste, Consumer<ArmWorld> plant) {
+    /** {@code platform}: what Network Watcher sees of the planted cause (it agrees with the offline verdict). */
+    record Scenario(String name, String paste, Consumer<ArmWorld> plant, Consumer<NetworkWatcherWorld> platform) {
+        Scenario(String name, String paste, Consumer<ArmWorld> plant) {
+            this(name, paste, plant, w -> { });
+        }
     }
 
     static final String TIMED_OUT = "(VMExtensionError_K8SAPIServerConnFail) CSE failed with "
@@ -52,8 +62,12 @@ public final class TimeToAnswerBenchmark {
 
     static final List<Scenario> SCENARIOS = List.of(
             new Scenario("NSG denies 443", TIMED_OUT,
-                    w -> w.rule(w.subnetNsg, "block-api", "Outbound", "Deny", 150, "Tcp", "AzureCloud", "443")),
-            new Scenario("route to None", TIMED_OUT, w -> w.route("black-hole", "20.61.0.0/16", "None", null)),
+                    w -> w.rule(w.subnetNsg, "block-api", "Outbound", "Deny", 150, "Tcp", "AzureCloud", "443"),
+                    nw -> nw.ipFlow("Deny", "securityRules/block-api")),
+            new Scenario("route to None", TIMED_OUT, w -> w.route("black-hole", "20.61.0.0/16", "None", null),
+                    nw -> nw.nextHop("None", null, ArmWorld.ROUTE_TABLE_ID).effectiveRoutes("{\"value\":[{\"name\":"
+                            + "\"black-hole\",\"source\":\"User\",\"state\":\"Active\",\"addressPrefix\":[\"20.61.0.0/16\"],"
+                            + "\"nextHopType\":\"None\",\"nextHopIpAddress\":[]}]}")),
             new Scenario("ranges miss egress IP", TIMED_OUT, w -> w.authorizedRanges("203.0.113.0/24")),
             new Scenario("stopped cluster", "$ az aks start -g " + ArmWorld.RG + " -n " + ArmWorld.NAME + "\n"
                     + "(VMExtensionError_K8SAPIServerConnFail) CSE failed with 'VMExtensionError_K8SAPIServerConnFail'. "
@@ -69,8 +83,12 @@ public final class TimeToAnswerBenchmark {
                                 "VMExtensionProvisioningError", "Provisioning of VM extension vmssCSE has failed");
                     }));
 
-    /** One paste's timings in ms from the moment the signed command left; limit from the ARM call log. */
-    record Run(double ack, double firstThreadMessage, double finalAnswer, int chain, int armCalls, String cause) {
+    /**
+     * One paste's timings in ms from the moment the signed command left; limit from the ARM call log (up to the offline
+     * answer). {@code confirmed}: the edit with Network Watcher's verdict, NaN when the paste has none.
+     */
+    record Run(double ack, double firstThreadMessage, double finalAnswer, double confirmed, int chain, int armCalls,
+            String cause) {
         double limit() {
             return chain * (double) LATENCY_MS;
         }
@@ -103,6 +121,7 @@ public final class TimeToAnswerBenchmark {
             throw new IllegalStateException("Build first: ./mvnw -B -q package -DskipTests");
         }
         Path work = Files.createTempDirectory("aksdoctor-tta");
+        Optional<Path> archive = CDS ? Optional.of(writeAppCds(appDir)) : Optional.empty();
         try (FakeSlackApi slack = new FakeSlackApi(); FakeArm arm = FakeArm.start();
              ArmTlsFront front = ArmTlsFront.start(arm, work)) {
             Map<String, String> env = env(slack, front);
@@ -115,7 +134,7 @@ public final class TimeToAnswerBenchmark {
             double startMs;
             long idleRssKb;
             List<Integer> authTests = new ArrayList<>();
-            try (AppProcess app = AppProcess.start("tta-idle", appDir, env, jvmArgs(front))) {
+            try (AppProcess app = AppProcess.start("tta-idle", appDir, env, jvmArgs(front, archive))) {
                 awaitReady(app);
                 startMs = (System.nanoTime() - launched) / 1e6;
                 Thread.sleep(5000);
@@ -130,10 +149,13 @@ public final class TimeToAnswerBenchmark {
                 ArmWorld world = new ArmWorld();
                 scenario.plant().accept(world);
                 world.install(arm);
+                NetworkWatcherWorld platform = new NetworkWatcherWorld();
+                scenario.platform().accept(platform);
+                platform.install(arm, front.baseUrl());
                 arm.latency(Duration.ofMillis(LATENCY_MS));
                 slack.reset();
                 front.clear();
-                try (AppProcess app = AppProcess.start("tta-" + s, appDir, env, jvmArgs(front))) {
+                try (AppProcess app = AppProcess.start("tta-" + s, appDir, env, jvmArgs(front, archive))) {
                     awaitReady(app);
                     firsts.add(paste(app, slack, front, scenario, "F" + s));
                     List<Run> runs = new ArrayList<>();
@@ -150,8 +172,8 @@ public final class TimeToAnswerBenchmark {
             System.out.printf("  machine: %d cores, load average %s (at start), %s (at end)%n",
                     Runtime.getRuntime().availableProcessors(), load,
                     Files.readString(Path.of("/proc/loadavg")).strip());
-            System.out.printf("  %-27s %-10s %8s %10s %10s %8s %8s %6s  %s%n", "scenario", "paste", "ack ms",
-                    "thread ms", "answer ms", "limit ms", "ratio", "ARM", "likely cause");
+            System.out.printf("  %-27s %-10s %8s %10s %10s %8s %8s %6s %12s  %s%n", "scenario", "paste", "ack ms",
+                    "thread ms", "answer ms", "limit ms", "ratio", "ARM", "platform ms", "likely cause");
             for (int s = 0; s < SCENARIOS.size(); s++) {
                 Scenario scenario = SCENARIOS.get(s);
                 print(scenario.name(), "first", firsts.get(s));
@@ -165,15 +187,19 @@ public final class TimeToAnswerBenchmark {
             System.out.printf("  targets: warm answer <= 2x limit and <= 1000 ms (worst median: %.0f ms, %.2fx); "
                     + "first paste <= 2500 ms (worst %.0f ms); first thread message <= 500 ms (worst %.0f ms)%n",
                     worstWarm.finalAnswer(), worstWarm.ratio(), maxFirst, maxThread);
-            System.out.printf("  jar: %.1f MiB (target/quarkus-app)   start: %.0f ms to /q/health/ready   idle RSS: %d MiB%n",
-                    dirBytes(appDir) / 1048576.0, startMs, idleRssKb / 1024);
+            long archiveBytes = archive.isPresent() ? Files.size(archive.get()) : 0;
+            System.out.printf("  jar: %.1f MiB (target/quarkus-app)   AppCDS: %s   start: %.0f ms to /q/health/ready   "
+                    + "idle RSS: %d MiB%n", (dirBytes(appDir) - archiveBytes) / 1048576.0,
+                    archive.isPresent() ? String.format("%.1f MiB archive", archiveBytes / 1048576.0) : "off (-Dcds=false)",
+                    startMs, idleRssKb / 1024);
             System.out.printf("  auth.test calls per start (through %d pastes): %s%n", WARM + 1, authTests);
         }
     }
 
     static void print(String scenario, String kind, Run r) {
-        System.out.printf("  %-27s %-10s %8.0f %10.0f %10.0f %8.0f %7.2fx %6d  %s%n", scenario, kind, r.ack(),
-                r.firstThreadMessage(), r.finalAnswer(), r.limit(), r.ratio(), r.armCalls(), r.cause());
+        System.out.printf("  %-27s %-10s %8.0f %10.0f %10.0f %8.0f %7.2fx %6d %12s  %s%n", scenario, kind, r.ack(),
+                r.firstThreadMessage(), r.finalAnswer(), r.limit(), r.ratio(), r.armCalls(),
+                Double.isNaN(r.confirmed()) ? "—" : String.format("%.0f", r.confirmed()), r.cause());
     }
 
     /** Per column median (each column on its own). */
@@ -181,6 +207,7 @@ public final class TimeToAnswerBenchmark {
         return new Run(med(runs.stream().map(Run::ack).toList()),
                 med(runs.stream().map(Run::firstThreadMessage).toList()),
                 med(runs.stream().map(Run::finalAnswer).toList()),
+                med(runs.stream().map(Run::confirmed).toList()),
                 (int) Math.round(med(runs.stream().map(r -> (double) r.chain()).toList())),
                 (int) Math.round(med(runs.stream().map(r -> (double) r.armCalls()).toList())),
                 runs.get(runs.size() - 1).cause());
@@ -235,12 +262,29 @@ public final class TimeToAnswerBenchmark {
                     thread = answerMs;
                 }
                 List<ArmTlsFront.Call> calls = front.calls();
-                List<ArmTlsFront.Call> mine = calls.subList(callsBefore, calls.size());
-                return new Run(ackMs, thread, answerMs, longestChain(mine), mine.size(), cause(answer.get()));
+                List<ArmTlsFront.Call> mine = List.copyOf(calls.subList(callsBefore, calls.size()));
+                double confirmed = scenario.paste().contains("Connection timed out")
+                        ? awaitConfirmed(app, slack, ch, sent) : Double.NaN;
+                return new Run(ackMs, thread, answerMs, confirmed, longestChain(mine), mine.size(), cause(answer.get()));
             }
             Thread.sleep(1);
         }
         throw new IllegalStateException("no final answer within 60 s in " + ch + "\n" + app.logTail());
+    }
+
+    /** When the edit carrying Network Watcher's verdict (marked :satellite:) reached Slack, in ms after {@code sent}. */
+    static double awaitConfirmed(AppProcess app, FakeSlackApi slack, String channel, long sent)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            long now = System.nanoTime();
+            if (slack.calls("chat.update").stream().anyMatch(c -> channel.equals(c.param("channel"))
+                    && String.valueOf(c.param("blocks")).contains(":satellite:"))) {
+                return (now - sent) / 1e6;
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("no platform-confirmed answer within 90 s in " + channel + "\n" + app.logTail());
     }
 
     /**
@@ -291,9 +335,19 @@ public final class TimeToAnswerBenchmark {
         return env;
     }
 
-    static List<String> jvmArgs(ArmTlsFront front) {
+    /** The same script the image build runs, so the benchmark measures the start the image has. */
+    static Path writeAppCds(Path appDir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("docker/appcds.sh", appDir.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("docker/appcds.sh failed; run with -Dcds=false to measure without AppCDS");
+        }
+        return appDir.resolve("app-cds.jsa");
+    }
+
+    static List<String> jvmArgs(ArmTlsFront front, Optional<Path> appCds) {
         // As AckLatencyBenchmark runs the service: the heap limit of a small pod, default JIT.
         List<String> args = new ArrayList<>(List.of("-Xmx512m"));
+        appCds.ifPresent(a -> args.add("-XX:SharedArchiveFile=" + a));
         args.addAll(front.trustArgs());
         if (!APP_JVM_ARGS.isBlank()) {
             args.addAll(List.of(APP_JVM_ARGS.strip().split("\\s+")));

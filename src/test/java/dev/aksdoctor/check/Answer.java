@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * "Run node connectivity test" button.
  */
 record Answer(InvestigationReport report, String likelyCauseText, String text, Map<String, String> buttons,
-        List<String> likelyCauseButtons) {
+        List<String> likelyCauseButtons, java.util.Optional<SuggestedAction> detectors) {
 
     /** Phrases a remedy may use for a button: the button must then be in the message. */
     private static final Map<String, NextAction> NAMED = Map.of(
@@ -75,7 +75,7 @@ record Answer(InvestigationReport report, String likelyCauseText, String text, M
                 }
             }
         }
-        Answer a = new Answer(report, cause, text.toString(), buttons, causeButtons);
+        Answer a = new Answer(report, cause, text.toString(), buttons, causeButtons, DetectorOffer.of(d, report));
         a.assertPromisesKept(ids);
         return a;
     }

@@ -609,12 +609,12 @@ class PlaybookScenarioTest {
     private static final String DETECTORS = NextAction.RUN_DETECTORS.id();
 
     private static java.time.Instant at(Answer a) {
-        SuggestedAction offered = a.report().detectors().orElseThrow(() -> new AssertionError(describe(a.report())));
+        SuggestedAction offered = a.detectors().orElseThrow(() -> new AssertionError(describe(a.report())));
         return java.time.Instant.parse(offered.parameters().get(SuggestedAction.AT));
     }
 
     private static String category(Answer a) {
-        return a.report().detectors().orElseThrow().parameters().get(SuggestedAction.CATEGORY);
+        return a.detectors().orElseThrow().parameters().get(SuggestedAction.CATEGORY);
     }
 
     @Test
@@ -651,7 +651,7 @@ class PlaybookScenarioTest {
         ((ObjectNode) w.computeUsages.get("value").get(1)).put("currentValue", 24).put("limit", 24);
         Answer a = answer(w, paste("our cluster is in a failed state after scaling"), InvestigationOptions.DEFAULT);
         assertEquals(CheckId.VCPU_QUOTA, likely(a.report()).checkId(), describe(a.report()));
-        assertTrue(a.report().detectors().isEmpty());
+        assertTrue(a.detectors().isEmpty());
         assertFalse(a.buttons().containsKey(DETECTORS), "a proven cause needs no detectors: " + a.buttons());
         assertFalse(a.text().contains("AKS detectors"), a.text());
     }

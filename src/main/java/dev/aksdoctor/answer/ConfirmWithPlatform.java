@@ -39,6 +39,12 @@ public class ConfirmWithPlatform {
     private final NetworkWatcherSettings settings;
     /** Unbounded: each call blocks while it polls its long-running operation. */
     private final ExecutorService calls;
+    /**
+     * The confirmations themselves, off the investigation workers: a Network Watcher that takes its whole time box
+     * must not hold a worker the next paste needs.
+     */
+    private final ExecutorService confirmations;
+    private final AtomicInteger pending = new AtomicInteger();
 
     public ConfirmWithPlatform(ArmGateway gateway, SlackGateway slack, InvestigationStore store,
             NetworkWatcherSettings settings) {
@@ -52,11 +58,49 @@ public class ConfirmWithPlatform {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger m = new AtomicInteger();
+        this.confirmations = Executors.newFixedThreadPool(CONFIRMING_AT_ONCE, r -> {
+            Thread t = new Thread(r, "platform-confirm-" + m.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
+
+    /** Each confirmation waits on Network Watcher, not on the CPU; more wait in line, each within its time box. */
+    private static final int CONFIRMING_AT_ONCE = 4;
 
     @PreDestroy
     void stop() {
+        confirmations.shutdownNow();
         calls.shutdownNow();
+    }
+
+    /**
+     * {@link #confirm} on a thread of its own; the offline answer is already delivered, so a failure here (or a
+     * restart before it ends) leaves that answer as it is, and is logged.
+     */
+    public void confirmLater(InvestigationJob job, String answerTs, Diagnosis diagnosis, InvestigationReport report,
+            InvestigationOptions options) {
+        pending.incrementAndGet();
+        try {
+            confirmations.execute(() -> {
+                try {
+                    confirm(job, answerTs, diagnosis, report, options);
+                } catch (RuntimeException e) {
+                    LOG.warnf(e, "Network Watcher's verdict for investigation %d was not added", job.investigationId());
+                } finally {
+                    pending.decrementAndGet();
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            pending.decrementAndGet();
+            LOG.debugf("Shutting down: no Network Watcher verdict for investigation %d", job.investigationId());
+        }
+    }
+
+    /** Confirmations queued or running (tests wait for none before they reset the fakes). */
+    public int pending() {
+        return pending.get();
     }
 
     /**

@@ -112,8 +112,10 @@ public class RunInvestigation implements InvestigationRunner {
                 return;
             }
             slack.updateMessage(job.channel(), answerTs, answer.text(), answer.blocks());
-            confirmWithPlatform(job, answerTs, diagnosis, answer);
             store.markDelivered(id);
+            if (answer.report() != null) {
+                platform.confirmLater(job, answerTs, diagnosis, answer.report(), answer.options());
+            }
         } catch (SlackCallFailed e) {
             store.finish(id, InvestigationStatus.FAILED, "failed");
             outcome = "failed";
@@ -139,22 +141,6 @@ public class RunInvestigation implements InvestigationRunner {
     /** {@code report} and {@code options} only for an investigation that ran checks. */
     private record Answer(String outcome, String text, List<LayoutBlock> blocks, InvestigationReport report,
             InvestigationOptions options) {
-    }
-
-    /**
-     * The offline answer is posted; Network Watcher's verdict edits it. Delivery is recorded after that edit, so a job
-     * resumed after a crash posts the answer again rather than leave it half confirmed; a failure here is logged and
-     * never turns the delivered answer into a failed investigation.
-     */
-    private void confirmWithPlatform(InvestigationJob job, String answerTs, Diagnosis diagnosis, Answer answer) {
-        if (answer.report() == null) {
-            return;
-        }
-        try {
-            platform.confirm(job, answerTs, diagnosis, answer.report(), answer.options());
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Network Watcher's verdict for investigation %d was not added", job.investigationId());
-        }
     }
 
     /** Nothing to check against: say what the bot recognises instead of running a blind health check. */

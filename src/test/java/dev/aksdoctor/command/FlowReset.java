@@ -2,11 +2,13 @@ package dev.aksdoctor.command;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.aksdoctor.answer.ConfirmWithPlatform;
 import dev.aksdoctor.azure.ArmWorld;
 import dev.aksdoctor.azure.FakeArm;
 import dev.aksdoctor.investigation.Investigation;
 import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.testing.FakeSlackApi;
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +73,9 @@ final class FlowReset {
                 ? Investigation.count("status in ?1 or (status = ?2 and answeredAt is null and attempts > 0 "
                         + "and answerTs is not null)", ACTIVE, InvestigationStatus.ANSWERED)
                 : Investigation.count("channel = ?1 and status in ?2", channel, ACTIVE)) == 0);
+        // A delivered answer may still get Network Watcher's edit: let it land before the fakes are reset.
+        ConfirmWithPlatform platform = Arc.container().instance(ConfirmWithPlatform.class).get();
+        await().atMost(settle).until(() -> platform.pending() == 0);
         QuarkusTransaction.requiringNew().run(() -> {
             deletes.forEach(Runnable::run);
             Investigation.deleteAll();

@@ -39,8 +39,17 @@ public class AzureArmGateway extends ArmNetworkReads {
 
     @Inject
     public AzureArmGateway(AzureConfig config, Vertx vertx, Clock clock) {
-        this(config, () -> new VertxHttpClientBuilder().vertx(vertx).build(), Configuration.getGlobalConfiguration(),
-                clock);
+        this(config, () -> httpClient(vertx, config.readTimeout()), Configuration.getGlobalConfiguration(), clock);
+    }
+
+    /**
+     * The production HTTP client: Quarkus' Vert.x with our read timeout instead of the SDK's minute, so that a hung
+     * ARM call is given up while an on-call engineer still waits for the answer.
+     */
+    public static HttpClient httpClient(Vertx vertx, java.time.Duration readTimeout) {
+        DoubleFailureFilter.installOn(vertx);
+        return new VertxHttpClientBuilder().vertx(vertx).responseTimeout(readTimeout).readTimeout(readTimeout)
+                .writeTimeout(readTimeout).build();
     }
 
     /**

@@ -26,9 +26,20 @@ public interface AzureConfig {
     /** Subscriptions searched when a cluster must be found by FQDN or node IP; all visible ones when empty. */
     Optional<List<String>> subscriptions();
 
-    /** How long one check may take before it is reported as ERROR. */
+    /**
+     * How long the checks of one investigation may take (the playbook's, and again for each round of follow-up
+     * checks): a check not finished by then, one waiting on a hung ARM call included, is reported as ERROR and
+     * the answer says what could not be checked. Checks that wait on each other share the one time box.
+     */
     @WithDefault("30s")
     Duration checkTimeout();
+
+    /**
+     * How long one ARM request may wait for its response (and between reads of it) before it fails; the SDK's
+     * retry policy may try it again, within {@link #checkTimeout()}.
+     */
+    @WithDefault("15s")
+    Duration readTimeout();
 
     /** How long the list of visible clusters is reused when locating a cluster. */
     @WithDefault("5m")

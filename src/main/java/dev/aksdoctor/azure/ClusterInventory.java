@@ -54,6 +54,11 @@ public class ClusterInventory {
         }
     }
 
+    /** The next lookup reads ARM again (a cluster created since, or a test that needs a cold list). */
+    public void forget() {
+        snapshot = null;
+    }
+
     public List<String> searchedSubscriptions() {
         return config.subscriptions().filter(l -> !l.isEmpty()).orElse(List.of());
     }

@@ -26,8 +26,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -99,7 +103,7 @@ public class Investigator {
             skipped.forEach(progress::checkFinished);
             return new InvestigationReport(location, skipped, Optional.empty(), access, 0);
         }
-        ClusterLocation location = locator.locate(diagnosis, channelDefault);
+        ClusterLocation location = locate(diagnosis, channelDefault);
         if (location.found().isEmpty()) {
             return new InvestigationReport(location, List.of(), Optional.empty(), access, 0);
         }
@@ -142,6 +146,30 @@ public class Investigator {
                     .map(OffsetDateTime::toInstant);
         } catch (ArmException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Locating may list every visible cluster and read VNets: the same time box as a round of checks, so that a
+     * hung ARM call is not waited out here either.
+     */
+    private ClusterLocation locate(Diagnosis diagnosis, Optional<ClusterRef> channelDefault) {
+        CompletableFuture<ClusterLocation> located = CompletableFuture.supplyAsync(
+                () -> locator.locate(diagnosis, channelDefault), executor);
+        try {
+            return located.get(config.checkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return ClusterLocation.notFound("Azure Resource Manager did not answer within "
+                    + config.checkTimeout().toSeconds() + " s while I looked for the cluster: which cluster is it? "
+                    + "(resource ID, or subscription / resource group / name)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while locating the cluster", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.aksdoctor.digest.DigestStore;
 import dev.aksdoctor.reply.Usage;
 import dev.aksdoctor.reply.WatchReplies;
 import dev.aksdoctor.slack.SlackDeliveries;
+import dev.aksdoctor.slack.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -34,10 +35,15 @@ public class DigestCommand implements SubCommand {
     private final DigestSettings settings;
     private final SlackDeliveries deliveries;
     private final Clock clock;
+    private final BackgroundWork background;
+    private final SlackGateway slack;
     private final ToggleDigestDetectors detectors;
 
     public DigestCommand(DigestStore store, DigestSchedules schedules, DigestSettings settings,
-            SlackDeliveries deliveries, Clock clock, ToggleDigestDetectors detectors) {
+            SlackDeliveries deliveries, Clock clock, BackgroundWork background, SlackGateway slack,
+            ToggleDigestDetectors detectors) {
+        this.background = background;
+        this.slack = slack;
         this.detectors = detectors;
         this.deliveries = deliveries;
         this.clock = clock;
@@ -76,6 +82,15 @@ public class DigestCommand implements SubCommand {
             if (!deliveries.firstTime("digest-now:" + channel + ":" + bucket)) {
                 return ephemeral(ctx, WatchReplies.digestNowTooSoon(settings.nowCooldown()));
             }
+            // Queuing is a clustered Quartz write (seconds on a cold replica): after the ack, like every slow step.
+            String responseUrl = request.getPayload().getResponseUrl();
+            if (responseUrl != null && background.submit("digest now " + channel, () -> {
+                if (!schedules.now(channel)) {
+                    slack.respondEphemeral(responseUrl, WatchReplies.DIGEST_NOT_QUEUED);
+                }
+            })) {
+                return ephemeral(ctx, WatchReplies.DIGEST_QUEUED);
+            }
             return ephemeral(ctx, schedules.now(channel) ? WatchReplies.DIGEST_QUEUED : WatchReplies.DIGEST_NOT_QUEUED);
         }
         String[] words = args.split("\\s+", 2);
@@ -102,10 +117,21 @@ public class DigestCommand implements SubCommand {
         if (DigestSchedules.shortestGap(cron, zone, clock.instant()).compareTo(settings.minInterval()) < 0) {
             return ephemeral(ctx, WatchReplies.scheduleTooFrequent(cron, settings.minInterval()));
         }
-        try {
-            schedules.set(channel, cron, zone, user);
-        } catch (SchedulerException e) {
-            return ephemeral(ctx, WatchReplies.scheduleFailed(e.getMessage()));
+        // Everything that can refuse the schedule was checked above; the Quartz write follows the ack.
+        String responseUrl = request.getPayload().getResponseUrl();
+        boolean later = responseUrl != null && background.submit("digest schedule " + channel, () -> {
+            try {
+                schedules.set(channel, cron, zone, user);
+            } catch (SchedulerException | RuntimeException e) {
+                slack.respondEphemeral(responseUrl, WatchReplies.scheduleFailed(e.getMessage()));
+            }
+        });
+        if (!later) {
+            try {
+                schedules.set(channel, cron, zone, user);
+            } catch (SchedulerException e) {
+                return ephemeral(ctx, WatchReplies.scheduleFailed(e.getMessage()));
+            }
         }
         return ctx.ack(r -> r.responseType("in_channel").text(WatchReplies.scheduleSet(user, cron, zone)));
     }

@@ -13,6 +13,7 @@ import dev.aksdoctor.reply.ButtonReplies;
 import dev.aksdoctor.reply.ChannelReplies;
 import dev.aksdoctor.reply.Mrkdwn;
 import dev.aksdoctor.reply.Usage;
+import dev.aksdoctor.slack.SlackGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Locale;
@@ -30,11 +31,16 @@ public class UseCluster implements SubCommand {
     private final ChannelSettings settings;
     private final ClusterInventory inventory;
     private final ChannelScopes scopes;
+    private final BackgroundWork background;
+    private final SlackGateway slack;
 
-    public UseCluster(ChannelSettings settings, ClusterInventory inventory, ChannelScopes scopes) {
+    public UseCluster(ChannelSettings settings, ClusterInventory inventory, ChannelScopes scopes,
+            BackgroundWork background, SlackGateway slack) {
         this.settings = settings;
         this.inventory = inventory;
         this.scopes = scopes;
+        this.background = background;
+        this.slack = slack;
     }
 
     @Override
@@ -51,15 +57,28 @@ public class UseCluster implements SubCommand {
     public Response handle(String arguments, SlashCommandRequest request, SlashCommandContext ctx) {
         String channel = request.getPayload().getChannelId();
         String user = request.getPayload().getUserId();
-        String answer = answer(arguments.strip(), channel, user);
+        String arg = arguments.strip();
+        String responseUrl = request.getPayload().getResponseUrl();
+        // A name is looked up in the list of visible clusters: ARM calls per subscription on a cold replica, so after
+        // the ack, answered through the response_url. A resource ID, "none" or nothing needs only the database.
+        if (ClusterRef.findResourceId(arg).isEmpty() && !isClear(arg) && !arg.isEmpty() && responseUrl != null
+                && background.submit("use " + channel, () -> slack.respondEphemeral(responseUrl,
+                        answer(arg, channel, user)))) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(ChannelReplies.lookingFor(arg)));
+        }
+        String answer = answer(arg, channel, user);
         return ctx.ack(r -> r.responseType("ephemeral").text(answer));
+    }
+
+    private static boolean isClear(String arg) {
+        return arg.equalsIgnoreCase("none") || arg.equalsIgnoreCase("off");
     }
 
     private String answer(String arg, String channel, String user) {
         if (arg.isEmpty()) {
             return settings.channelDefault(channel).map(ChannelReplies::defaultCluster).orElse(ChannelReplies.NO_DEFAULT);
         }
-        if (arg.equalsIgnoreCase("none") || arg.equalsIgnoreCase("off")) {
+        if (isClear(arg)) {
             settings.setDefault(channel, null, user);
             return ChannelReplies.DEFAULT_CLEARED;
         }

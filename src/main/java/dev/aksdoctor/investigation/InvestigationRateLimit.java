@@ -4,16 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * How many investigations one user, and one channel, may start per minute. Each investigation reads ARM for
  * every check of its playbook, so a loop of pastes (or a bot) would otherwise spend the Azure identity's ARM
- * quota for everyone. Counted on this replica: with several replicas a burst can reach each one's limit.
+ * quota for everyone. Counted from the stored investigations, so the limit holds across replicas; requests that
+ * arrive in the same instant (on one replica or several) can each see the count below the limit, so a burst may
+ * pass it by the number of requests in flight at once.
  */
 @ApplicationScoped
 public class InvestigationRateLimit {
@@ -22,43 +19,29 @@ public class InvestigationRateLimit {
 
     private final InvestigationSettings settings;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> recent = new HashMap<>();
+    private final InvestigationStore store;
 
     /** No limit (tests of the flows around it). */
     static InvestigationRateLimit unlimited() {
-        return new InvestigationRateLimit(null, Clock.systemUTC());
+        return new InvestigationRateLimit(null, Clock.systemUTC(), null);
     }
 
     @Inject
-    public InvestigationRateLimit(InvestigationSettings settings, Clock clock) {
+    public InvestigationRateLimit(InvestigationSettings settings, Clock clock, InvestigationStore store) {
         this.settings = settings;
         this.clock = clock;
+        this.store = store;
     }
 
-    /** Counts the start and returns true, or returns false (counting nothing) when a limit is reached. */
-    public synchronized boolean tryStart(String user, String channel) {
+    /**
+     * Whether one more may start now. Counts nothing itself: the stored investigation is the count. Throws the
+     * store's {@link jakarta.persistence.PersistenceException} when the database does not answer.
+     */
+    public boolean allows(String user, String channel) {
         if (settings == null) {
             return true;
         }
-        Instant now = clock.instant();
-        Deque<Instant> byUser = window("user:" + user, now);
-        Deque<Instant> byChannel = window("channel:" + channel, now);
-        if (byUser.size() >= settings.perUserPerMinute() || byChannel.size() >= settings.perChannelPerMinute()) {
-            return false;
-        }
-        byUser.addLast(now);
-        byChannel.addLast(now);
-        return true;
-    }
-
-    private Deque<Instant> window(String key, Instant now) {
-        Deque<Instant> times = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
-        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(WINDOW))) {
-            times.removeFirst();
-        }
-        if (recent.size() > 10_000) {
-            recent.values().removeIf(Deque::isEmpty);
-        }
-        return times;
+        InvestigationStore.StartedRecently started = store.startedSince(user, channel, clock.instant().minus(WINDOW));
+        return started.byRequester() < settings.perUserPerMinute() && started.inChannel() < settings.perChannelPerMinute();
     }
 }

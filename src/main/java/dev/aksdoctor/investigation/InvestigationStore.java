@@ -79,6 +79,33 @@ public class InvestigationStore {
         }
     }
 
+    /** How many investigations were stored since {@code since}: by this requester, and in this channel. */
+    public record StartedRecently(long byRequester, long inChannel) {
+    }
+
+    /**
+     * Counts from the stored rows, so every replica sees the same numbers. On the ack path like {@link #open}: one
+     * autocommitted query over the last minute of {@code created_at} (indexed).
+     */
+    public StartedRecently startedSince(String requester, String channel, Instant since) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement select = c.prepareStatement("SELECT "
+                        + "COUNT(CASE WHEN requester = ? THEN 1 END), COUNT(CASE WHEN channel = ? THEN 1 END) "
+                        + "FROM investigation WHERE created_at > ? AND (requester = ? OR channel = ?)")) {
+            select.setString(1, requester);
+            select.setString(2, channel);
+            select.setObject(3, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+            select.setString(4, requester);
+            select.setString(5, channel);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return new StartedRecently(rows.getLong(1), rows.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not count recent investigations: " + e.getMessage(), e);
+        }
+    }
+
     /** Moves a queued or resumed investigation to RUNNING; a finished one is left alone. */
     @Transactional
     public void markRunning(long id, String errorCode) {

@@ -51,12 +51,12 @@ public class StartInvestigation {
      */
     public Started inThread(InvestigationSource source, String requester, String channel, String threadTs,
             String text, String responseUrl, boolean runNodeProbes) {
-        if (!rateLimit.tryStart(requester, channel)) {
-            LOG.infof("Investigation from %s in %s refused: rate limit", requester, channel);
-            return Started.RATE_LIMITED;
-        }
         long id;
         try {
+            if (!rateLimit.allows(requester, channel)) {
+                LOG.infof("Investigation from %s in %s refused: rate limit", requester, channel);
+                return Started.RATE_LIMITED;
+            }
             id = store.open(requester, channel, threadTs, source, text, runNodeProbes);
         } catch (PersistenceException e) {
             LOG.errorf("Could not store an investigation from %s in %s: %s", requester, channel, e.getMessage());

@@ -28,6 +28,10 @@ public final class ChannelReplies {
                 + " (subscription " + cluster.subscriptionId() + ") when a paste names no cluster.";
     }
 
+    public static String lookingFor(String typed) {
+        return ":mag: Looking for " + Mrkdwn.code(typed) + " among the clusters I can see; I'll answer here in a moment.";
+    }
+
     public static String cannotList(String why) {
         return "I couldn't list the clusters I can see: " + Mrkdwn.escape(why) + ". A full resource ID works without listing.";
     }

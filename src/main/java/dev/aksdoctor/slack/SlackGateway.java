@@ -38,7 +38,7 @@ import org.jboss.logging.Logger;
 
 /**
  * The one place that writes to Slack. Retries {@code ratelimited} answers after Slack's {@code Retry-After}
- * and reports other failures as a {@link SlackCallFailed} the caller can act on (for example tell the user
+ * (and server errors, for edits and reads, which are safe to repeat) and reports other failures as a {@link SlackCallFailed} the caller can act on (for example tell the user
  * to invite the bot), never as a stack trace in a channel.
  */
 @ApplicationScoped
@@ -47,6 +47,9 @@ public class SlackGateway {
     private static final Logger LOG = Logger.getLogger(SlackGateway.class);
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
     private static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
+    /** Methods whose repeat changes nothing more (an edit, a read): retried after a 5xx as after a 429. */
+    private static final java.util.Set<String> REPEATABLE = java.util.Set.of(Methods.CHAT_UPDATE,
+            Methods.VIEWS_UPDATE, Methods.VIEWS_PUBLISH, Methods.CONVERSATIONS_REPLIES, Methods.USERGROUPS_USERS_LIST);
 
     private final SlackBolt bolt;
     private final SlackSettings settings;
@@ -197,8 +200,11 @@ public class SlackGateway {
             } catch (SlackApiException e) {
                 error = e.getError() != null && e.getError().getError() != null ? e.getError().getError()
                         : "http_" + e.getResponse().code();
-                retryAfter = e.getResponse().code() == 429 || "ratelimited".equals(error)
+                int status = e.getResponse().code();
+                retryAfter = status == 429 || "ratelimited".equals(error)
                         ? Optional.of(retryAfter(e.getResponse().header("Retry-After")))
+                        // A 5xx may or may not have acted: only a call that does the same thing twice is repeated.
+                        : status >= 500 && REPEATABLE.contains(method) ? Optional.of(DEFAULT_RETRY_AFTER)
                         : Optional.empty();
             } catch (IOException e) {
                 error = "io_error";

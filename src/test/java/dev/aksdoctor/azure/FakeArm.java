@@ -49,6 +49,8 @@ public final class FakeArm implements AutoCloseable {
     private final List<Recorded> requests = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Duration latency = Duration.ZERO;
     private volatile Answer otherwise;
+    private final java.util.Set<String> hanging = ConcurrentHashMap.newKeySet();
+    private volatile java.util.concurrent.CountDownLatch released = new java.util.concurrent.CountDownLatch(1);
 
     private FakeArm(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -118,6 +120,15 @@ public final class FakeArm implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Calls to {@code method path} are recorded and never answered until {@link #reset()} or {@link #close()}: an
+     * ARM that accepted the connection and hangs.
+     */
+    public FakeArm hang(String method, String path) {
+        hanging.add(key(method, path));
+        return this;
+    }
+
     public FakeArm latency(Duration latency) {
         this.latency = latency;
         return this;
@@ -150,6 +161,10 @@ public final class FakeArm implements AutoCloseable {
         requests.clear();
         latency = Duration.ZERO;
         otherwise = null;
+        hanging.clear();
+        java.util.concurrent.CountDownLatch hung = released;
+        released = new java.util.concurrent.CountDownLatch(1);
+        hung.countDown();
     }
 
     public static String error(String code, String message) {
@@ -158,6 +173,7 @@ public final class FakeArm implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
         executor.shutdownNow();
     }
@@ -173,6 +189,15 @@ public final class FakeArm implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             requests.add(new Recorded(method, path, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders().getFirst("Authorization"), body));
+            if (hanging.contains(key(method, path))) {
+                java.util.concurrent.CountDownLatch hold = released;
+                try {
+                    hold.await(2, java.util.concurrent.TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return;
+            }
             if (!latency.isZero()) {
                 LockSupport.parkNanos(latency.toNanos());
             }

@@ -1,12 +1,12 @@
 package dev.aksdoctor.azure;
 
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.vertx.VertxHttpClientBuilder;
 import com.azure.core.util.Configuration;
 import com.azure.core.util.ConfigurationBuilder;
 import com.azure.core.util.ConfigurationSource;
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,8 +24,16 @@ public final class FakeArmGateways {
      * Created on a thread of its own: a {@code @QuarkusTest} may first touch this class on a Vert.x worker, and
      * Vert.x warns when a second instance is created from inside a Vert.x context.
      */
-    private static final Vertx VERTX = CompletableFuture.supplyAsync(Vertx::vertx,
+    private static final Vertx VERTX = CompletableFuture.supplyAsync(QuietVertx::create,
             task -> new Thread(task, "fake-arm-vertx-init").start()).join();
+
+    /** A class of its own: the thread creating Vert.x must not wait for this class' initialisation. */
+    private static final class QuietVertx {
+        static Vertx create() {
+            // AzureArmGateway.httpClient puts DoubleFailureFilter in front of its exception handler.
+            return Vertx.vertx();
+        }
+    }
 
     private FakeArmGateways() {
     }
@@ -37,7 +45,8 @@ public final class FakeArmGateways {
     public static AzureArmGateway gateway(FakeArm arm, AzureConfig config, boolean withCredential) {
         Configuration configuration = withCredential ? credentialSettings()
                 : environment(Map.of("AZURE_TOKEN_CREDENTIALS", "prod"));
-        return new AzureArmGateway(config, () -> httpClient(arm), configuration, Clock.systemUTC());
+        return new AzureArmGateway(config, () -> httpClient(arm, config.readTimeout()), configuration,
+                Clock.systemUTC());
     }
 
     /** The environment a service principal would have: what {@code DefaultAzureCredential} reads first. */
@@ -56,6 +65,11 @@ public final class FakeArmGateways {
     }
 
     public static HttpClient httpClient(FakeArm arm) {
-        return new RedirectingHttpClient(new VertxHttpClientBuilder().vertx(VERTX).build(), arm.port());
+        return httpClient(arm, TestAzureConfig.fake().readTimeout());
+    }
+
+    /** The production client (and its read timeout) under the redirect. */
+    public static HttpClient httpClient(FakeArm arm, Duration readTimeout) {
+        return new RedirectingHttpClient(AzureArmGateway.httpClient(VERTX, readTimeout), arm.port());
     }
 }

@@ -7,14 +7,16 @@ import java.util.Optional;
 /** An {@link AzureConfig} for plain JUnit tests: the CUSTOM cloud pointing at the fake ARM's host names. */
 public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManagerUrl, Optional<String> authorityHost,
         Optional<List<String>> subscriptions, Duration checkTimeout, Duration inventoryTtl,
-        Duration activityLogWindow, boolean nodeProbesAlways, Duration credentialTimeout) implements AzureConfig {
+        Duration activityLogWindow, boolean nodeProbesAlways, Duration credentialTimeout, Duration readTimeout)
+        implements AzureConfig {
 
     public static final String ARM_URL = "https://management.fake-arm.test/";
     public static final String AUTHORITY = "https://login.fake-arm.test/";
 
     public static TestAzureConfig fake() {
         return new TestAzureConfig(AzureCloud.CUSTOM, Optional.of(ARM_URL), Optional.of(AUTHORITY), Optional.empty(),
-                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofHours(24), false, Duration.ofSeconds(60));
+                Duration.ofSeconds(60), Duration.ofMinutes(5), Duration.ofHours(24), false, Duration.ofSeconds(60),
+                Duration.ofSeconds(60));
     }
 
     @Override
@@ -34,7 +36,7 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
 
     public TestAzureConfig withSubscriptions(List<String> subs) {
         return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, Optional.of(subs), checkTimeout,
-                inventoryTtl, activityLogWindow, nodeProbesAlways, credentialTimeout);
+                inventoryTtl, activityLogWindow, nodeProbesAlways, credentialTimeout, readTimeout);
     }
 
     /**
@@ -43,11 +45,16 @@ public record TestAzureConfig(AzureCloud cloud, Optional<String> resourceManager
      */
     public TestAzureConfig withCredentialTimeout(Duration timeout) {
         return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, subscriptions, checkTimeout, inventoryTtl,
-                activityLogWindow, nodeProbesAlways, timeout);
+                activityLogWindow, nodeProbesAlways, timeout, readTimeout);
     }
 
     public TestAzureConfig withCheckTimeout(Duration timeout) {
         return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, subscriptions, timeout, inventoryTtl,
-                activityLogWindow, nodeProbesAlways, credentialTimeout);
+                activityLogWindow, nodeProbesAlways, credentialTimeout, readTimeout);
+    }
+
+    public TestAzureConfig withReadTimeout(Duration timeout) {
+        return new TestAzureConfig(cloud, resourceManagerUrl, authorityHost, subscriptions, checkTimeout, inventoryTtl,
+                activityLogWindow, nodeProbesAlways, credentialTimeout, timeout);
     }
 }

@@ -96,4 +96,30 @@ class CheckRunnerTest {
         assertEquals("Missing permission Microsoft.Network/networkSecurityGroups/read", f.get(2).title());
         assertEquals(Outcome.PASS, f.get(3).outcome());
     }
+
+    @Test
+    void run_checksWaitingOnAHungOne_shareOneTimeBoxFromTheStart() {
+        CountDownLatch never = new CountDownLatch(1);
+        Function<CheckContext, Finding> hangs = c -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        };
+        // A chain, as when every check waits on the same hung ARM read: each would otherwise get a box of its own.
+        Check subnet = check(CheckId.NODE_SUBNET, Set.of(), hangs);
+        Check nsg = check(CheckId.NSG_OUTBOUND, Set.of(CheckId.NODE_SUBNET), hangs);
+        Check routes = check(CheckId.ROUTE_TABLE, Set.of(CheckId.NSG_OUTBOUND), hangs);
+        long started = System.nanoTime();
+        List<Finding> f = new CheckRunner(List.of(subnet, nsg, routes), Executors.newCachedThreadPool(),
+                Duration.ofMillis(500)).run(List.of(CheckId.NODE_SUBNET, CheckId.NSG_OUTBOUND, CheckId.ROUTE_TABLE),
+                        context(), ProgressListener.NONE);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        never.countDown();
+        assertTrue(f.stream().allMatch(x -> x.outcome() == Outcome.ERROR && x.title().startsWith("Timed out")),
+                f.toString());
+        assertTrue(took.compareTo(Duration.ofMillis(1_200)) < 0, "three chained boxes would take 1.5 s; took " + took);
+    }
 }

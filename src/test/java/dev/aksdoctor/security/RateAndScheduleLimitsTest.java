@@ -58,7 +58,9 @@ class RateAndScheduleLimitsTest {
     void hourlyOrSparser_acceptedFromAnEditor() {
         command("CSCHED2", EDITOR, "digest schedule \"0 0 * * * ?\" UTC").body("text", containsString("0 0 * * * ?"));
 
-        assertEquals(Optional.of("0 0 * * * ?"), digests.schedule("CSCHED2").map(s -> s.cron));
+        // stored after the ack (a clustered Quartz write)
+        await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> digests.schedule("CSCHED2").map(s -> s.cron), Optional.of("0 0 * * * ?")::equals);
     }
 
     @Test

@@ -1,19 +1,26 @@
 package dev.aksdoctor.security;
 
 import dev.aksdoctor.azure.FakeArmBackedGateway;
+import dev.aksdoctor.investigation.UnavailableInvestigationStore;
+import dev.aksdoctor.jobs.SlowDurableScheduler;
 import io.quarkus.test.junit.QuarkusTestProfile;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * The security tests' application: access rules from environment variables ({@link EnvironmentStyleAccess}),
- * the fake ARM behind the production gateway. One profile for every security flow test, so they share one boot.
+ * the fake ARM behind the production gateway, a scheduler whose writes can be slowed ({@link SlowDurableScheduler}) and a store whose database can stop answering
+ * ({@link UnavailableInvestigationStore}). One profile for every security flow test, so they share one boot.
  */
 public class TrustProfile implements QuarkusTestProfile {
 
+    /** Short, so that FaultInjectionTest's hung ARM call is given up quickly; ample for the fake ARM's answers. */
+    static final Duration CHECK_TIMEOUT = Duration.ofSeconds(4);
+
     @Override
     public Set<Class<?>> getEnabledAlternatives() {
-        return Set.of(FakeArmBackedGateway.class);
+        return Set.of(FakeArmBackedGateway.class, SlowDurableScheduler.class, UnavailableInvestigationStore.class);
     }
 
     @Override
@@ -25,6 +32,8 @@ public class TrustProfile implements QuarkusTestProfile {
                 "aks-doctor.digest.schedule-editors", RateAndScheduleLimitsTest.EDITOR,
                 // short enough for a test to see a slow body cut off, long enough for every real request here
                 "aks-doctor.http.request-deadline", "4s",
-                "slack.channel-post-interval", "0s");
+                "slack.channel-post-interval", "0s",
+                "aks-doctor.azure.check-timeout", CHECK_TIMEOUT.toSeconds() + "s",
+                "aks-doctor.azure.read-timeout", "2s");
     }
 }

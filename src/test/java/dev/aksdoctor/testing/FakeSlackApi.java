@@ -124,7 +124,10 @@ public final class FakeSlackApi implements AutoCloseable {
         threadRoots.put(channel + "/" + threadTs, text);
     }
 
-    /** The next calls of {@code method} answer these Slack errors in order (e.g. "ratelimited", "not_in_channel"). */
+    /**
+     * The next calls of {@code method} answer these Slack errors in order (e.g. "ratelimited", "not_in_channel";
+     * "http_500" answers that HTTP status with an empty body).
+     */
     public void failNext(String method, String... errors) {
         Deque<String> queue = scriptedErrors.computeIfAbsent(method, m -> new ArrayDeque<>());
         synchronized (queue) {
@@ -172,6 +175,11 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         String scripted = nextScriptedError(method);
         if (scripted != null) {
+            if (scripted.matches("http_5\\d\\d")) {
+                // Slack's own outage answer: a 5xx with no Web API body
+                respond(exchange, Integer.parseInt(scripted.substring(5)), "");
+                return;
+            }
             if ("ratelimited".equals(scripted)) {
                 exchange.getResponseHeaders().add("Retry-After", "1");
                 respond(exchange, 429, "{\"ok\":false,\"error\":\"ratelimited\"}");

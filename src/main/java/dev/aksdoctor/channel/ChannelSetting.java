@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** What a channel chose: autodetect of pasted errors, and its default cluster. */
+/** What a channel chose: autodetect of pasted errors, its default cluster, and what its digest includes. */
 @Entity
 @Table(name = "channel_settings")
 public class ChannelSetting extends PanacheEntityBase {
@@ -22,6 +22,10 @@ public class ChannelSetting extends PanacheEntityBase {
     /** The managed cluster's ARM resource id. */
     @Column(name = "default_cluster_id", length = 400)
     public String defaultClusterId;
+
+    /** The digest adds the AKS detectors' critical insights of each watched cluster. */
+    @Column(name = "digest_detectors", nullable = false)
+    public boolean digestDetectors;
 
     @Column(name = "updated_by", nullable = false, length = 64)
     public String updatedBy;

@@ -6,7 +6,10 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 
-/** Per-channel choices: {@code /aks-doctor use <cluster>} and {@code /aks-doctor autodetect on|off}. */
+/**
+ * Per-channel choices: {@code /aks-doctor use <cluster>}, {@code /aks-doctor autodetect on|off} and
+ * {@code /aks-doctor digest detectors on|off}.
+ */
 @ApplicationScoped
 public class ChannelSettings {
 
@@ -25,6 +28,19 @@ public class ChannelSettings {
     @Transactional
     public boolean autodetect(String channel) {
         return find(channel).map(s -> s.autodetect).orElse(false);
+    }
+
+    /** Whether the channel's digest includes the AKS detectors' critical insights (off until asked for). */
+    @Transactional
+    public boolean digestDetectors(String channel) {
+        return find(channel).map(s -> s.digestDetectors).orElse(false);
+    }
+
+    @Transactional
+    public void setDigestDetectors(String channel, boolean on, String user) {
+        ChannelSetting s = findOrNew(channel);
+        s.digestDetectors = on;
+        touch(s, user);
     }
 
     /** Sets (or with null clears) the channel's default cluster. */

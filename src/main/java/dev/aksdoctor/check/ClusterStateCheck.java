@@ -42,7 +42,7 @@ public class ClusterStateCheck implements Check {
             return Findings.fail(id(), "The cluster is in a Failed state"
                     + (errors.isEmpty() ? "" : " (" + errors.get(0).code() + ")"), withError,
                     "Fix the cause of the failed operation, then reconcile the cluster (a PUT of the same model).",
-                    Docs.FAILED_STATE, action(NextAction.RECONCILE_CLUSTER), DetectorCategory.CRUD.action(),
+                    Docs.FAILED_STATE, action(NextAction.RECONCILE_CLUSTER),
                     action(NextAction.WATCH_CLUSTER))
                     .withCodes(errors.stream().map(InnerErrors.ArmError::code).distinct().toList());
         }

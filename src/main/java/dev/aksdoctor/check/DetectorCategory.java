@@ -33,8 +33,33 @@ public enum DetectorCategory {
         return title;
     }
 
+    /** The button over the last 24 hours. */
     public SuggestedAction action() {
         return SuggestedAction.of(NextAction.RUN_DETECTORS, SuggestedAction.CATEGORY, parameter);
+    }
+
+    /**
+     * The category whose detectors look at what an error's playbook investigates (the playbook keys of
+     * {@code diagnosis/Playbook}): the API server, DNS and outbound paths are connectivity; a node's provisioning
+     * script, its instance and its pods' IPs are node health; everything an ARM operation refused or left Failed is
+     * create, upgrade, delete and scale.
+     */
+    public static DetectorCategory forPlaybook(String playbook) {
+        switch (playbook) {
+            case "api":
+            case "kubectl":
+            case "dns":
+            case "dns-zone":
+            case "outbound":
+                return CONNECTIVITY;
+            case "cse":
+            case "generic":
+            case "vmss-instance":
+            case "pod-ip":
+                return NODE_HEALTH;
+            default:
+                return CRUD;
+        }
     }
 
     public static Optional<DetectorCategory> byParameter(String parameter) {

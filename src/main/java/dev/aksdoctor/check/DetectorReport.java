@@ -3,7 +3,6 @@ package dev.aksdoctor.check;
 import dev.aksdoctor.azure.DetectorFacts;
 import dev.aksdoctor.azure.DetectorInsight;
 import dev.aksdoctor.diagnosis.ClusterRef;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -11,11 +10,12 @@ import java.util.Objects;
 /**
  * What a run of one category's AKS detectors found.
  *
+ * @param window   the time range the detectors looked at
  * @param ran      the detectors that answered, with their insights
  * @param notRun   one line per detector that failed (name: reason)
  */
-public record DetectorReport(ClusterRef cluster, String clusterId, DetectorCategory category, OffsetDateTime start,
-        OffsetDateTime end, List<DetectorFacts> ran, List<String> notRun) {
+public record DetectorReport(ClusterRef cluster, String clusterId, DetectorCategory category, DetectorWindow window,
+        List<DetectorFacts> ran, List<String> notRun) {
 
     /** One Critical or Warning insight and the detector that raised it. */
     public record Raised(DetectorFacts detector, DetectorInsight insight) {
@@ -24,6 +24,7 @@ public record DetectorReport(ClusterRef cluster, String clusterId, DetectorCateg
     public DetectorReport {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(window, "window");
         ran = List.copyOf(ran);
         notRun = List.copyOf(notRun);
     }

@@ -3,6 +3,7 @@ package dev.aksdoctor.check;
 import dev.aksdoctor.azure.AzureAccess;
 import dev.aksdoctor.azure.ClusterLocation;
 import dev.aksdoctor.diagnosis.CheckId;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +17,13 @@ import java.util.Optional;
  * whether Azure was reachable at all, and how many ARM fetches it took. {@code platform} holds, per finding, the
  * lines of the platform's own verdict (Network Watcher, see {@link PlatformConfirmation}) once it is known;
  * {@code facts} are the investigation's memoised reads, for that confirmation (empty when nothing was read).
+ * {@code failureAt} is when the failure happened as far as the investigation knows — the newest failed operation it
+ * read, else when the paste was investigated; empty when nothing was investigated. The "Run AKS detectors" step is
+ * placed around it when nothing explains the failure ({@link DetectorOffer}).
  */
 public record InvestigationReport(ClusterLocation location, List<Finding> findings, Optional<Finding> likelyCause,
         List<Finding> why, AzureAccess access, int armCalls, Map<CheckId, List<String>> platform,
-        Optional<InvestigationFacts> facts) {
+        Optional<InvestigationFacts> facts, Optional<Instant> failureAt) {
     public InvestigationReport {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(access, "access");
@@ -32,11 +36,12 @@ public record InvestigationReport(ClusterLocation location, List<Finding> findin
         }
         platform = java.util.Collections.unmodifiableMap(lines);
         facts = facts == null ? Optional.empty() : facts;
+        failureAt = failureAt == null ? Optional.empty() : failureAt;
     }
 
     public InvestigationReport(ClusterLocation location, List<Finding> findings, Optional<Finding> likelyCause,
             List<Finding> why, AzureAccess access, int armCalls) {
-        this(location, findings, likelyCause, why, access, armCalls, Map.of(), Optional.empty());
+        this(location, findings, likelyCause, why, access, armCalls, Map.of(), Optional.empty(), Optional.empty());
     }
 
     public InvestigationReport(ClusterLocation location, List<Finding> findings, Optional<Finding> likelyCause,

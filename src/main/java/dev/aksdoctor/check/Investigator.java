@@ -1,5 +1,7 @@
 package dev.aksdoctor.check;
 
+import dev.aksdoctor.azure.ActivityEventFacts;
+import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.AzureAccess;
 import dev.aksdoctor.azure.AzureConfig;
@@ -15,9 +17,12 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -121,8 +126,27 @@ public class Investigator {
             findings.addAll(runner.run(next, context, progress));
         }
         RootCause.Verdict verdict = RootCause.of(findings, suspects(diagnosis));
+        Instant failureAt = failedAt(findings, facts).orElse(clock.instant());
         return new InvestigationReport(location, findings, verdict.cause(), verdict.why(), access, facts.armCalls(),
-                java.util.Map.of(), Optional.of(facts));
+                Map.of(), Optional.of(facts), Optional.of(failureAt));
+    }
+
+    /**
+     * When the newest failed operation happened, if the plan read the Activity Log and it showed one (already
+     * fetched: no ARM call is added for it).
+     */
+    static Optional<Instant> failedAt(List<Finding> findings, InvestigationFacts facts) {
+        boolean read = findings.stream().anyMatch(f -> f.checkId() == CheckId.ACTIVITY_LOG_FAILURES
+                && (f.outcome() == Outcome.FAIL || f.outcome() == Outcome.WARN));
+        if (!read) {
+            return Optional.empty();
+        }
+        try {
+            return facts.failedOperations().stream().map(ActivityEventFacts::timestamp).filter(Objects::nonNull).findFirst()
+                    .map(OffsetDateTime::toInstant);
+        } catch (ArmException e) {
+            return Optional.empty();
+        }
     }
 
     /**

@@ -46,7 +46,6 @@ public class NodePoolStateCheck implements Check {
             }
         }
         if (!failed.isEmpty()) {
-            actions.add(DetectorCategory.CRUD.action());
             return new Finding(id(), Outcome.FAIL, "Node pool " + String.join(", ", failed) + " is in a Failed state",
                     evidence, "Fix the cause of the failed operation, then reconcile the node pool (AKS re-applies "
                             + "its model as it is).",

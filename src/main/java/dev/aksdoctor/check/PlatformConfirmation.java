@@ -103,7 +103,7 @@ public final class PlatformConfirmation {
         lines.keySet().removeIf(id -> report.findings().stream().noneMatch(f -> f.checkId() == id));
         if (overruled.isEmpty()) {
             return new InvestigationReport(report.location(), report.findings(), report.likelyCause(), report.why(),
-                    report.access(), report.armCalls(), lines, report.facts());
+                    report.access(), report.armCalls(), lines, report.facts(), report.failureAt());
         }
         List<Finding> findings = new ArrayList<>();
         for (Finding f : report.findings()) {
@@ -111,7 +111,7 @@ public final class PlatformConfirmation {
         }
         RootCause.Verdict verdict = RootCause.of(findings, Investigator.suspects(diagnosis));
         return new InvestigationReport(report.location(), findings, verdict.cause(), verdict.why(), report.access(),
-                report.armCalls(), lines, report.facts());
+                report.armCalls(), lines, report.facts(), report.failureAt());
     }
 
     /** The route check's finding as the platform sees it: the hop it names, and where that route comes from. */

@@ -36,6 +36,10 @@ public final class PlatformVerdicts {
     public static Comparison nextHop(RouteEntry offline, NetworkWatcherFacts.NextHop platform) {
         NextHopType ours = offline == null ? null : offline.nextHopType();
         Optional<NextHopType> theirs = NextHopType.tryFromAzure(platform.nextHopType());
+        if (theirs.isEmpty()) {
+            // An answer without a next hop type we know is no verdict: it must never overrule ours.
+            return unreadable("next hop", "nextHopType " + platform.nextHopType());
+        }
         boolean sameType = ours != null && theirs.isPresent() && theirs.get() == ours;
         boolean sameIp = offline == null || offline.nextHopIpAddress() == null || platform.nextHopIpAddress() == null
                 || offline.nextHopIpAddress().equals(platform.nextHopIpAddress());
@@ -58,6 +62,9 @@ public final class PlatformVerdicts {
      * we read: a deciding rule outside them is one the NSGs do not show (a security admin rule, a NIC-level merge).
      */
     public static Comparison ipFlow(NsgVerdict offline, NetworkWatcherFacts.IpFlow platform, Collection<String> rulesRead) {
+        if (!"Allow".equalsIgnoreCase(platform.access()) && !"Deny".equalsIgnoreCase(platform.access())) {
+            return unreadable("IP flow verify", "access " + platform.access());
+        }
         String rule = platform.ruleName() == null ? "(unnamed rule)" : platform.ruleName();
         String shortRule = rule.substring(rule.lastIndexOf('/') + 1);
         boolean ruleKnown = rulesRead.stream().anyMatch(r -> r.equalsIgnoreCase(shortRule));
@@ -69,6 +76,12 @@ public final class PlatformVerdicts {
                         + "rule or a NIC-level rule)")
                 + "; the offline model said " + (offline.allowed() ? "Allow" : "Deny")
                 + (offline.decidingRule() == null ? "" : " by " + offline.decidingRule().name()));
+    }
+
+    /** Network Watcher answered, but not with a value this comparison knows: said as such, never a disagreement. */
+    static Comparison unreadable(String what, String value) {
+        return new Comparison(Optional.empty(), "No platform verdict for " + what + ": Network Watcher answered "
+                + value + ", which AKS Doctor does not know");
     }
 
     /** Effective routes are served only while the VM runs. */
@@ -121,6 +134,9 @@ public final class PlatformVerdicts {
         }
         NetworkWatcherFacts.EffectiveRoute r = found.get();
         Optional<NextHopType> theirs = NextHopType.tryFromAzure(r.nextHopType());
+        if (theirs.isEmpty()) {
+            return unreadable("effective routes", "nextHopType " + r.nextHopType());
+        }
         boolean sameType = offline != null && theirs.isPresent() && theirs.get() == offline.nextHopType();
         boolean sameIp = offline == null || offline.nextHopIpAddress() == null || r.nextHopIpAddresses().isEmpty()
                 || r.nextHopIpAddresses().contains(offline.nextHopIpAddress());

@@ -1,5 +1,7 @@
 package dev.aksdoctor.check;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +19,11 @@ public record SuggestedAction(NextAction action, Map<String, String> parameters)
     public static final String RESOURCE_ID = "resourceId";
     /** The AKS detector category of {@link NextAction#RUN_DETECTORS}: {@code connectivity}, {@code node-health}, {@code crud}. */
     public static final String CATEGORY = "category";
+    /**
+     * The moment the failure happened, UTC to the second ({@code 2026-03-02T07:12:09Z}): the AKS detectors' window
+     * of {@link NextAction#RUN_DETECTORS} is placed around it ({@link DetectorWindow#around}).
+     */
+    public static final String AT = "at";
 
     public SuggestedAction {
         Objects.requireNonNull(action, "action");
@@ -29,6 +36,14 @@ public record SuggestedAction(NextAction action, Map<String, String> parameters)
 
     public static SuggestedAction of(NextAction action, String key, String value) {
         return new SuggestedAction(action, Map.of(key, value));
+    }
+
+    /** Run the AKS detectors of {@code category} over the 24 hours around {@code at}. */
+    public static SuggestedAction runDetectors(DetectorCategory category, Instant at) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(CATEGORY, category.parameter());
+        p.put(AT, at.truncatedTo(ChronoUnit.SECONDS).toString());
+        return new SuggestedAction(NextAction.RUN_DETECTORS, p);
     }
 
     public static SuggestedAction addRange(String cidr) {

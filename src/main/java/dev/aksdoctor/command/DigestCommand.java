@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 import org.quartz.SchedulerException;
 
 /**
- * {@code /aks-doctor digest now}, {@code /aks-doctor digest schedule "<Quartz cron>" [Time/Zone]}, and
- * {@code /aks-doctor digest} to show the schedule.
+ * {@code /aks-doctor digest now}, {@code /aks-doctor digest schedule "<Quartz cron>" [Time/Zone]},
+ * {@code /aks-doctor digest detectors on|off} ({@link ToggleDigestDetectors}), and {@code /aks-doctor digest} to show
+ * the schedule.
  */
 @ApplicationScoped
 public class DigestCommand implements SubCommand {
@@ -36,11 +37,14 @@ public class DigestCommand implements SubCommand {
     private final Clock clock;
     private final BackgroundWork background;
     private final SlackGateway slack;
+    private final ToggleDigestDetectors detectors;
 
     public DigestCommand(DigestStore store, DigestSchedules schedules, DigestSettings settings,
-            SlackDeliveries deliveries, Clock clock, BackgroundWork background, SlackGateway slack) {
+            SlackDeliveries deliveries, Clock clock, BackgroundWork background, SlackGateway slack,
+            ToggleDigestDetectors detectors) {
         this.background = background;
         this.slack = slack;
+        this.detectors = detectors;
         this.deliveries = deliveries;
         this.clock = clock;
         this.store = store;
@@ -55,7 +59,8 @@ public class DigestCommand implements SubCommand {
 
     @Override
     public Usage usage() {
-        return new Usage(List.of("digest", "digest now", "digest schedule \"<cron>\" [Time/Zone]"), "health digests");
+        return new Usage(List.of("digest", "digest now", "digest schedule \"<cron>\" [Time/Zone]",
+                "digest detectors on|off"), "health digests, optionally with the AKS detectors' critical insights");
     }
 
     @Override
@@ -87,6 +92,10 @@ public class DigestCommand implements SubCommand {
                 return ephemeral(ctx, WatchReplies.DIGEST_QUEUED);
             }
             return ephemeral(ctx, schedules.now(channel) ? WatchReplies.DIGEST_QUEUED : WatchReplies.DIGEST_NOT_QUEUED);
+        }
+        String[] words = args.split("\\s+", 2);
+        if (words[0].equalsIgnoreCase(ToggleDigestDetectors.WORD)) {
+            return detectors.handle(channel, user, words.length > 1 ? words[1] : "", ctx);
         }
         Matcher m = SCHEDULE.matcher(args);
         if (!m.matches()) {

@@ -6,6 +6,7 @@ import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.check.AksDetectors;
 import dev.aksdoctor.check.DetectorCategory;
 import dev.aksdoctor.check.DetectorReport;
+import dev.aksdoctor.check.DetectorWindow;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.diagnosis.ClusterRef;
@@ -16,10 +17,15 @@ import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import dev.aksdoctor.slack.SlackRoute;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
-/** "Run AKS detectors" (read-only): one category's detectors, their critical and warning insights in the thread. */
+/**
+ * "Run AKS detectors" (read-only): one category's detectors over the 24 hours around the failure, their critical and
+ * warning insights in the thread.
+ */
 @ApplicationScoped
 public class RunDetectors implements SlackRoute, NextActionHandler {
 
@@ -30,9 +36,11 @@ public class RunDetectors implements SlackRoute, NextActionHandler {
     private final BackgroundWork background;
     private final AksDetectors detectors;
     private final SlackGateway slack;
+    private final Clock clock;
 
     public RunDetectors(FreshPresses presses, ButtonGuard guard, BackgroundWork background, AksDetectors detectors,
-            SlackGateway slack) {
+            SlackGateway slack, Clock clock) {
+        this.clock = clock;
         this.presses = presses;
         this.guard = guard;
         this.background = background;
@@ -57,15 +65,18 @@ public class RunDetectors implements SlackRoute, NextActionHandler {
         }
         DetectorCategory category = press.payload().parameter(SuggestedAction.CATEGORY)
                 .flatMap(DetectorCategory::byParameter).orElse(DetectorCategory.CRUD);
-        if (!background.submit("AKS detectors", () -> runAndPost(press, cluster.get(), category))) {
+        // The window is placed around the failure the answer saw; without one (an older button), the last 24 hours.
+        DetectorWindow window = press.payload().parameter(SuggestedAction.AT).map(Instant::parse)
+                .map(at -> DetectorWindow.around(at, clock.instant())).orElseGet(() -> DetectorWindow.lastDay(clock.instant()));
+        if (!background.submit("AKS detectors", () -> runAndPost(press, cluster.get(), category, window))) {
             guard.tell(press, ButtonReplies.BUSY);
         }
     }
 
-    private void runAndPost(ButtonPress press, ClusterRef cluster, DetectorCategory category) {
+    private void runAndPost(ButtonPress press, ClusterRef cluster, DetectorCategory category, DetectorWindow window) {
         DetectorReport report;
         try {
-            report = detectors.run(cluster, category);
+            report = detectors.run(cluster, category, window);
         } catch (ArmException e) {
             guard.tell(press, DetectorRenderer.cannotRun(cluster.displayName(), e));
             return;

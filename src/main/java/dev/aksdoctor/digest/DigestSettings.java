@@ -39,6 +39,13 @@ public interface DigestSettings {
     /** Who may change a channel's digest schedule (Slack user ids); unset, anyone in the channel. */
     Optional<List<String>> scheduleEditors();
 
+    /**
+     * How long a digest waits for the AKS detectors of its clusters (channels that turned them on): a cluster whose
+     * detectors have not answered by then is named as such, and the digest is posted without them.
+     */
+    @WithDefault("60s")
+    Duration detectorsTimeout();
+
     /** Watched clusters per channel. */
     @WithDefault("2000")
     int maxWatched();

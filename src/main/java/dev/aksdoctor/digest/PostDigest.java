@@ -2,6 +2,9 @@ package dev.aksdoctor.digest;
 
 import dev.aksdoctor.access.ChannelScopes;
 import dev.aksdoctor.azure.ArmGateway;
+import dev.aksdoctor.channel.ChannelSettings;
+import dev.aksdoctor.check.AksDetectors;
+import dev.aksdoctor.check.DetectorWindow;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.reply.Digest;
 import dev.aksdoctor.reply.DigestRenderer;
@@ -14,9 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** Posts one channel's digest for one slot: claim the slot, fetch, build, post, remember what was said. */
+/**
+ * Posts one channel's digest for one slot: claim the slot, fetch (and, when the channel asked for them, run the AKS
+ * detectors of the clusters it may read), build, post, remember what was said.
+ */
 @ApplicationScoped
 public class PostDigest {
 
@@ -28,10 +36,14 @@ public class PostDigest {
     private final DigestSettings settings;
     private final Clock clock;
     private final ChannelScopes scopes;
+    private final ChannelSettings channels;
+    private final AksDetectors detectors;
 
     public PostDigest(DigestStore store, ArmGateway arm, SlackGateway slack, DigestSettings settings, Clock clock,
-            ChannelScopes scopes) {
+            ChannelScopes scopes, ChannelSettings channels, AksDetectors detectors) {
         this.scopes = scopes;
+        this.channels = channels;
+        this.detectors = detectors;
         this.store = store;
         this.arm = arm;
         this.slack = slack;
@@ -69,10 +81,26 @@ public class PostDigest {
                         + scopes.describe(channel) + "); unwatch it"));
             }
         }
+        // The detectors take seconds a cluster: they run beside the digest's other reads, within their own time box.
+        Optional<CollectDetectorInsights.Running> detectorRuns = Optional.empty();
+        DetectorWindow window = DetectorWindow.since(since, now);
+        if (channels.digestDetectors(channel)) {
+            detectorRuns = Optional.of(new CollectDetectorInsights(detectors, settings.armConcurrency(),
+                    settings.detectorsTimeout()).start(permitted.stream().map(id -> ClusterRef.findResourceId(id)
+                            .orElseThrow()).toList(), window));
+        }
         List<ClusterHealth> facts = new ArrayList<>(
                 new CollectDigestFacts(arm, settings.armConcurrency()).collect(permitted, since, now));
         facts.addAll(skipped);
         Digest digest = new DigestBuilder(clock).build(facts, store.reported(channel), since, zone);
+        if (detectorRuns.isPresent()) {
+            // A cluster the digest could not read already says so; its detectors would only say it again.
+            Set<String> unreadable = facts.stream().filter(f -> f.readError() != null).map(ClusterHealth::clusterId)
+                    .collect(Collectors.toSet());
+            List<ClusterDetectors> runs = detectorRuns.get().results().stream().filter(r -> !unreadable.contains(
+                    r.cluster().resourceId().orElseThrow().toLowerCase(Locale.ROOT))).toList();
+            digest = digest.withDetectors(DetectorInsights.of(runs, window, settings.detectorsTimeout()));
+        }
         slack.postMessage(channel, null, DigestRenderer.fallbackText(digest), DigestRenderer.render(digest, zone));
         store.recordDigest(channel, digest);
         return true;

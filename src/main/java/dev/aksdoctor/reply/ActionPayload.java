@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.network.AddressRanges;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -46,6 +48,8 @@ public record ActionPayload(long investigationId, String clusterId, Map<String, 
     private static final Pattern SCALE_SET = Pattern.compile("[A-Za-z0-9][-\\w.]{0,79}");
     private static final Pattern CATEGORY = Pattern.compile("connectivity|node-health|crud");
     private static final Pattern INSTANCE_ID = Pattern.compile("[0-9]{1,9}");
+    /** An instant as {@code Instant.toString()} writes one to the second, in UTC. */
+    private static final Pattern AT = Pattern.compile("20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z");
 
     public ActionPayload {
         if (investigationId < 0) {
@@ -159,6 +163,15 @@ public record ActionPayload(long investigationId, String clusterId, Map<String, 
         }
     }
 
+    private static boolean parsesAsInstant(String value) {
+        try {
+            Instant.parse(value);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private static boolean validParameter(String name, String value) {
         if (name == null || value == null) {
             return false;
@@ -176,6 +189,8 @@ public record ActionPayload(long investigationId, String clusterId, Map<String, 
                 return value.length() <= 600 && RESOURCE_ID.matcher(value).matches();
             case SuggestedAction.CATEGORY:
                 return CATEGORY.matcher(value).matches();
+            case SuggestedAction.AT:
+                return AT.matcher(value).matches() && parsesAsInstant(value);
             default:
                 return false;
         }

@@ -8,8 +8,12 @@ import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.check.DetectorReport;
+import dev.aksdoctor.check.DetectorWindow;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** "Run AKS detectors": the Critical and Warning insights of one category, posted in the thread. */
 public final class DetectorRenderer {
@@ -17,6 +21,7 @@ public final class DetectorRenderer {
     /** More would not fit one message; the portal has the rest. */
     static final int MAX_INSIGHTS = 12;
     static final String PORTAL = "https://portal.azure.com/#resource";
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     private DetectorRenderer() {
     }
@@ -31,7 +36,7 @@ public final class DetectorRenderer {
                         : critical + " critical, " + warning + " warning");
         List<LayoutBlock> blocks = new ArrayList<>();
         StringBuilder head = new StringBuilder(":stethoscope: *AKS detectors · ").append(Mrkdwn.escape(r.category().title()))
-                .append("* for ").append(Mrkdwn.code(name)).append(" (last 24 h, ").append(r.ran().size())
+                .append("* for ").append(Mrkdwn.code(name)).append(" (").append(window(r.window())).append(", ").append(r.ran().size())
                 .append(r.ran().size() == 1 ? " detector)" : " detectors)");
         if (raised.isEmpty()) {
             head.append("\n:white_check_mark: No critical or warning insights.");
@@ -72,6 +77,17 @@ public final class DetectorRenderer {
             blocks.add(context(notes));
         }
         return new NetworkListingRenderer.Listing(text, blocks);
+    }
+
+    /** "last 24 h", or the range placed around a failure, in UTC. */
+    public static String window(DetectorWindow w) {
+        if (w.failure().isEmpty()) {
+            long hours = Math.max(1, w.length().toHours());
+            return "last " + hours + " h";
+        }
+        return WHEN.format(w.start().atZoneSameInstant(ZoneOffset.UTC)) + " – "
+                + WHEN.format(w.end().atZoneSameInstant(ZoneOffset.UTC)) + " UTC, around "
+                + WHEN.format(w.failure().get().atZone(ZoneOffset.UTC));
     }
 
     public static String portal(String clusterId) {

@@ -20,7 +20,10 @@ import java.util.Map;
 public final class DigestRenderer {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    /** Header, counts, healthy line, resolved, the "more" note and dividers leave this many for clusters. */
+    /**
+     * Header, counts, healthy line, the "more" note, the AKS detectors and resolved (each of the last two under a
+     * divider) leave this many for clusters.
+     */
     static final int MAX_CLUSTER_SECTIONS = SlackLimits.BLOCKS_PER_MESSAGE - 8;
 
     private DigestRenderer() {
@@ -53,6 +56,11 @@ public final class DigestRenderer {
             blocks.add(context(c -> c.elements(List.of(markdownText("…and " + more + " more unhealthy clusters not shown "
                     + "(Slack allows 50 blocks a message). Split the watch list across channels to see every one.")))));
         }
+        d.detectors().ifPresent(x -> {
+            String text = detectorsText(x, zone);
+            blocks.add(divider());
+            blocks.add(section(s -> s.text(markdownText(text))));
+        });
         if (!d.resolved().isEmpty()) {
             StringBuilder sb = new StringBuilder(":large_green_circle: *Resolved since the last digest*");
             for (Digest.ReportedFindingView r : d.resolved()) {
@@ -67,6 +75,58 @@ public final class DigestRenderer {
             blocks.add(section(s -> s.text(markdownText(sb.toString()))));
         }
         return blocks;
+    }
+
+    /** The AKS detectors' critical insights per cluster, then the clusters they could not be read for, then the quiet. */
+    static String detectorsText(DigestDetectors x, ZoneId zone) {
+        StringBuilder sb = new StringBuilder(":stethoscope: *AKS detectors · critical insights* ("
+                + x.start().atZoneSameInstant(zone).format(WHEN) + " – " + x.end().atZoneSameInstant(zone).format(WHEN)
+                + ")");
+        List<String> lines = new ArrayList<>();
+        long quiet = 0;
+        for (DigestDetectors.Cluster c : x.clusters()) {
+            if (c.unread() != null) {
+                lines.add(":grey_question: *" + Mrkdwn.escape(c.displayName()) + "*: detectors not read — " + unread(c));
+            } else if (c.critical().isEmpty()) {
+                quiet++;
+            } else {
+                StringBuilder cluster = new StringBuilder(":red_circle: *" + Mrkdwn.escape(c.displayName()) + "* ("
+                        + Mrkdwn.link(DetectorRenderer.portal(c.clusterId()), "Diagnose and solve problems") + ")");
+                for (DigestDetectors.Insight i : c.critical()) {
+                    cluster.append("\n• *").append(Mrkdwn.escape(Mrkdwn.truncate(i.detector(), 100))).append("*: ")
+                            .append(Mrkdwn.escape(Mrkdwn.truncate(i.message(), 300)))
+                            .append(i.detail() == null ? "" : " — " + Mrkdwn.escape(Mrkdwn.truncate(i.detail(), 200)));
+                }
+                lines.add(cluster.toString());
+            }
+        }
+        int shown = 0;
+        for (String line : lines) {
+            // Room kept for the "more" and "no critical insights" lines.
+            if (sb.length() + line.length() + 200 > SlackLimits.SECTION_TEXT) {
+                sb.append("\n… and ").append(lines.size() - shown).append(" more clusters: run the detectors from an "
+                        + "answer, or open Diagnose and solve problems in the portal");
+                break;
+            }
+            sb.append("\n").append(line);
+            shown++;
+        }
+        if (quiet > 0) {
+            sb.append("\n:white_check_mark: No critical insights for ").append(quiet)
+                    .append(quiet == 1 ? " cluster" : " clusters");
+        }
+        return Mrkdwn.truncate(sb.toString(), SlackLimits.SECTION_TEXT);
+    }
+
+    private static String unread(DigestDetectors.Cluster c) {
+        switch (c.unread()) {
+            case FORBIDDEN:
+                return "the identity lacks " + Mrkdwn.code(c.detail()) + " (the reader role in deploy/azure/aks-doctor-reader.json has it)";
+            case TIMED_OUT:
+                return "they did not answer within " + c.detail() + " s";
+            default:
+                return Mrkdwn.escape(Mrkdwn.truncate(String.valueOf(c.detail()), 200));
+        }
     }
 
     public static String healthyLine(List<String> names) {

@@ -11,6 +11,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 import dev.aksdoctor.azure.ClusterLocation;
+import dev.aksdoctor.check.DetectorCategory;
+import dev.aksdoctor.check.DetectorOffer;
 import dev.aksdoctor.check.Evidence;
 import dev.aksdoctor.check.Finding;
 import dev.aksdoctor.check.InvestigationReport;
@@ -22,6 +24,8 @@ import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.OsType;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +92,8 @@ public final class InvestigationReplyRenderer {
         }
         Set<String> offered = new LinkedHashSet<>();
         report.likelyCause().ifPresentOrElse(
-                cause -> blocks.addAll(likelyCause(investigationId, cluster, cause, report, offered)),
+                cause -> blocks.addAll(likelyCause(investigationId, cluster, cause, report, offered,
+                        detectorsLine(cluster, DetectorOffer.of(d, report)))),
                 () -> blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(noCauseText(d, report),
                         SlackLimits.SECTION_TEXT))))));
         blocks.addAll(FindingGroupsRenderer.render(report.findings(), report.likelyCause().orElse(null), report.why(),
@@ -97,7 +102,7 @@ public final class InvestigationReplyRenderer {
         if (!fields.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*Found in the paste*")).fields(fields)));
         }
-        List<BlockElement> buttons = nextSteps(investigationId, cluster, report, offered);
+        List<BlockElement> buttons = nextSteps(investigationId, cluster, report, offered, DetectorOffer.of(d, report));
         if (!buttons.isEmpty()) {
             blocks.add(actions(a -> a.blockId("next_steps").elements(buttons)));
         }
@@ -152,7 +157,7 @@ public final class InvestigationReplyRenderer {
     }
 
     private static List<LayoutBlock> likelyCause(long investigationId, ClusterRef cluster, Finding cause,
-            InvestigationReport report, Set<String> offered) {
+            InvestigationReport report, Set<String> offered, Optional<String> detectors) {
         StringBuilder text = new StringBuilder(":rotating_light: *Likely cause — ")
                 .append(Mrkdwn.escape(cause.title())).append("*");
         if (!report.why().isEmpty()) {
@@ -162,6 +167,7 @@ public final class InvestigationReplyRenderer {
         report.platformLines(cause.checkId()).forEach(line -> text.append("\n").append(PLATFORM).append(" ")
                 .append(Mrkdwn.escape(line)));
         unexplainedProbe(cause, report).ifPresent(line -> text.append("\n").append(line));
+        detectors.ifPresent(line -> text.append("\n").append(line));
         if (cause.remedy() != null) {
             text.append("\n*Fix:* ").append(Mrkdwn.escape(cause.remedy()));
         }
@@ -173,7 +179,7 @@ public final class InvestigationReplyRenderer {
         // One button per action_id in the whole message (Slack rejects repeats within a block, and two
         // "Add … to authorized ranges" side by side read as one promise twice).
         List<BlockElement> buttons = cause.actions().stream()
-                .filter(a -> offerable(a, report))
+                .filter(a -> offerable(a, report, Optional.empty()))
                 .filter(a -> offered.add(NextActionButtons.actionId(a.action())))
                 .map(a -> NextActionButtons.button(investigationId, cluster, a))
                 .flatMap(java.util.Optional::stream)
@@ -264,6 +270,8 @@ public final class InvestigationReplyRenderer {
         if (probeOffered(report)) {
             b.append("\nTo see the path from a node, press \"Run node connectivity test\".");
         }
+        detectorsLine(report.location().found().orElse(null), DetectorOffer.of(d, report))
+                .ifPresent(line -> b.append("\n").append(line));
         return b.toString();
     }
 
@@ -291,18 +299,43 @@ public final class InvestigationReplyRenderer {
                 && f.actions().stream().anyMatch(a -> a.action() == NextAction.RUN_NODE_PROBE));
     }
 
-    private static boolean offerable(SuggestedAction a, InvestigationReport report) {
+    /**
+     * The "Run AKS detectors" line when the answer offers the button (nothing found explains the failure): the
+     * category and the moment its 24 hours are placed around.
+     */
+    static Optional<String> detectorsLine(ClusterRef cluster, Optional<SuggestedAction> detectors) {
+        if (detectors.isEmpty() || NextActionButtons.button(0, cluster, detectors.get()).isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> p = detectors.get().parameters();
+        String category = DetectorCategory.byParameter(p.getOrDefault(SuggestedAction.CATEGORY, ""))
+                .map(DetectorCategory::title).orElse(DetectorCategory.CRUD.title());
+        String around = Optional.ofNullable(p.get(SuggestedAction.AT)).map(at -> ", around "
+                + DetectorRenderer.WHEN.format(Instant.parse(at).atZone(ZoneOffset.UTC)) + " UTC").orElse("");
+        return Optional.of(":stethoscope: For AKS's own diagnostics, press \"" + NextAction.RUN_DETECTORS.buttonLabel(p)
+                + "\" (" + category + around + ").");
+    }
+
+    /**
+     * The node test only where the plan has a probe to run; the detectors only where the report offers them (a
+     * check's own detectors step would come back beside a cause that explains everything).
+     */
+    private static boolean offerable(SuggestedAction a, InvestigationReport report, Optional<SuggestedAction> detectors) {
+        if (a.action() == NextAction.RUN_DETECTORS) {
+            return detectors.filter(a::equals).isPresent();
+        }
         return a.action() != NextAction.RUN_NODE_PROBE
                 || report.findings().stream().anyMatch(f -> CausalChains.PROBES.contains(f.checkId()));
     }
 
     private static List<BlockElement> nextSteps(long investigationId, ClusterRef cluster, InvestigationReport report,
-            Set<String> offered) {
+            Set<String> offered, Optional<SuggestedAction> detectors) {
         List<BlockElement> buttons = new ArrayList<>();
         List<SuggestedAction> candidates = new ArrayList<>();
-        // The symptoms' own steps (reconcile the cluster once the cause is fixed), then the node test a skipped
-        // probe promised, then the other findings'.
+        // The symptoms' own steps (reconcile the cluster once the cause is fixed), AKS' own detectors when nothing
+        // explains the failure, then the node test a skipped probe promised, then the other findings'.
         report.why().forEach(f -> candidates.addAll(f.actions()));
+        detectors.ifPresent(candidates::add);
         for (Finding f : report.findings()) {
             if (f.outcome() == Outcome.SKIPPED && CausalChains.PROBES.contains(f.checkId())) {
                 f.actions().stream().filter(a -> a.action() == NextAction.RUN_NODE_PROBE
@@ -322,7 +355,7 @@ public final class InvestigationReplyRenderer {
                 break;
             }
             // action_ids must be unique within the message: one button per kind of action.
-            if (offerable(action, report) && offered.add(NextActionButtons.actionId(action.action()))) {
+            if (offerable(action, report, detectors) && offered.add(NextActionButtons.actionId(action.action()))) {
                 NextActionButtons.button(investigationId, cluster, action).ifPresent(buttons::add);
             }
         }

@@ -2,7 +2,10 @@ package dev.aksdoctor.reply;
 
 import java.util.List;
 
-/** What {@code watch}, {@code unwatch}, {@code watching}, {@code digest} and {@code alerts} answer. Pure. */
+/**
+ * What {@code watch}, {@code unwatch}, {@code watching}, {@code digest} (with {@code digest detectors}) and
+ * {@code alerts} answer. Pure.
+ */
 public final class WatchReplies {
 
     public static final String NEED_ID = "Give me the cluster's resource ID, e.g. "
@@ -13,7 +16,7 @@ public final class WatchReplies {
     public static final String NO_WATCHES_YET = "This channel watches no clusters yet. "
             + "Add one with `/aks-doctor watch <cluster resource ID>`.";
     public static final String DIGEST_USAGE = "Usage: `/aks-doctor digest now`, `/aks-doctor digest schedule \"0 0 9 ? * MON-FRI\" Europe/Berlin` "
-            + "(Quartz cron: seconds minutes hours day-of-month month day-of-week).";
+            + "(Quartz cron: seconds minutes hours day-of-month month day-of-week), `/aks-doctor digest detectors on|off`.";
     public static final String DIGEST_QUEUED = ":hourglass_flowing_sand: Building the digest; it will appear in this channel.";
     public static final String DIGEST_NOT_QUEUED = "I couldn't queue the digest; please try again in a minute.";
     public static final String ALERTS_USAGE = "Usage: `/aks-doctor alerts on <cluster resource ID>` or `/aks-doctor alerts off <cluster resource ID>`: "
@@ -133,5 +136,24 @@ public final class WatchReplies {
 
     public static String alertsOff(String user, String cluster) {
         return "<@" + user + "> turned off alerts for " + Mrkdwn.code(cluster) + "; it stays in the digest.";
+    }
+
+    public static final String DIGEST_DETECTORS_USAGE = "Usage: `/aks-doctor digest detectors on` or "
+            + "`/aks-doctor digest detectors off`: the digest adds the AKS detectors' critical insights for each watched "
+            + "cluster (it then needs `Microsoft.ContainerService/managedClusters/detectors/read`).";
+
+    public static String digestDetectorsSet(String user, boolean on) {
+        return on ? "<@" + user + "> turned on the AKS detectors in this channel's digest: each watched cluster's "
+                + "critical insights since the last digest (at most a day) are added to it."
+                : "<@" + user + "> turned off the AKS detectors in this channel's digest.";
+    }
+
+    public static String digestDetectorsState(boolean on) {
+        return "The AKS detectors are *" + (on ? "on" : "off") + "* in this channel's digest. " + DIGEST_DETECTORS_USAGE;
+    }
+
+    /** An argument other than on or off: what was not understood, how it is typed, and where it stands. */
+    public static String digestDetectorsNotUnderstood(String argument, boolean on) {
+        return "I don't know " + Mrkdwn.code(Mrkdwn.truncate(argument, 40)) + " here. " + digestDetectorsState(on);
     }
 }

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * "Run node connectivity test" button.
  */
 record Answer(InvestigationReport report, String likelyCauseText, String text, Map<String, String> buttons,
-        List<String> likelyCauseButtons) {
+        List<String> likelyCauseButtons, java.util.Optional<SuggestedAction> detectors) {
 
     /** Phrases a remedy may use for a button: the button must then be in the message. */
     private static final Map<String, NextAction> NAMED = Map.of(
@@ -38,7 +38,8 @@ record Answer(InvestigationReport report, String likelyCauseText, String text, M
             "start the node pool", NextAction.START_NODE_POOL,
             "rotate the certificates", NextAction.ROTATE_CERTIFICATES,
             "start the cluster", NextAction.START_CLUSTER,
-            "node connectivity test", NextAction.RUN_NODE_PROBE);
+            "node connectivity test", NextAction.RUN_NODE_PROBE,
+            "aks detectors", NextAction.RUN_DETECTORS);
     private static final Pattern PRESS = Pattern.compile("press \"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
     static Answer of(Diagnosis d, InvestigationReport report) {
@@ -74,7 +75,7 @@ record Answer(InvestigationReport report, String likelyCauseText, String text, M
                 }
             }
         }
-        Answer a = new Answer(report, cause, text.toString(), buttons, causeButtons);
+        Answer a = new Answer(report, cause, text.toString(), buttons, causeButtons, DetectorOffer.of(d, report));
         a.assertPromisesKept(ids);
         return a;
     }

@@ -83,4 +83,24 @@ class PlatformVerdictsTest {
                 c.line());
         assertTrue(c.agrees().isEmpty());
     }
+
+    @Test
+    void answersWithoutAKnownValue_areNoVerdict_neverADisagreementThatOverrulesOurs() {
+        NsgVerdict allowed = new NsgVerdict(true, ALLOW_443, "allowed by AllowApiServer", List.of());
+        PlatformVerdicts.Comparison flow = PlatformVerdicts.ipFlow(allowed, new NetworkWatcherFacts.IpFlow(null, null),
+                List.of("AllowApiServer"));
+        PlatformVerdicts.Comparison hop = PlatformVerdicts.nextHop(DEFAULT_TO_FIREWALL,
+                new NetworkWatcherFacts.NextHop(null, null, null));
+        PlatformVerdicts.Comparison route = PlatformVerdicts.effectiveRoute(DEFAULT_TO_FIREWALL,
+                List.of(new NetworkWatcherFacts.EffectiveRoute("r", "Default", "Active", List.of("0.0.0.0/0"), "Teleport",
+                        List.of())), "20.61.1.10");
+
+        for (PlatformVerdicts.Comparison c : List.of(flow, hop, route)) {
+            assertEquals(Optional.empty(), c.agrees(), c.line());
+            assertFalse(c.disagrees());
+            assertTrue(c.line().startsWith("No platform verdict for "), c.line());
+        }
+        assertTrue(flow.line().contains("access null"), flow.line());
+        assertTrue(route.line().contains("Teleport"), route.line());
+    }
 }

@@ -603,4 +603,96 @@ class PlaybookScenarioTest {
         assertTrue(a.buttons().containsKey(NextAction.UPDATE_INSTANCE.id()), a.buttons() + "\n" + a.text());
         assertFalse(a.text().contains("az vmss"), a.text());
     }
+
+    // ------------------------------------------------------------------ AKS detectors when nothing explains it (issue 18)
+
+    private static final String DETECTORS = NextAction.RUN_DETECTORS.id();
+
+    private static java.time.Instant at(Answer a) {
+        SuggestedAction offered = a.detectors().orElseThrow(() -> new AssertionError(describe(a.report())));
+        return java.time.Instant.parse(offered.parameters().get(SuggestedAction.AT));
+    }
+
+    private static String category(Answer a) {
+        return a.detectors().orElseThrow().parameters().get(SuggestedAction.CATEGORY);
+    }
+
+    @Test
+    void failedCluster_noDeeperCause_offersCrudDetectorsAroundTheFailedOperation() {
+        // InternalOperationError: no configuration check proves it, so the failed operation is the deepest finding.
+        ArmWorld w = failedCluster().failedAsyncOperation("Microsoft.ContainerService/managedClusters/write",
+                ArmWorld.CLUSTER_ID, "InternalOperationError", "An internal error occurred during the operation.", 30);
+        java.time.Instant failed = java.time.Instant.now().minus(Duration.ofHours(30));
+        Answer a = answer(w, paste("our cluster is in a failed state after the upgrade"), InvestigationOptions.DEFAULT);
+        assertEquals(CheckId.ACTIVITY_LOG_FAILURES, likely(a.report()).checkId(), describe(a.report()));
+        assertEquals("Run AKS detectors", a.buttons().get(DETECTORS), a.buttons().toString());
+        assertEquals(DetectorCategory.CRUD.parameter(), category(a));
+        assertTrue(Duration.between(failed, at(a)).abs().compareTo(Duration.ofMinutes(2)) < 0,
+                "the window is placed around the failed operation, not the paste: " + at(a));
+        assertTrue(a.likelyCauseText().contains("press \"Run AKS detectors\" (Create, upgrade, delete and scale, around "),
+                a.likelyCauseText());
+    }
+
+    @Test
+    void failedCluster_nothingInTheActivityLog_offersDetectorsAroundThePaste() {
+        Answer a = answer(failedCluster(), paste("cluster aks1 is in Failed state"), InvestigationOptions.DEFAULT);
+        assertEquals(CheckId.CLUSTER_STATE, likely(a.report()).checkId(), describe(a.report()));
+        assertTrue(a.buttons().containsKey(DETECTORS), a.buttons().toString());
+        assertEquals(DetectorCategory.CRUD.parameter(), category(a));
+        assertTrue(Duration.between(at(a), java.time.Instant.now()).compareTo(Duration.ofMinutes(2)) < 0, at(a).toString());
+    }
+
+    @Test
+    void failedCluster_quotaProvesTheFailure_noDetectorsButton() {
+        ArmWorld w = failedCluster().failedAsyncOperation("Microsoft.ContainerService/managedClusters/agentPools/write",
+                POOL_ID, "QuotaExceeded", "Operation could not be completed as it results in exceeding approved "
+                        + "standardDSv2Family Cores quota. Current Limit: 24, Current Usage: 24, Additional Required: 4.",
+                30);
+        ((ObjectNode) w.computeUsages.get("value").get(1)).put("currentValue", 24).put("limit", 24);
+        Answer a = answer(w, paste("our cluster is in a failed state after scaling"), InvestigationOptions.DEFAULT);
+        assertEquals(CheckId.VCPU_QUOTA, likely(a.report()).checkId(), describe(a.report()));
+        assertTrue(a.detectors().isEmpty());
+        assertFalse(a.buttons().containsKey(DETECTORS), "a proven cause needs no detectors: " + a.buttons());
+        assertFalse(a.text().contains("AKS detectors"), a.text());
+    }
+
+    @Test
+    void timedOut_nothingFails_offersConnectivityDetectors() {
+        Answer a = answer(new ArmWorld(), Diagnoses.timedOut(), InvestigationOptions.DEFAULT);
+        assertTrue(a.report().likelyCause().isEmpty(), describe(a.report()));
+        assertEquals(DetectorCategory.CONNECTIVITY.parameter(), category(a));
+        assertTrue(a.text().contains("press \"Run AKS detectors\" (Connectivity, around "), a.text());
+        assertEquals("Run AKS detectors", a.buttons().get(DETECTORS));
+    }
+
+    @Test
+    void refused_stoppedCluster_isItsOwnExplanation_noDetectorsButton() {
+        ArmWorld w = new ArmWorld();
+        w.clusterProperties().putObject("powerState").put("code", "Stopped");
+        Answer a = answer(w, Diagnoses.connection(dev.aksdoctor.diagnosis.Subcategory.CONNECTION_REFUSED,
+                Diagnoses.REFUSED), InvestigationOptions.DEFAULT);
+        assertEquals(CheckId.CLUSTER_STATE, likely(a.report()).checkId());
+        assertFalse(a.buttons().containsKey(DETECTORS), a.buttons().toString());
+    }
+
+    @Test
+    void timedOut_nsgDenies443_noDetectorsButton() {
+        ArmWorld w = new ArmWorld();
+        w.rule(w.subnetNsg, "block-api", "Outbound", "Deny", 150, "Tcp", "AzureCloud", "443");
+        Answer a = answer(w, Diagnoses.timedOut(), InvestigationOptions.DEFAULT);
+        assertEquals(CheckId.NSG_OUTBOUND, likely(a.report()).checkId());
+        assertFalse(a.buttons().containsKey(DETECTORS), a.buttons().toString());
+    }
+
+    @Test
+    void failedPool_cseExit50OnOneInstance_detectorsOfThePastedFailure() {
+        ArmWorld w = new ArmWorld().cseStatus("ProvisioningState/failed/50",
+                "Enable failed: exit status=50 (VMExtensionError_OutBoundConnFail)");
+        w.pool().put("provisioningState", "Failed");
+        ((ObjectNode) w.instance.get("properties")).put("provisioningState", "Failed");
+        Answer a = answer(w, paste("nodepool1 is in a failed state, one node failed"), InvestigationOptions.DEFAULT);
+        assertEquals(CheckId.CSE_STATUS, likely(a.report()).checkId(), describe(a.report()));
+        // The paste is a failed state (create/upgrade/delete/scale): its category, not the node's exit code.
+        assertEquals(DetectorCategory.CRUD.parameter(), category(a));
+    }
 }

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.aksdoctor.check.DetectorCategory;
 import dev.aksdoctor.check.NextAction;
 import dev.aksdoctor.check.SuggestedAction;
 import dev.aksdoctor.diagnosis.ClusterRef;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,17 @@ class ActionPayloadTest {
         assertEquals(Map.of("pool", "nodepool1", "resourceId", nsg), parsed.parameters());
     }
 
+    @Test
+    void parse_detectorsAroundAFailure_roundTripsToTheSecond() {
+        SuggestedAction detectors = SuggestedAction.runDetectors(DetectorCategory.CONNECTIVITY,
+                Instant.parse("2026-03-02T07:12:09.123456Z"));
+        ActionPayload payload = ActionPayload.of(42, CLUSTER, detectors);
+
+        ActionPayload parsed = ActionPayload.parse(payload.toJson()).orElseThrow();
+
+        assertEquals(Map.of("category", "connectivity", "at", "2026-03-02T07:12:09Z"), parsed.parameters());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "",
@@ -83,6 +96,10 @@ class ActionPayloadTest {
         "{\"inv\":1,\"cluster\":null,\"p\":{\"pool\":1}}",
         "{\"inv\":1,\"cluster\":null,\"p\":[]}",
         "{\"inv\":1,\"cluster\":null,\"p\":{},\"extra\":true}",
+        "{\"inv\":1,\"cluster\":null,\"p\":{\"at\":\"2026-03-02T07:12:09+01:00\"}}",
+        "{\"inv\":1,\"cluster\":null,\"p\":{\"at\":\"2026-02-30T07:12:09Z\"}}",
+        "{\"inv\":1,\"cluster\":null,\"p\":{\"at\":\"yesterday\"}}",
+        "{\"inv\":1,\"cluster\":null,\"p\":{\"category\":\"everything\"}}",
         "{\"inv\":1,\"cluster\":null,\"p\":{\"resourceId\":\"/subscriptions/" + SUB + "/resourceGroups/rg/providers/../x\"}}"
     })
     void parse_malformedOrUnsafe_empty(String value) {

@@ -55,6 +55,31 @@ class RendererGoldenTest {
     }
 
     @Test
+    void digest_withAksDetectors_criticalInsightsUnreadAndQuiet_matchesGolden() {
+        String dev = "/subscriptions/" + SUB + "/resourceGroups/rg-dev/providers/Microsoft.ContainerService/managedClusters/aks-dev";
+        String qa = "/subscriptions/" + SUB + "/resourceGroups/rg-qa/providers/Microsoft.ContainerService/managedClusters/aks-qa";
+        DigestDetectors detectors = new DigestDetectors(java.time.OffsetDateTime.parse("2026-03-01T08:00:00Z"),
+                java.time.OffsetDateTime.parse("2026-03-02T08:00:00Z"), List.of(
+                        new DigestDetectors.Cluster(CLUSTER_ID, "rg-prod/aks-prod", List.of(
+                                new DigestDetectors.Insight("Cluster Create/Upgrade Failures",
+                                        "Cluster PUT operation failed with QuotaExceeded",
+                                        "Operation results in exceeding quota limits of Core. Maximum allowed: 10, "
+                                                + "Current in use: 8, Additional requested: 6."),
+                                new DigestDetectors.Insight("Node Pool Create/Upgrade Failures",
+                                        "Agent pool PUT failed with SubnetIsFull", null)), null, null),
+                        new DigestDetectors.Cluster(dev, "rg-dev/aks-dev", List.of(),
+                                DigestDetectors.Unread.FORBIDDEN,
+                                "Microsoft.ContainerService/managedClusters/detectors/read"),
+                        new DigestDetectors.Cluster(qa, "rg-qa/aks-qa", List.of(),
+                                DigestDetectors.Unread.TIMED_OUT, "60"),
+                        new DigestDetectors.Cluster(qa + "2", "rg-qa/aks-qa2", List.of(), null, null)));
+        Digest d = new Digest(Instant.parse("2026-03-01T08:00:00Z"), Instant.parse("2026-03-02T08:00:00Z"),
+                List.of("rg-qa/aks-qa", "rg-qa/aks-qa2", "rg-dev/aks-dev"), List.of(), List.of(), List.of())
+                .withDetectors(detectors);
+        Golden.assertMatches("digest-detectors", DigestRenderer.render(d, ZoneId.of("Europe/Berlin")));
+    }
+
+    @Test
     void clusterAlert_failed_matchesGolden() {
         ClusterFacts cluster = new ClusterFacts(CLUSTER_ID, CLUSTER, "westeurope", "Failed", "Running", "1.29.4",
                 "aks-prod-dns.hcp.westeurope.azmk8s.io", null, false, null, List.of(), "loadBalancer", List.of(),

@@ -9,6 +9,7 @@ import com.azure.core.util.Configuration;
 import com.azure.core.util.Context;
 import com.azure.resourcemanager.compute.models.InstanceViewTypes;
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
+import com.azure.resourcemanager.network.NetworkManager;
 import com.azure.resourcemanager.resources.fluentcore.arm.ResourceId;
 import com.azure.resourcemanager.resources.models.Subscription;
 import dev.aksdoctor.diagnosis.ClusterRef;
@@ -136,28 +137,31 @@ public class AzureArmGateway extends ArmNetworkReads {
     @Override
     public NetworkWatcherFacts.NextHop nextHop(String watcherId, String targetId, String sourceIp, String destinationIp) {
         ResourceId id = ResourceId.fromString(watcherId);
+        NetworkManager network = session.network(id.subscriptionId());
         return call("Microsoft.Network/networkWatchers/nextHop/action", watcherId, () -> NetworkWatcherMapper.nextHop(
-                session.network(id.subscriptionId()).serviceClient().getNetworkWatchers().getNextHop(
+                session.finish(network, network.serviceClient().getNetworkWatchers().beginGetNextHopAsync(
                         id.resourceGroupName(), id.name(), NetworkWatcherMapper.nextHopParameters(targetId, sourceIp,
-                                destinationIp))));
+                                destinationIp)))));
     }
 
     @Override
     public NetworkWatcherFacts.IpFlow ipFlowVerify(String watcherId, String targetId, String localIp, String remoteIp,
             int remotePort) {
         ResourceId id = ResourceId.fromString(watcherId);
+        NetworkManager network = session.network(id.subscriptionId());
         return call("Microsoft.Network/networkWatchers/ipFlowVerify/action", watcherId, () -> NetworkWatcherMapper.ipFlow(
-                session.network(id.subscriptionId()).serviceClient().getNetworkWatchers().verifyIpFlow(
+                session.finish(network, network.serviceClient().getNetworkWatchers().beginVerifyIpFlowAsync(
                         id.resourceGroupName(), id.name(), NetworkWatcherMapper.ipFlowParameters(targetId, localIp,
-                                remoteIp, remotePort))));
+                                remoteIp, remotePort)))));
     }
 
     @Override
     public List<NetworkWatcherFacts.EffectiveRoute> effectiveRoutes(String nicId) {
         ResourceId id = ResourceId.fromString(nicId);
+        NetworkManager network = session.network(id.subscriptionId());
         return call("Microsoft.Network/networkInterfaces/effectiveRouteTable/action", nicId,
-                () -> NetworkWatcherMapper.effectiveRoutes(session.network(id.subscriptionId()).serviceClient()
-                        .getNetworkInterfaces().getEffectiveRouteTable(id.resourceGroupName(), id.name())));
+                () -> NetworkWatcherMapper.effectiveRoutes(session.finish(network, network.serviceClient()
+                        .getNetworkInterfaces().beginGetEffectiveRouteTableAsync(id.resourceGroupName(), id.name()))));
     }
 
     // ---------------------------------------------------------------- Microsoft.Compute

@@ -52,7 +52,7 @@ class NetworkWatcherVerbsTest {
         arm.respond("POST", path, 202, "", Map.of(
                 "Azure-AsyncOperation", ARM + OPERATION + "?api-version=2024-05-01",
                 "Location", ARM + RESULT + "?api-version=2024-05-01",
-                "Retry-After", "1"));
+                "Retry-After", "0"));
         arm.json("GET", OPERATION, "{\"status\":\"Succeeded\"}");
         arm.json("GET", RESULT, finalBody);
     }

@@ -37,6 +37,13 @@ public final class NetworkWatcherWorld {
             + "{\"source\":\"Default\",\"state\":\"Active\",\"addressPrefix\":[\"10.0.0.0/8\"],\"nextHopType\":\"None\","
             + "\"nextHopIpAddress\":[]}]}";
     private String status = "Succeeded";
+    /** 0: the client polls at its own interval (10 ms in tests); the benchmark says 1 s, as a busy Network Watcher might. */
+    private String retryAfterSeconds = "0";
+
+    public NetworkWatcherWorld retryAfter(int seconds) {
+        this.retryAfterSeconds = Integer.toString(seconds);
+        return this;
+    }
 
     public NetworkWatcherWorld nextHop(String type, String ip, String routeTableId) {
         nextHop = "{\"nextHopType\":\"" + type + "\"" + (ip == null ? "" : ",\"nextHopIpAddress\":\"" + ip + "\"")
@@ -92,7 +99,7 @@ public final class NetworkWatcherWorld {
         arm.respond("POST", path, 202, "", Map.of(
                 "Azure-AsyncOperation", base + operation + "?api-version=2025-03-01",
                 "Location", base + results + "?api-version=2025-03-01",
-                "Retry-After", "1"));
+                "Retry-After", retryAfterSeconds));
         arm.json("GET", operation, "{\"status\":\"" + status + "\"}");
         arm.json("GET", results, result);
     }

@@ -149,7 +149,7 @@ public final class TimeToAnswerBenchmark {
                 ArmWorld world = new ArmWorld();
                 scenario.plant().accept(world);
                 world.install(arm);
-                NetworkWatcherWorld platform = new NetworkWatcherWorld();
+                NetworkWatcherWorld platform = new NetworkWatcherWorld().retryAfter(1);
                 scenario.platform().accept(platform);
                 platform.install(arm, front.baseUrl());
                 arm.latency(Duration.ofMillis(LATENCY_MS));

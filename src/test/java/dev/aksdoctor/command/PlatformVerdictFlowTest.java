@@ -50,7 +50,8 @@ class PlatformVerdictFlowTest {
 
     @Test
     void timedOut_offlineAnswerFirst_thenEditedInPlaceWithTheAgreement_throughASlack429() {
-        new NetworkWatcherWorld().install(ARM, TestAzureConfig.ARM_URL);
+        // Retry-After: 1 keeps the platform's edit a second behind the offline answer, so the 429 below meets it.
+        new NetworkWatcherWorld().retryAfter(1).install(ARM, TestAzureConfig.ARM_URL);
 
         paste("C111");
 

@@ -120,10 +120,9 @@ public class DigestStore {
             }
         }
         existing.values().forEach(ReportedFinding::delete);
-        DigestSchedule s = DigestSchedule.findById(channel);
-        if (s != null) {
-            s.lastDigestAt = now;
-        }
+        // An update by query, not a managed entity: when the schedule was removed meanwhile (digest off, a replica's
+        // cleanup), nothing is left to stamp, and the digest that was already posted must not fail on it.
+        DigestSchedule.update("lastDigestAt = ?1 where channel = ?2", now, channel);
     }
 
     static String shortName(String clusterId) {

@@ -185,6 +185,10 @@ public interface ArmGateway {
     @ArmActions("Microsoft.Network/networkInterfaces/effectiveRouteTable/action")
     List<NetworkWatcherFacts.EffectiveRoute> effectiveRoutes(String nicId);
 
+    /** The NSGs as they apply to a NIC, with their effective rules (only while its VM runs); long-running POST. */
+    @ArmActions("Microsoft.Network/networkInterfaces/effectiveNetworkSecurityGroups/action")
+    List<NetworkWatcherFacts.EffectiveSecurityGroup> effectiveSecurityRules(String nicId);
+
     // ---- node probes ----
 
     /** Runs a script on one scale set instance; {@code windows} picks RunPowerShellScript over RunShellScript. */

@@ -164,6 +164,16 @@ public class AzureArmGateway extends ArmNetworkReads {
                         .getNetworkInterfaces().beginGetEffectiveRouteTableAsync(id.resourceGroupName(), id.name()))));
     }
 
+    @Override
+    public List<NetworkWatcherFacts.EffectiveSecurityGroup> effectiveSecurityRules(String nicId) {
+        ResourceId id = ResourceId.fromString(nicId);
+        NetworkManager network = session.network(id.subscriptionId());
+        return call("Microsoft.Network/networkInterfaces/effectiveNetworkSecurityGroups/action", nicId,
+                () -> NetworkWatcherMapper.effectiveSecurityGroups(session.finish(network, network.serviceClient()
+                        .getNetworkInterfaces().beginListEffectiveNetworkSecurityGroupsAsync(id.resourceGroupName(),
+                                id.name()))));
+    }
+
     // ---------------------------------------------------------------- Microsoft.Compute
 
     @Override

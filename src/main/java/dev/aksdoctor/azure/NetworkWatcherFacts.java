@@ -38,4 +38,39 @@ public final class NetworkWatcherFacts {
             nextHopIpAddresses = nextHopIpAddresses == null ? List.of() : List.copyOf(nextHopIpAddresses);
         }
     }
+
+    /**
+     * One NSG as it applies to a NIC ({@code effectiveNetworkSecurityGroups}): its id, what it is associated with
+     * (the subnet's or the NIC's id; {@code null} when not that one), and its rules as Azure applies them, default
+     * rules included ({@code defaultSecurityRules/…}).
+     */
+    public record EffectiveSecurityGroup(String nsgId, String subnetId, String nicId,
+            List<EffectiveSecurityRule> rules) {
+        public EffectiveSecurityGroup {
+            rules = rules == null ? List.of() : List.copyOf(rules);
+        }
+    }
+
+    /**
+     * One effective security rule, as Azure serves it: {@code name} is {@code securityRules/X} or
+     * {@code defaultSecurityRules/X}, {@code protocol} {@code Tcp}, {@code Udp} or {@code All}, port ranges spelt
+     * {@code 0-65535} for any; the {@code expanded…} lists hold the addresses a service tag stood for.
+     */
+    public record EffectiveSecurityRule(String name, String access, Integer priority, String direction,
+            String protocol, List<String> sourcePrefixes, List<String> expandedSourcePrefixes,
+            List<String> sourcePortRanges, List<String> destinationPrefixes, List<String> expandedDestinationPrefixes,
+            List<String> destinationPortRanges) {
+        public EffectiveSecurityRule {
+            sourcePrefixes = copy(sourcePrefixes);
+            expandedSourcePrefixes = copy(expandedSourcePrefixes);
+            sourcePortRanges = copy(sourcePortRanges);
+            destinationPrefixes = copy(destinationPrefixes);
+            expandedDestinationPrefixes = copy(expandedDestinationPrefixes);
+            destinationPortRanges = copy(destinationPortRanges);
+        }
+    }
+
+    private static List<String> copy(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(Objects::nonNull).toList();
+    }
 }

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Asks Network Watcher what a {@link PlatformPlan} names, all at once and within one time box: the region's watcher,
- * then per destination the next hop and IP flow verify (TCP 443), and the NIC's effective routes while the instance
- * runs. Each is a long-running ARM operation (202, then polling) that takes seconds; whatever has not answered when
+ * then per destination the next hop and IP flow verify (TCP 443), and the NIC's effective routes and effective
+ * security rules while the instance runs. Each is a long-running ARM operation (202, then polling) that takes seconds; whatever has not answered when
  * the time box ends is reported as late, never waited for, and interrupted so that it stops polling.
  */
 public final class AskNetworkWatcher {
@@ -66,10 +66,15 @@ public final class AskNetworkWatcher {
         boolean running = PlatformVerdicts.effectiveRoutesSkipped(plan.powerState()).isEmpty();
         Future<List<NetworkWatcherFacts.EffectiveRoute>> routes = plan.askRoutes() && running
                 ? executor.submit(() -> gateway.effectiveRoutes(plan.nicId())) : null;
+        Future<List<NetworkWatcherFacts.EffectiveSecurityGroup>> rules = plan.askNsg() && running
+                ? executor.submit(() -> gateway.effectiveSecurityRules(plan.nicId())) : null;
         hops.stream().filter(Objects::nonNull).forEach(all::add);
         flows.stream().filter(Objects::nonNull).forEach(all::add);
         if (routes != null) {
             all.add(routes);
+        }
+        if (rules != null) {
+            all.add(rules);
         }
         await(all, deadline);
         List<PlatformAnswers.DestinationAnswers> answers = new ArrayList<>();
@@ -77,7 +82,7 @@ public final class AskNetworkWatcher {
             answers.add(new PlatformAnswers.DestinationAnswers(plan.destinations().get(i), outcome(hops.get(i)),
                     outcome(flows.get(i))));
         }
-        return new PlatformAnswers(Optional.empty(), answers, outcome(routes));
+        return new PlatformAnswers(Optional.empty(), answers, outcome(routes), outcome(rules));
     }
 
     private static void await(List<? extends Future<?>> futures, long deadline) {

@@ -7,11 +7,12 @@ import java.util.Optional;
 
 /**
  * What Network Watcher answered for a {@link PlatformPlan}: per destination its next hop and IP flow verdict, the
- * node NIC's effective routes, each a value, a failure or "did not answer in time". {@code watcherProblem} is the
+ * node NIC's effective routes and effective security rules, each a value, a failure or "did not answer in time". {@code watcherProblem} is the
  * sentence saying why nothing was asked (not enabled in the region, the watchers unreadable).
  */
 public record PlatformAnswers(Optional<String> watcherProblem, List<DestinationAnswers> destinations,
-        Answer<List<NetworkWatcherFacts.EffectiveRoute>> effectiveRoutes) {
+        Answer<List<NetworkWatcherFacts.EffectiveRoute>> effectiveRoutes,
+        Answer<List<NetworkWatcherFacts.EffectiveSecurityGroup>> effectiveSecurityRules) {
 
     /** One call's outcome; {@code asked} is false for a call the plan did not make. */
     public record Answer<T>(boolean asked, T value, RuntimeException error, boolean timedOut) {
@@ -49,10 +50,11 @@ public record PlatformAnswers(Optional<String> watcherProblem, List<DestinationA
         Objects.requireNonNull(watcherProblem, "watcherProblem");
         destinations = destinations == null ? List.of() : List.copyOf(destinations);
         Objects.requireNonNull(effectiveRoutes, "effectiveRoutes");
+        Objects.requireNonNull(effectiveSecurityRules, "effectiveSecurityRules");
     }
 
     /** Nothing was asked, for the reason given. */
     public static PlatformAnswers unasked(String problem) {
-        return new PlatformAnswers(Optional.of(problem), List.of(), Answer.notAsked());
+        return new PlatformAnswers(Optional.of(problem), List.of(), Answer.notAsked(), Answer.notAsked());
     }
 }

@@ -62,22 +62,54 @@ public final class PlatformConfirmation {
                                             "User".equalsIgnoreCase(r.source()) ? "a user route" : "System Route"))));
                 }
             }
-            if (a.ipFlow().asked()) {
-                PlatformVerdicts.Comparison c = compare(a.ipFlow(), "IP flow verify", limit,
-                        flow -> d.offlineNsg() == null
-                                ? new PlatformVerdicts.Comparison(Optional.empty(), "Network Watcher: " + flow.access()
-                                        + " by rule " + flow.ruleName())
-                                : PlatformVerdicts.ipFlow(d.offlineNsg(), flow, plan.rulesRead()));
-                add(lines, CheckId.NSG_OUTBOUND, prefix + c.line());
-                if (c.disagrees()) {
-                    overruled.putIfAbsent(CheckId.NSG_OUTBOUND, nsgOverruled(report, d, a.ipFlow().value(), plan));
-                }
-            }
+            nsgLines(report, plan, answers, a, prefix, limit, lines, overruled);
         }
         if (plan.askRoutes() && skipped.isPresent()) {
             add(lines, CheckId.ROUTE_TABLE, skipped.get().line());
         }
+        if (plan.askNsg()) {
+            EffectiveSecurityVerdicts.skipped(plan.powerState()).ifPresent(c -> add(lines, CheckId.NSG_OUTBOUND,
+                    c.line()));
+        }
         return withPlatform(diagnosis, report, lines, overruled);
+    }
+
+    /**
+     * IP flow verify and the effective security rules under the NSG check. IP flow verify wins over the effective
+     * rules (it applies security admin rules too), so they overrule our verdict only when it gave none.
+     */
+    private static void nsgLines(InvestigationReport report, PlatformPlan plan, PlatformAnswers answers,
+            PlatformAnswers.DestinationAnswers a, String prefix, Duration limit, Map<CheckId, List<String>> lines,
+            Map<CheckId, Finding> overruled) {
+        PlatformPlan.Destination d = a.destination();
+        PlatformVerdicts.Comparison flowVerdict = null;
+        if (a.ipFlow().asked()) {
+            flowVerdict = compare(a.ipFlow(), "IP flow verify", limit,
+                    flow -> d.offlineNsg() == null
+                            ? new PlatformVerdicts.Comparison(Optional.empty(), "Network Watcher: " + flow.access()
+                                    + " by rule " + flow.ruleName())
+                            : PlatformVerdicts.ipFlow(d.offlineNsg(), flow, plan.rulesRead()));
+            add(lines, CheckId.NSG_OUTBOUND, prefix + flowVerdict.line());
+            if (flowVerdict.disagrees()) {
+                overruled.putIfAbsent(CheckId.NSG_OUTBOUND, nsgOverruled(report, d, a.ipFlow().value(), plan));
+            }
+        }
+        PlatformAnswers.Answer<List<NetworkWatcherFacts.EffectiveSecurityGroup>> rules = answers.effectiveSecurityRules();
+        if (!rules.asked()) {
+            return;
+        }
+        EffectiveSecurityVerdicts.Verdict verdict = rules.answered()
+                ? EffectiveSecurityVerdicts.beside(EffectiveSecurityVerdicts.compare(d.offlineNsg(), rules.value(),
+                        plan.sourceIp(), d.ip(), plan.region()), a.ipFlow().answered() ? a.ipFlow().value() : null)
+                : EffectiveSecurityVerdicts.Verdict.none(rules.timedOut()
+                        ? PlatformVerdicts.timedOut(EffectiveSecurityVerdicts.WHAT, limit)
+                        : new PlatformVerdicts.Comparison(Optional.empty(),
+                                AskNetworkWatcher.failure(EffectiveSecurityVerdicts.WHAT, rules.error())));
+        add(lines, CheckId.NSG_OUTBOUND, prefix + verdict.comparison().line());
+        if (verdict.comparison().disagrees()) {
+            overruled.putIfAbsent(CheckId.NSG_OUTBOUND, EffectiveSecurityVerdicts.overruled(
+                    finding(report, CheckId.NSG_OUTBOUND), d, verdict.reading().orElseThrow()));
+        }
     }
 
     private static <T> PlatformVerdicts.Comparison compare(PlatformAnswers.Answer<T> answer, String what,

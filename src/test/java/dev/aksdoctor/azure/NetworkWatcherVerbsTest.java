@@ -100,6 +100,45 @@ class NetworkWatcherVerbsTest {
     }
 
     @Test
+    void effectiveSecurityRules_restExampleShape_mapsRulesExpandedPrefixesAndAssociation() {
+        String nsg = ArmWorld.SUB_PATH + "/resourceGroups/" + ArmWorld.NODE_RG
+                + "/providers/Microsoft.Network/networkSecurityGroups/aks-agentpool-nsg";
+        longRunning(NIC + "/effectiveNetworkSecurityGroups", "{\"value\":[{\"networkSecurityGroup\":{\"id\":\"" + nsg
+                + "\"},\"association\":{\"networkInterface\":{\"id\":\"" + NIC + "\"}},\"effectiveSecurityRules\":[{"
+                + "\"name\":\"securityRules/deny-api\",\"protocol\":\"Tcp\",\"sourcePortRange\":\"0-65535\","
+                + "\"destinationPortRange\":\"443-443\",\"sourcePortRanges\":[\"0-65535\"],"
+                + "\"destinationPortRanges\":[\"443-443\"],\"sourceAddressPrefix\":\"0.0.0.0/0\","
+                + "\"sourceAddressPrefixes\":[\"0.0.0.0/0\"],\"destinationAddressPrefix\":\"AzureCloud\","
+                + "\"destinationAddressPrefixes\":[\"AzureCloud\"],\"expandedSourceAddressPrefix\":null,"
+                + "\"expandedDestinationAddressPrefix\":[\"20.61.0.0/16\",\"52.0.0.0/8\"],\"access\":\"Deny\","
+                + "\"priority\":100,\"direction\":\"Outbound\"}],\"tagMap\":\"{}\"}]}");
+
+        List<NetworkWatcherFacts.EffectiveSecurityGroup> groups = gateway.effectiveSecurityRules(NIC);
+
+        assertEquals(1, groups.size());
+        assertEquals(nsg, groups.get(0).nsgId());
+        assertEquals(NIC, groups.get(0).nicId());
+        assertEquals(null, groups.get(0).subnetId());
+        assertEquals(new NetworkWatcherFacts.EffectiveSecurityRule("securityRules/deny-api", "Deny", 100, "Outbound",
+                "Tcp", List.of("0.0.0.0/0"), List.of(), List.of("0-65535"), List.of("AzureCloud"),
+                List.of("20.61.0.0/16", "52.0.0.0/8"), List.of("443-443")), groups.get(0).rules().get(0));
+        assertEquals(1, arm.count("POST", NIC + "/effectiveNetworkSecurityGroups"));
+        assertEquals(1, arm.count("GET", OPERATION));
+    }
+
+    @Test
+    void effectiveSecurityRules_missingPermission_namesTheAction() {
+        arm.forbid("POST", NIC + "/effectiveNetworkSecurityGroups",
+                "Microsoft.Network/networkInterfaces/effectiveNetworkSecurityGroups/action");
+
+        ArmException e = assertThrows(ArmException.class, () -> gateway.effectiveSecurityRules(NIC));
+
+        assertEquals(ArmException.Kind.FORBIDDEN, e.kind());
+        assertEquals("Microsoft.Network/networkInterfaces/effectiveNetworkSecurityGroups/action",
+                e.permission().orElseThrow());
+    }
+
+    @Test
     void nextHop_missingPermission_namesTheAction() {
         arm.forbid("POST", WATCHER + "/nextHop", "Microsoft.Network/networkWatchers/nextHop/action");
 

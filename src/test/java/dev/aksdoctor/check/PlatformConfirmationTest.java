@@ -82,8 +82,9 @@ class PlatformConfirmationTest {
         List<String> route = c.lines(CheckId.ROUTE_TABLE);
         assertTrue(route.get(0).startsWith("Network Watcher agrees: next hop Internet"), route.toString());
         assertEquals("Effective routes agree: 0.0.0.0/0 → Internet (source Default)", route.get(1));
-        assertEquals(List.of("Network Watcher agrees: Allow by rule defaultSecurityRules/AllowInternetOutBound"),
-                c.lines(CheckId.NSG_OUTBOUND));
+        assertEquals(List.of("Network Watcher agrees: Allow by rule defaultSecurityRules/AllowInternetOutBound",
+                "Effective security rules agree: Allow by rule defaultSecurityRules/AllowInternetOutBound from NSG "
+                        + "aks-agentpool-12345678-nsg on NIC " + ArmWorld.VMSS), c.lines(CheckId.NSG_OUTBOUND));
         assertEquals(c.offline().findings(), c.report().findings(), "agreement changes no finding");
         assertEquals(c.offline().likelyCause(), c.report().likelyCause());
         FakeArm.Recorded hop = post(NetworkWatcherWorld.NEXT_HOP);
@@ -151,6 +152,9 @@ class PlatformConfirmationTest {
                 "Effective routes not read: the instance is deallocated (Azure computes them only while it runs)"),
                 c.lines(CheckId.ROUTE_TABLE).toString());
         assertEquals(0, ARM.count("POST", NetworkWatcherWorld.EFFECTIVE_ROUTES));
+        assertTrue(c.lines(CheckId.NSG_OUTBOUND).contains("Effective security rules not read: the instance is "
+                + "deallocated (Azure computes them only while it runs)"), c.lines(CheckId.NSG_OUTBOUND).toString());
+        assertEquals(0, ARM.count("POST", NetworkWatcherWorld.EFFECTIVE_NSGS));
     }
 
     @Test
@@ -172,6 +176,8 @@ class PlatformConfirmationTest {
             ARM.forbid("POST", NetworkWatcherWorld.IP_FLOW, "Microsoft.Network/networkWatchers/ipFlowVerify/action");
             ARM.forbid("POST", NetworkWatcherWorld.EFFECTIVE_ROUTES,
                     "Microsoft.Network/networkInterfaces/effectiveRouteTable/action");
+            ARM.forbid("POST", NetworkWatcherWorld.EFFECTIVE_NSGS,
+                    "Microsoft.Network/networkInterfaces/effectiveNetworkSecurityGroups/action");
         });
 
         List<String> route = c.lines(CheckId.ROUTE_TABLE);
@@ -181,6 +187,9 @@ class PlatformConfirmationTest {
                 + "Microsoft.Network/networkInterfaces/effectiveRouteTable/action"), route.toString());
         assertTrue(c.lines(CheckId.NSG_OUTBOUND).get(0).startsWith("No platform verdict for IP flow verify: the identity "
                 + "lacks Microsoft.Network/networkWatchers/ipFlowVerify/action"), c.lines(CheckId.NSG_OUTBOUND).toString());
+        assertTrue(c.lines(CheckId.NSG_OUTBOUND).get(1).startsWith("No platform verdict for effective security rules: "
+                + "the identity lacks Microsoft.Network/networkInterfaces/effectiveNetworkSecurityGroups/action"),
+                c.lines(CheckId.NSG_OUTBOUND).toString());
         assertEquals(c.offline().findings(), c.report().findings());
     }
 
@@ -194,9 +203,67 @@ class PlatformConfirmationTest {
         assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofSeconds(15)) < 0);
         assertEquals("No platform verdict for next hop: Network Watcher did not answer within 1 s",
                 c.lines(CheckId.ROUTE_TABLE).get(0));
-        assertEquals(List.of("No platform verdict for IP flow verify: Network Watcher did not answer within 1 s"),
+        assertEquals(List.of("No platform verdict for IP flow verify: Network Watcher did not answer within 1 s",
+                "No platform verdict for effective security rules: Network Watcher did not answer within 1 s"),
                 c.lines(CheckId.NSG_OUTBOUND));
         assertFalse(c.report().likelyCause().isPresent());
+    }
+
+    @Test
+    void timedOut_nicNsgDenyTheOfflineReadMissed_effectiveRulesOverruleWhenIpFlowVerifyGivesNoVerdict() {
+        NetworkWatcherWorld watcher = new NetworkWatcherWorld().nicRule("DenyApiServer", "Deny", 100,
+                ArmWorld.API_SERVER_IP + "/32", "443");
+
+        Confirmed c = confirm(new ArmWorld(), watcher, Diagnoses.timedOut(), LIMIT, () -> ARM.forbid("POST",
+                NetworkWatcherWorld.IP_FLOW, "Microsoft.Network/networkWatchers/ipFlowVerify/action"));
+
+        assertTrue(c.offline().likelyCause().isEmpty(), "offline, the NSGs read allow 443");
+        String from = "NSG aks-agentpool-12345678-nsg on NIC " + ArmWorld.VMSS;
+        List<String> nsg = c.lines(CheckId.NSG_OUTBOUND);
+        assertTrue(nsg.get(0).startsWith("No platform verdict for IP flow verify: the identity lacks"), nsg.toString());
+        assertEquals("Effective security rules disagree and win: Deny by rule securityRules/DenyApiServer from " + from
+                + "; the offline model said Allow by AllowInternetOutBound", nsg.get(1));
+        Finding cause = c.report().likelyCause().orElseThrow();
+        assertSame(c.finding(CheckId.NSG_OUTBOUND), cause);
+        assertEquals(Outcome.FAIL, cause.outcome());
+        assertEquals("Effective security rules: rule securityRules/DenyApiServer from " + from
+                + " denies outbound TCP 443 to the API server (20.61.1.10)", cause.title());
+        assertEquals(1, ARM.count("POST", NetworkWatcherWorld.EFFECTIVE_NSGS));
+    }
+
+    @Test
+    void timedOut_effectiveRulesDenyButIpFlowVerifyAllows_ipFlowVerifyWinsAndTheLineSaysSo() {
+        NetworkWatcherWorld watcher = new NetworkWatcherWorld().nicRule("DenyApiServer", "Deny", 100,
+                ArmWorld.API_SERVER_IP + "/32", "443");
+
+        Confirmed c = confirm(new ArmWorld(), watcher);
+
+        List<String> nsg = c.lines(CheckId.NSG_OUTBOUND);
+        assertEquals("Network Watcher agrees: Allow by rule defaultSecurityRules/AllowInternetOutBound", nsg.get(0));
+        assertEquals("Effective security rules say Deny by rule securityRules/DenyApiServer from NSG "
+                + "aks-agentpool-12345678-nsg on NIC " + ArmWorld.VMSS + ", but IP flow verify wins (Allow): it also "
+                + "applies Virtual Network Manager security admin rules, which effective security rules leave out",
+                nsg.get(1));
+        assertEquals(c.offline().findings(), c.report().findings(), "IP flow verify agreed: nothing is overruled");
+        assertEquals(c.offline().likelyCause(), c.report().likelyCause());
+    }
+
+    @Test
+    void timedOut_effectiveRulesWithAnUnknownAccess_noVerdictAndNothingOverruled() {
+        NetworkWatcherWorld watcher = new NetworkWatcherWorld().effectiveSecurityRules("{\"value\":[{"
+                + "\"networkSecurityGroup\":{\"id\":\"" + ArmWorld.NIC_NSG_ID + "\"},\"association\":{"
+                + "\"networkInterface\":{\"id\":\"" + NetworkWatcherWorld.NIC_ID + "\"}},\"effectiveSecurityRules\":[{"
+                + "\"name\":\"securityRules/odd\",\"protocol\":\"Tcp\",\"sourcePortRange\":\"0-65535\","
+                + "\"destinationPortRange\":\"443-443\",\"sourceAddressPrefix\":\"0.0.0.0/0\","
+                + "\"destinationAddressPrefix\":\"0.0.0.0/0\",\"access\":\"Audit\",\"priority\":100,"
+                + "\"direction\":\"Outbound\"}]}]}");
+
+        Confirmed c = confirm(new ArmWorld(), watcher, Diagnoses.timedOut(), LIMIT, () -> ARM.forbid("POST",
+                NetworkWatcherWorld.IP_FLOW, "Microsoft.Network/networkWatchers/ipFlowVerify/action"));
+
+        assertEquals("No platform verdict for effective security rules: Network Watcher answered access Audit (rule "
+                + "securityRules/odd), which AKS Doctor does not know", c.lines(CheckId.NSG_OUTBOUND).get(1));
+        assertEquals(c.offline().findings(), c.report().findings());
     }
 
     private static FakeArm.Recorded post(String path) {

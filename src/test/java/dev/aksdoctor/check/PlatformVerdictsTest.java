@@ -2,6 +2,7 @@ package dev.aksdoctor.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.aksdoctor.azure.ArmException;
@@ -102,5 +103,100 @@ class PlatformVerdictsTest {
         }
         assertTrue(flow.line().contains("access null"), flow.line());
         assertTrue(route.line().contains("Teleport"), route.line());
+    }
+
+    static final String NIC_NSG = "/subscriptions/s/resourceGroups/mc/providers/Microsoft.Network/networkSecurityGroups/aks-nsg";
+    static final String NIC = "/subscriptions/s/resourceGroups/mc/providers/Microsoft.Network/networkInterfaces/aks-nic";
+
+    static NetworkWatcherFacts.EffectiveSecurityRule effectiveRule(String name, String access, int priority,
+            String direction, String destination, List<String> expanded, String ports) {
+        return new NetworkWatcherFacts.EffectiveSecurityRule(name, access, priority, direction,
+                name.startsWith("default") ? "All" : "Tcp", List.of("0.0.0.0/0"), List.of(), List.of("0-65535"),
+                List.of(destination), expanded, List.of(ports));
+    }
+
+    /** The NIC NSG as Azure applies it: {@code custom} ahead of the default outbound rules, Internet expanded. */
+    static List<NetworkWatcherFacts.EffectiveSecurityGroup> nicNsg(NetworkWatcherFacts.EffectiveSecurityRule... custom) {
+        List<NetworkWatcherFacts.EffectiveSecurityRule> rules = new java.util.ArrayList<>(List.of(custom));
+        rules.add(effectiveRule("defaultSecurityRules/AllowInternetOutBound", "Allow", 65001, "Outbound", "Internet",
+                List.of("16.0.0.0/4", "32.0.0.0/3"), "0-65535"));
+        rules.add(effectiveRule("defaultSecurityRules/DenyAllOutBound", "Deny", 65500, "Outbound", "0.0.0.0/0",
+                List.of(), "0-65535"));
+        return List.of(new NetworkWatcherFacts.EffectiveSecurityGroup(NIC_NSG, null, NIC, rules));
+    }
+
+    @Test
+    void effectiveRules_allowedByTheExpandedInternetTag_agree() {
+        NsgVerdict offline = new NsgVerdict(true, ALLOW_443, "allowed", List.of());
+
+        EffectiveSecurityVerdicts.Verdict v = EffectiveSecurityVerdicts.compare(offline, nicNsg(), "10.224.0.5",
+                "20.61.1.10", "westeurope");
+
+        assertEquals(Optional.of(true), v.comparison().agrees());
+        assertEquals("Effective security rules agree: Allow by rule defaultSecurityRules/AllowInternetOutBound from NSG "
+                + "aks-nsg on NIC aks-nic", v.comparison().line());
+    }
+
+    @Test
+    void effectiveRules_higherPriorityDenyTheOfflineReadMissed_disagreeAndWin() {
+        NsgVerdict offline = new NsgVerdict(true, ALLOW_443, "allowed", List.of());
+
+        EffectiveSecurityVerdicts.Verdict v = EffectiveSecurityVerdicts.compare(offline, nicNsg(effectiveRule(
+                "securityRules/DenyAzureCloud", "Deny", 200, "Outbound", "AzureCloud", List.of("20.61.0.0/16"),
+                "443-443")), "10.224.0.5", "20.61.1.10", "westeurope");
+
+        assertTrue(v.comparison().disagrees());
+        assertEquals("Effective security rules disagree and win: Deny by rule securityRules/DenyAzureCloud from NSG "
+                + "aks-nsg on NIC aks-nic; the offline model said Allow by AllowApiServer", v.comparison().line());
+        assertFalse(v.reading().orElseThrow().allowed());
+    }
+
+    @Test
+    void effectiveRules_denyOnAnotherPort_doesNotMatchAndAgree() {
+        NsgVerdict offline = new NsgVerdict(true, ALLOW_443, "allowed", List.of());
+
+        EffectiveSecurityVerdicts.Verdict v = EffectiveSecurityVerdicts.compare(offline, nicNsg(effectiveRule(
+                "securityRules/DenySsh", "Deny", 100, "Outbound", "0.0.0.0/0", List.of(), "22-22")), "10.224.0.5",
+                "20.61.1.10", "westeurope");
+
+        assertEquals(Optional.of(true), v.comparison().agrees());
+    }
+
+    @Test
+    void effectiveRules_unknownDirection_noVerdictNeverADisagreement() {
+        NsgVerdict offline = new NsgVerdict(true, ALLOW_443, "allowed", List.of());
+
+        EffectiveSecurityVerdicts.Verdict v = EffectiveSecurityVerdicts.compare(offline, nicNsg(effectiveRule(
+                "securityRules/odd", "Deny", 100, "Sideways", "0.0.0.0/0", List.of(), "443-443")), "10.224.0.5",
+                "20.61.1.10", "westeurope");
+
+        assertFalse(v.comparison().disagrees());
+        assertTrue(v.reading().isEmpty());
+        assertEquals("No platform verdict for effective security rules: Network Watcher answered direction Sideways "
+                + "(rule securityRules/odd), which AKS Doctor does not know", v.comparison().line());
+    }
+
+    @Test
+    void effectiveRules_differFromIpFlowVerify_ipFlowVerifyWinsAndNothingIsDecidedByThem() {
+        NsgVerdict offline = new NsgVerdict(true, ALLOW_443, "allowed", List.of());
+        EffectiveSecurityVerdicts.Verdict denied = EffectiveSecurityVerdicts.compare(offline, nicNsg(effectiveRule(
+                "securityRules/DenyAll443", "Deny", 100, "Outbound", "0.0.0.0/0", List.of(), "443-443")), "10.224.0.5",
+                "20.61.1.10", "westeurope");
+
+        EffectiveSecurityVerdicts.Verdict v = EffectiveSecurityVerdicts.beside(denied,
+                new NetworkWatcherFacts.IpFlow("Allow", "securityRules/AllowApiServer"));
+
+        assertFalse(v.comparison().disagrees());
+        assertTrue(v.comparison().line().startsWith("Effective security rules say Deny by rule securityRules/DenyAll443 "
+                + "from NSG aks-nsg on NIC aks-nic, but IP flow verify wins (Allow)"), v.comparison().line());
+        assertSame(denied, EffectiveSecurityVerdicts.beside(denied, new NetworkWatcherFacts.IpFlow("Deny", "x")));
+        assertSame(denied, EffectiveSecurityVerdicts.beside(denied, new NetworkWatcherFacts.IpFlow("Maybe", "x")));
+    }
+
+    @Test
+    void effectiveRules_stoppedInstance_skippedWithAReason() {
+        assertEquals("Effective security rules not read: the instance is stopped (Azure computes them only while it "
+                + "runs)", EffectiveSecurityVerdicts.skipped("PowerState/stopped").orElseThrow().line());
+        assertFalse(EffectiveSecurityVerdicts.skipped("PowerState/running").isPresent());
     }
 }

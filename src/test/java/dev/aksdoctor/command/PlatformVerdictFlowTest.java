@@ -69,12 +69,15 @@ class PlatformVerdictFlowTest {
         assertTrue(blocks.contains(":satellite: Network Watcher agrees: Allow by rule defaultSecurityRules/AllowInternetOutBound"),
                 blocks);
         assertTrue(blocks.contains("Effective routes agree: 0.0.0.0/0 → Internet (source Default)"), blocks);
+        assertTrue(blocks.contains(":satellite: Effective security rules agree: Allow by rule "
+                + "defaultSecurityRules/AllowInternetOutBound"), blocks);
         assertEquals(2, slack.calls("chat.postMessage").stream().filter(c -> "C111".equals(c.param("channel"))).count(),
                 "a root message and one answer message, nothing more");
         Investigation row = awaitDelivered("C111");
         assertEquals(offline.param("ts"), row.answerTs);
         assertEquals(1, ARM.count("POST", NetworkWatcherWorld.NEXT_HOP));
         assertEquals(1, ARM.count("POST", NetworkWatcherWorld.IP_FLOW));
+        assertEquals(1, ARM.count("POST", NetworkWatcherWorld.EFFECTIVE_NSGS));
     }
 
     @Test

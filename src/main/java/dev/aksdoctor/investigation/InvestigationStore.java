@@ -85,18 +85,19 @@ public class InvestigationStore {
 
     /**
      * Counts from the stored rows, so every replica sees the same numbers. On the ack path like {@link #open}: one
-     * autocommitted query over the last minute of {@code created_at} (indexed).
+     * autocommitted query, two counts each on its own index ({@code (requester, created_at)}, {@code (channel,
+     * created_at)}), so the cost follows this requester's and this channel's last minute, not everybody's.
      */
     public StartedRecently startedSince(String requester, String channel, Instant since) {
+        OffsetDateTime after = OffsetDateTime.ofInstant(since, ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement("SELECT "
-                        + "COUNT(CASE WHEN requester = ? THEN 1 END), COUNT(CASE WHEN channel = ? THEN 1 END) "
-                        + "FROM investigation WHERE created_at > ? AND (requester = ? OR channel = ?)")) {
+                        + "(SELECT COUNT(*) FROM investigation WHERE requester = ? AND created_at > ?), "
+                        + "(SELECT COUNT(*) FROM investigation WHERE channel = ? AND created_at > ?)")) {
             select.setString(1, requester);
-            select.setString(2, channel);
-            select.setObject(3, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
-            select.setString(4, requester);
-            select.setString(5, channel);
+            select.setObject(2, after);
+            select.setString(3, channel);
+            select.setObject(4, after);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return new StartedRecently(rows.getLong(1), rows.getLong(2));

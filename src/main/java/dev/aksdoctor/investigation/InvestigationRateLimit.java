@@ -41,7 +41,10 @@ public class InvestigationRateLimit {
         if (settings == null) {
             return true;
         }
-        InvestigationStore.StartedRecently started = store.startedSince(user, channel, clock.instant().minus(WINDOW));
-        return started.byRequester() < settings.perUserPerMinute() && started.inChannel() < settings.perChannelPerMinute();
+        long perUser = settings.perUserPerMinute();
+        long perChannel = settings.perChannelPerMinute();
+        InvestigationStore.StartedRecently started = store.startedSince(user, channel, clock.instant().minus(WINDOW),
+                Math.max(perUser, perChannel));
+        return started.byRequester() < perUser && started.inChannel() < perChannel;
     }
 }

@@ -86,18 +86,23 @@ public class InvestigationStore {
     /**
      * Counts from the stored rows, so every replica sees the same numbers. On the ack path like {@link #open}: one
      * autocommitted query, two counts each on its own index ({@code (requester, created_at)}, {@code (channel,
-     * created_at)}), so the cost follows this requester's and this channel's last minute, not everybody's.
+     * created_at)}) and each stopping at {@code cap} (the limit it is compared with), so its cost follows the limit,
+     * not how many this requester or channel started.
      */
-    public StartedRecently startedSince(String requester, String channel, Instant since) {
+    public StartedRecently startedSince(String requester, String channel, Instant since, long cap) {
         OffsetDateTime after = OffsetDateTime.ofInstant(since, ZoneOffset.UTC);
         try (Connection c = dataSource.getConnection();
                 PreparedStatement select = c.prepareStatement("SELECT "
-                        + "(SELECT COUNT(*) FROM investigation WHERE requester = ? AND created_at > ?), "
-                        + "(SELECT COUNT(*) FROM investigation WHERE channel = ? AND created_at > ?)")) {
+                        + "(SELECT COUNT(*) FROM (SELECT 1 FROM investigation WHERE requester = ? AND created_at > ? "
+                        + "LIMIT ?) mine), "
+                        + "(SELECT COUNT(*) FROM (SELECT 1 FROM investigation WHERE channel = ? AND created_at > ? "
+                        + "LIMIT ?) here)")) {
             select.setString(1, requester);
             select.setObject(2, after);
-            select.setString(3, channel);
-            select.setObject(4, after);
+            select.setLong(3, cap);
+            select.setString(4, channel);
+            select.setObject(5, after);
+            select.setLong(6, cap);
             try (ResultSet rows = select.executeQuery()) {
                 rows.next();
                 return new StartedRecently(rows.getLong(1), rows.getLong(2));

@@ -68,6 +68,23 @@ abstract class InvestigationPersistenceContract {
     }
 
     @Test
+    void startedSince_countsThisRequesterAndThisChannel_stoppingAtTheCap() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(5);
+        for (int i = 0; i < 4; i++) {
+            store.open("URATE1", "CRATE1", null, InvestigationSource.SLASH_COMMAND, "exit status=51");
+        }
+        store.open("URATE1", "CRATE2", null, InvestigationSource.SLASH_COMMAND, "exit status=51");
+        store.open("URATE2", "CRATE1", null, InvestigationSource.SLASH_COMMAND, "exit status=51");
+
+        assertEquals(new InvestigationStore.StartedRecently(5, 5), store.startedSince("URATE1", "CRATE1", before, 100));
+        assertEquals(new InvestigationStore.StartedRecently(3, 3), store.startedSince("URATE1", "CRATE1", before, 3),
+                "counting stops at the limit it is compared with");
+        assertEquals(new InvestigationStore.StartedRecently(1, 1), store.startedSince("URATE2", "CRATE2", before, 100));
+        assertEquals(new InvestigationStore.StartedRecently(0, 0),
+                store.startedSince("URATE1", "CRATE1", java.time.Instant.now().plusSeconds(60), 100), "only the window");
+    }
+
+    @Test
     void open_largePaste_isStoredWhole() {
         String big = "x".repeat(200_000) + " exit status=51";
         long id = store.open("U1", "C1", null, InvestigationSource.SLASH_COMMAND, big);

@@ -66,10 +66,10 @@ class InvestigationRateLimitTest {
         }
 
         @Override
-        public StartedRecently startedSince(String requester, String channel, Instant since) {
+        public StartedRecently startedSince(String requester, String channel, Instant since, long cap) {
             List<Row> recent = rows.stream().filter(r -> r.at().isAfter(since)).toList();
-            return new StartedRecently(recent.stream().filter(r -> r.requester().equals(requester)).count(),
-                    recent.stream().filter(r -> r.channel().equals(channel)).count());
+            return new StartedRecently(Math.min(cap, recent.stream().filter(r -> r.requester().equals(requester)).count()),
+                    Math.min(cap, recent.stream().filter(r -> r.channel().equals(channel)).count()));
         }
     }
 

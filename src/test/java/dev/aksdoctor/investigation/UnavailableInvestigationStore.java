@@ -37,9 +37,9 @@ public class UnavailableInvestigationStore extends InvestigationStore {
     }
 
     @Override
-    public StartedRecently startedSince(String requester, String channel, Instant since) {
+    public StartedRecently startedSince(String requester, String channel, Instant since, long cap) {
         refuseWhenDown("count recent investigations");
-        return super.startedSince(requester, channel, since);
+        return super.startedSince(requester, channel, since, cap);
     }
 
     @Override

@@ -27,6 +27,13 @@ public interface ArmGateway {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Builds what the first investigation in this subscription needs (HTTP pipeline, the providers' clients) without
+     * calling Azure: class loading and client set-up, so the warm-up can do it before (and whatever) its token.
+     */
+    default void prepare(String subscriptionId) {
+    }
+
     // ---- reads ----
 
     @ArmActions("Microsoft.Resources/subscriptions/read")

@@ -58,6 +58,14 @@ public class ArmWarmUp {
         return run;
     }
 
+    private void prepare(String subscriptionId) {
+        try {
+            gateway.prepare(subscriptionId);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Azure clients for subscription %s not prepared; the first investigation builds them", subscriptionId);
+        }
+    }
+
     /** The current (or last) warm-up. */
     public CompletableFuture<Void> warmed() {
         return warmed;
@@ -65,6 +73,8 @@ public class ArmWarmUp {
 
     private void warm(String credential) {
         long started = System.nanoTime();
+        // The clients first: no call to Azure, and on a cold JVM most of the first investigation's class loading.
+        config.subscriptions().ifPresent(subscriptions -> subscriptions.forEach(this::prepare));
         AzureAccess access = gateway.access();
         if (!access.configured()) {
             LOG.warnf("Azure: %s is configured but gives no token: %s", credential, access.detail());

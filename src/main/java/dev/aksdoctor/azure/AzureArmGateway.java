@@ -78,6 +78,15 @@ public class AzureArmGateway extends ArmNetworkReads {
         return session.configuredCredential();
     }
 
+    @Override
+    public void prepare(String subscriptionId) {
+        session.containerService(subscriptionId);
+        session.network(subscriptionId);
+        session.compute(subscriptionId);
+        session.monitor(subscriptionId);
+        session.resources(subscriptionId);
+    }
+
     // ---------------------------------------------------------------- Microsoft.ContainerService
 
     @Override

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ArmRoleFilesTest {
 
     /** Not ARM calls: what is known about the credential. */
-    private static final Set<String> NOT_VERBS = Set.of("access", "knownAccess", "configuredCredential");
+    private static final Set<String> NOT_VERBS = Set.of("access", "knownAccess", "configuredCredential", "prepare");
     private static final String ID = "/subscriptions/" + ArmWorld.SUB + "/resourceGroups/rg/providers/Microsoft.X/things/x";
 
     @Test

@@ -64,6 +64,20 @@ class ArmSessionTest {
     }
 
     @Test
+    void prepare_buildsTheClientsWithoutCallingAzure_andTheFirstReadUsesThem() {
+        arm.reset();
+        arm.json("GET", AzureArmGatewayTest.CLUSTER_PATH, ArmFixtures.write(ArmFixtures.body("ManagedClustersGet.json")));
+        AzureArmGateway gateway = new AzureArmGateway(TestAzureConfig.fake(), () -> FakeArmGateways.httpClient(arm),
+                FakeArmGateways.credentialSettings(), Clock.systemUTC());
+
+        gateway.prepare(SUB);
+
+        assertEquals(List.of(), arm.requests(), "no token request, no ARM call");
+        gateway.cluster(new ClusterRef(SUB, "rg1", "clustername1"));
+        assertEquals(1, arm.count("GET", AzureArmGatewayTest.CLUSTER_PATH));
+    }
+
+    @Test
     void token_concurrentFirstCalls_oneTokenRequest() throws Exception {
         arm.reset();
         arm.json("GET", AzureArmGatewayTest.CLUSTER_PATH, ArmFixtures.write(ArmFixtures.body("ManagedClustersGet.json")));

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,24 +40,11 @@ public final class ColdAckBenchmark {
     }
 
     public static void main(String[] args) {
-        int status = 1;
-        try {
-            run();
-            status = 0;
-        } catch (Exception | AssertionError e) {
-            e.printStackTrace();
-        } finally {
-            // The fakes' server threads would keep this JVM alive after a failure.
-            System.exit(status);
-        }
+        TimeToAnswerBenchmark.runThenExit(ColdAckBenchmark::run);
     }
 
     static void run() throws Exception {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        Path appDir = Path.of("target/quarkus-app").toAbsolutePath();
-        if (!Files.exists(appDir.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException("Build first: ./mvnw -B -q package -DskipTests");
-        }
+        Path appDir = TimeToAnswerBenchmark.packagedApp();
         Path work = Files.createTempDirectory("aksdoctor-coldack");
         Optional<Path> archive = TimeToAnswerBenchmark.CDS ? Optional.of(TimeToAnswerBenchmark.writeAppCds(appDir))
                 : Optional.empty();
@@ -97,19 +83,8 @@ public final class ColdAckBenchmark {
     }
 
     static String form(String text, String channel, FakeSlackApi slack) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("token", "verification_token");
-        fields.put("team_id", "T111");
-        fields.put("team_domain", "test-domain");
-        fields.put("channel_id", channel);
-        fields.put("channel_name", "aks-oncall");
-        fields.put("user_id", "W111");
-        fields.put("user_name", "primary-owner");
-        fields.put("command", "/aks-doctor");
-        fields.put("text", text);
-        fields.put("response_url", slack.responseUrl(channel));
-        fields.put("trigger_id", "222.222." + System.nanoTime());
-        return SlackRequests.encode(fields);
+        return SlackRequests.slashCommandForm(text, slack.responseUrl(channel)).replace("channel_id=C111",
+                "channel_id=" + channel);
     }
 
     /** Time until the first response_url answer or message in the channel; NaN when the ack said it all. */

@@ -102,24 +102,39 @@ public final class TimeToAnswerBenchmark {
     }
 
     public static void main(String[] args) {
+        runThenExit(TimeToAnswerBenchmark::run);
+    }
+
+    /** A benchmark's body. */
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code body} and exits: the fakes' server threads would keep this JVM alive after a failure. */
+    static void runThenExit(Body body) {
         int status = 1;
         try {
-            run();
+            body.run();
             status = 0;
         } catch (Exception | AssertionError e) {
             e.printStackTrace();
         } finally {
-            // The fakes' server threads would keep this JVM alive after a failure.
             System.exit(status);
         }
     }
 
-    static void run() throws Exception {
+    /** The packaged app, which the benchmarks start as processes of their own. */
+    static Path packagedApp() {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Path appDir = Path.of("target/quarkus-app").toAbsolutePath();
         if (!Files.exists(appDir.resolve("quarkus-run.jar"))) {
             throw new IllegalStateException("Build first: ./mvnw -B -q package -DskipTests");
         }
+        return appDir;
+    }
+
+    static void run() throws Exception {
+        Path appDir = packagedApp();
         Path work = Files.createTempDirectory("aksdoctor-tta");
         Optional<Path> archive = CDS ? Optional.of(writeAppCds(appDir)) : Optional.empty();
         try (FakeSlackApi slack = new FakeSlackApi(); FakeArm arm = FakeArm.start();

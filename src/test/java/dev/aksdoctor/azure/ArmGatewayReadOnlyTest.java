@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A diagnosis never writes: ARM's "not registered" answer is reported, never acted on by the SDK. */
 class ArmGatewayReadOnlyTest {
@@ -19,25 +17,10 @@ class ArmGatewayReadOnlyTest {
             "The subscription is not registered to use namespace 'Microsoft.ContainerService'. See "
                     + "https://aka.ms/rps-not-found for how to register subscriptions.");
 
-    static FakeArm arm;
-    static AzureArmGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        arm = FakeArm.start();
-        gateway = FakeArmGateways.gateway(arm);
-    }
-
-    @AfterAll
-    static void stop() {
-        arm.close();
-    }
-
-    @BeforeEach
-    void world() {
-        arm.reset();
-        new ArmWorld().install(arm);
-    }
+    @RegisterExtension
+    static final FakeArmWorld WORLD = new FakeArmWorld();
+    static final FakeArm arm = WORLD.arm();
+    static final AzureArmGateway gateway = WORLD.gateway();
 
     @Test
     void cluster_missingSubscriptionRegistration_noWriteAndSaysWhichProvider() {

@@ -7,34 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The write verbs the Slack buttons call, against the fake ARM: method, path and body are what ARM expects. */
 class ArmGatewayWritesTest {
 
-    static FakeArm arm;
-    static AzureArmGateway gateway;
+    @RegisterExtension
+    static final FakeArmWorld WORLD = new FakeArmWorld();
+    static final FakeArm arm = WORLD.arm();
+    static final AzureArmGateway gateway = WORLD.gateway();
     static final ClusterRef CLUSTER = new ClusterRef(ArmWorld.SUB, ArmWorld.RG, ArmWorld.NAME);
-
-    @BeforeAll
-    static void start() {
-        arm = FakeArm.start();
-        gateway = FakeArmGateways.gateway(arm);
-    }
-
-    @AfterAll
-    static void stop() {
-        arm.close();
-    }
-
-    @BeforeEach
-    void world() {
-        arm.reset();
-        new ArmWorld().install(arm);
-    }
 
     private FakeArm.Recorded last(String method) {
         List<FakeArm.Recorded> matching = arm.armRequests().stream().filter(r -> r.method().equals(method)).toList();

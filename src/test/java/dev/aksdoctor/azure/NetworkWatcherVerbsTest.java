@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Network Watcher's long-running POSTs through the production pipeline: 202, Azure-AsyncOperation, then the body. */
 class NetworkWatcherVerbsTest {
@@ -27,25 +25,10 @@ class NetworkWatcherVerbsTest {
     /** What the SDK sees (the test HTTP client sends every https host to the fake ARM). */
     static final String ARM = TestAzureConfig.ARM_URL.replaceAll("/$", "");
 
-    static FakeArm arm;
-    static AzureArmGateway gateway;
-
-    @BeforeAll
-    static void start() {
-        arm = FakeArm.start();
-        gateway = FakeArmGateways.gateway(arm);
-    }
-
-    @AfterAll
-    static void stop() {
-        arm.close();
-    }
-
-    @BeforeEach
-    void world() {
-        arm.reset();
-        new ArmWorld().install(arm);
-    }
+    @RegisterExtension
+    static final FakeArmWorld WORLD = new FakeArmWorld();
+    static final FakeArm arm = WORLD.arm();
+    static final AzureArmGateway gateway = WORLD.gateway();
 
     /** The real shape of a Network Watcher POST: 202 with both headers, the operation's status, the final body. */
     private void longRunning(String path, String finalBody) {

@@ -10,7 +10,7 @@ import dev.aksdoctor.azure.AzureArmGateway;
 import dev.aksdoctor.azure.ClusterInventory;
 import dev.aksdoctor.azure.ClusterLocation;
 import dev.aksdoctor.azure.FakeArm;
-import dev.aksdoctor.azure.FakeArmGateways;
+import dev.aksdoctor.azure.FakeArmWorld;
 import dev.aksdoctor.azure.TestAzureConfig;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
@@ -19,34 +19,17 @@ import dev.aksdoctor.diagnosis.PasteParser;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ClusterLocatorTest {
 
-    static FakeArm arm;
-    static AzureArmGateway gateway;
+    @RegisterExtension
+    static final FakeArmWorld WORLD = new FakeArmWorld();
+    static final FakeArm arm = WORLD.arm();
+    static final AzureArmGateway gateway = WORLD.gateway();
     static final ClusterRef AKS1 = new ClusterRef(ArmWorld.SUB, ArmWorld.RG, ArmWorld.NAME);
     static final String CLUSTERS = ArmWorld.SUB_PATH + "/providers/Microsoft.ContainerService/managedClusters";
-
-    @BeforeAll
-    static void start() {
-        arm = FakeArm.start();
-        gateway = FakeArmGateways.gateway(arm);
-    }
-
-    @AfterAll
-    static void stop() {
-        arm.close();
-    }
-
-    @BeforeEach
-    void world() {
-        arm.reset();
-        new ArmWorld().install(arm);
-    }
 
     private static ClusterLocator locator(TestAzureConfig config) {
         return new ClusterLocator(new ClusterInventory(gateway, config, Clock.systemUTC()), gateway);

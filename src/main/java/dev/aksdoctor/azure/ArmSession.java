@@ -122,6 +122,15 @@ final class ArmSession {
                         .withSubscription(profile.getSubscriptionId()));
     }
 
+    /** The managers every investigation in this subscription uses, built now; nothing is sent to Azure. */
+    void prepare(String subscriptionId) {
+        containerService(subscriptionId);
+        network(subscriptionId);
+        compute(subscriptionId);
+        monitor(subscriptionId);
+        resources(subscriptionId);
+    }
+
     /**
      * A GET on the shared pipeline for resource types without an SDK in the build (DNS Private Resolver):
      * the JSON body, or a {@link com.azure.core.management.exception.ManagementException} carrying the

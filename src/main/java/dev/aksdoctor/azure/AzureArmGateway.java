@@ -80,11 +80,7 @@ public class AzureArmGateway extends ArmNetworkReads {
 
     @Override
     public void prepare(String subscriptionId) {
-        session.containerService(subscriptionId);
-        session.network(subscriptionId);
-        session.compute(subscriptionId);
-        session.monitor(subscriptionId);
-        session.resources(subscriptionId);
+        session.prepare(subscriptionId);
     }
 
     // ---------------------------------------------------------------- Microsoft.ContainerService

@@ -2,7 +2,7 @@
 # Writes the AppCDS archive of a packaged AKS Doctor: <quarkus-app dir>/app-cds.jsa.
 #
 #   docker/appcds.sh target/quarkus-app
-#   java -XX:SharedArchiveFile="$PWD/target/quarkus-app/app-cds.jsa" -jar "$PWD/target/quarkus-app/quarkus-run.jar"
+#   java @docker/jvm.args -XX:SharedArchiveFile="$PWD/target/quarkus-app/app-cds.jsa" -jar "$PWD/target/quarkus-app/quarkus-run.jar"
 #
 # Why: the JVM then maps the classes the service loads at start and on its first paste from the archive instead of
 # reading and verifying them from the jars again, which shortens the start and the first answer.
@@ -18,6 +18,9 @@
 # absolute path); another JVM says so once and starts without it.
 set -eu
 app_dir=$(cd "${1:?usage: appcds.sh <quarkus-app dir>}" && pwd)
+# The service's own JVM options (beside this script in the repository and in the image), so the training start
+# loads what the service loads.
+jvm_args="$(cd "$(dirname "$0")" && pwd)/jvm.args"
 java_cmd="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 training=$(mktemp -d)
 log="$training/start.log"
@@ -33,7 +36,7 @@ env -u SLACK_APP_TOKEN \
     AKS_DOCTOR_AZURE_AUTHORITY_HOST="https://$nowhere/" AKS_DOCTOR_AZURE_SUBSCRIPTIONS="$zero" \
     AZURE_TENANT_ID="$zero" AZURE_CLIENT_ID="$zero" AZURE_CLIENT_SECRET=appcds-training \
     AZURE_AUTHORITY_HOST="https://$nowhere/" \
-    "$java_cmd" -XX:ArchiveClassesAtExit="$app_dir/app-cds.jsa" -Dquarkus.http.port=0 \
+    "$java_cmd" "@$jvm_args" -XX:ArchiveClassesAtExit="$app_dir/app-cds.jsa" -Dquarkus.http.port=0 \
     -Dquarkus.datasource.jdbc.url="jdbc:h2:file:$training/db;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH" \
     -jar "$app_dir/quarkus-run.jar" > "$log" 2>&1 &
 pid=$!

@@ -1,5 +1,6 @@
 package dev.aksdoctor.bench;
 
+import dev.aksdoctor.testing.AppProcess;
 import dev.aksdoctor.testing.FakeSlackApi;
 import dev.aksdoctor.testing.SlackRequests;
 import dev.aksdoctor.testing.SlackSigner;
@@ -43,6 +44,9 @@ public final class AckLatencyBenchmark {
     static final int CLIENTS = Integer.getInteger("clients", 50);
     static final int REQUESTS_PER_CLIENT = Integer.getInteger("requests", 100);
     static final int WARMUP_PER_CLIENT = Integer.getInteger("warmup", 100);
+    /** Commands spread over this many channels: 10,000 commands stay under the default 20 per channel a minute. */
+    static final int CHANNELS = 1000;
+    static final AtomicInteger SENT = new AtomicInteger();
     static final String PASTE = "(VMExtensionError_K8SAPIServerConnFail) Agents are unable to establish connection to "
             + "Kubernetes API server. Node 10.0.2.10 could not reach API server at 98.67.228.23:443. Connection timed out.";
 
@@ -58,7 +62,7 @@ public final class AckLatencyBenchmark {
             Path dataDir = Files.createTempDirectory("aksdoctor-bench");
             int port = freePort();
             String base = "http://127.0.0.1:" + port;
-            List<String> command = new ArrayList<>(List.of("java", "-Dfile.encoding=UTF-8", "-Xmx512m"));
+            List<String> command = new ArrayList<>(List.of("java", AppProcess.serviceJvmOptions(), "-Xmx512m"));
             // e.g. -Dapp.jvm.args=-XX:StartFlightRecording=filename=/tmp/app.jfr to profile the service under load
             String extraJvmArgs = System.getProperty("app.jvm.args", "").strip();
             if (!extraJvmArgs.isEmpty()) {
@@ -73,9 +77,8 @@ public final class AckLatencyBenchmark {
             pb.environment().put("SLACK_BOT_TOKEN", "xoxb-bench-token");
             pb.environment().put("SLACK_API_URL", slack.apiUrl());
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            // 50 clients paste as one user in one channel, far past the per-user and per-channel limits meant for people.
-            pb.environment().put("AKS_DOCTOR_INVESTIGATIONS_PER_USER_PER_MINUTE", "1000000");
-            pb.environment().put("AKS_DOCTOR_INVESTIGATIONS_PER_CHANNEL_PER_MINUTE", "1000000");
+            // The default per-user and per-channel limits hold: each command comes from a user of its own, in one of
+            // CHANNELS channels, so none reaches a limit (a busy workspace, not one user pasting 10,000 times).
             long launched = System.nanoTime();
             Process app = pb.start();
             try {
@@ -178,8 +181,9 @@ public final class AckLatencyBenchmark {
             Thread t = new Thread(() -> {
                 try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(url))) {
                     for (int i = 0; i < perClient; i++) {
+                        int sequence = SENT.getAndIncrement();
                         String form = SlackRequests.slashCommandForm(PASTE + " #" + client + "-" + i,
-                                slack.responseUrl("bench"));
+                                slack.responseUrl("bench"), "UB" + sequence, "CB" + sequence % CHANNELS);
                         byte[] body = form.getBytes(StandardCharsets.UTF_8);
                         long start = System.nanoTime();
                         SlackSigner.Signed signed = signer.signNow(form);
@@ -209,9 +213,9 @@ public final class AckLatencyBenchmark {
         return new Stats(latencies, errors.get());
     }
 
-    /** The bare Bolt app, in a JVM of its own with the same heap limit as AKS Doctor. */
+    /** The bare Bolt app, in a JVM of its own with the same JVM options and heap limit as AKS Doctor. */
     static Process startBareApp(String slackApiUrl, Path dataDir) throws IOException {
-        return new ProcessBuilder("java", "-Dfile.encoding=UTF-8", "-Xmx512m", "-cp",
+        return new ProcessBuilder("java", AppProcess.serviceJvmOptions(), "-Xmx512m", "-cp",
                 System.getProperty("java.class.path"), BareBoltApp.class.getName(), SECRET, slackApiUrl)
                 .redirectError(dataDir.resolve("bare-app.log").toFile())
                 .start();

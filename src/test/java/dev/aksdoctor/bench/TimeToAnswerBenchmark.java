@@ -360,8 +360,8 @@ public final class TimeToAnswerBenchmark {
     }
 
     static List<String> jvmArgs(ArmTlsFront front, Optional<Path> appCds) {
-        // As AckLatencyBenchmark runs the service: the heap limit of a small pod, default JIT.
-        List<String> args = new ArrayList<>(List.of("-Xmx512m"));
+        // As AckLatencyBenchmark runs the service: its own JVM options and the heap limit of a small pod.
+        List<String> args = new ArrayList<>(List.of(AppProcess.serviceJvmOptions(), "-Xmx512m"));
         appCds.ifPresent(a -> args.add("-XX:SharedArchiveFile=" + a));
         args.addAll(front.trustArgs());
         if (!APP_JVM_ARGS.isBlank()) {

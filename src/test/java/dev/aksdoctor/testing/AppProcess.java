@@ -37,12 +37,17 @@ public final class AppProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts {@code appDir/quarkus-run.jar} on a free port with {@code env} added to this JVM's environment. */
-    public static AppProcess start(String name, Path appDir, Map<String, String> env) {
-        return start(name, appDir, env, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+    /** The service's own JVM options, as the README's run command and the image pass them (docker/jvm.args). */
+    public static String serviceJvmOptions() {
+        return "@" + Path.of("docker", "jvm.args").toAbsolutePath();
     }
 
-    /** As {@link #start(String, Path, Map)}, with these JVM options instead of the small test heap and C1 only. */
+    /** Starts {@code appDir/quarkus-run.jar} on a free port with {@code env} added to this JVM's environment. */
+    public static AppProcess start(String name, Path appDir, Map<String, String> env) {
+        return start(name, appDir, env, List.of(serviceJvmOptions(), "-Xmx256m"));
+    }
+
+    /** As {@link #start(String, Path, Map)}, with these JVM options instead of the service's and a small heap. */
     public static AppProcess start(String name, Path appDir, Map<String, String> env, List<String> jvmOptions) {
         Path jar = appDir.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -57,7 +62,7 @@ public final class AppProcess implements AutoCloseable {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+            command.addAll(List.of("-jar", jar.toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(workDir.toFile())
                     .redirectErrorStream(true)

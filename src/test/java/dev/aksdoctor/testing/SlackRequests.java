@@ -38,13 +38,18 @@ public final class SlackRequests {
 
     /** A slash command form shaped like shared/fixtures/slack/slash_command.txt. */
     public static String slashCommandForm(String text, String responseUrl) {
+        return slashCommandForm(text, responseUrl, "W111", "C111");
+    }
+
+    /** As {@link #slashCommandForm(String, String)}, from another user in another channel. */
+    public static String slashCommandForm(String text, String responseUrl, String userId, String channelId) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("token", "verification_token");
         form.put("team_id", "T111");
         form.put("team_domain", "test-domain");
-        form.put("channel_id", "C111");
+        form.put("channel_id", channelId);
         form.put("channel_name", "aks-oncall");
-        form.put("user_id", "W111");
+        form.put("user_id", userId);
         form.put("user_name", "primary-owner");
         form.put("command", "/aks-doctor");
         form.put("text", text);

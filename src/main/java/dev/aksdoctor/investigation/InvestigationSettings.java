@@ -25,6 +25,13 @@ public interface InvestigationSettings {
     int perChannelPerMinute();
 
     /**
+     * Whether the paste path's own code runs once on a sample paste right after start, storing and posting nothing,
+     * so the first real paste does not pay for its first use (see {@code answer.PasteWarmUp}).
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
+    /**
      * How long the (redacted) paste of a finished investigation is kept. The findings, the thread and the
      * error code stay; re-running an investigation older than this runs against its cluster only.
      */

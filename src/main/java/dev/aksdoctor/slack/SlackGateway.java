@@ -82,6 +82,17 @@ public class SlackGateway {
         return response.getTs();
     }
 
+    /**
+     * Builds the forms of a new message and of its edit with these blocks, and sends nothing: the SDK builds its JSON
+     * adapters for each block type on first use, which a warm-up does before the first paste needs them.
+     */
+    public void buildWithoutSending(String fallbackText, List<LayoutBlock> blocks) {
+        RequestFormBuilder.toForm(ChatPostMessageRequest.builder().channel("C0").threadTs("0.0").text(fallbackText)
+                .blocks(blocks).unfurlLinks(false).unfurlMedia(false).build()).build();
+        RequestFormBuilder.toForm(ChatUpdateRequest.builder().channel("C0").ts("0.0").text(fallbackText)
+                .blocks(blocks).build()).build();
+    }
+
     /** Replaces a message the bot posted earlier. */
     public void updateMessage(String channel, String ts, String fallbackText, List<LayoutBlock> blocks) {
         call(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(ChatUpdateRequest.builder()

@@ -39,6 +39,7 @@ class InvestigationRateLimitTest {
             public Duration queuedTimeout() { return Duration.ofMinutes(30); }
             public int perUserPerMinute() { return perUser; }
             public int perChannelPerMinute() { return perChannel; }
+            public boolean warmUp() { return false; }
             public Duration pasteRetention() { return Duration.ofDays(3); }
             public String pasteRetentionCron() { return "off"; }
             public String sweepCron() { return "off"; }

@@ -85,6 +85,7 @@ final class ErrorRecognizer {
         List<PhraseTrie.Hit<KnownError>> hits = trie.find(squeezed.text(), MAX_PHRASE_HITS);
         boolean windowsApi = false;
         boolean linuxCse = false;
+        hits.removeIf(hit -> isAssignment(squeezed.text(), hit) || isProse(paste.text(), squeezed, hit));
         for (PhraseTrie.Hit<KnownError> hit : hits) {
             KnownError e = hit.value();
             if (e.isCseExitCode()) {
@@ -155,6 +156,38 @@ final class ErrorRecognizer {
             return OsType.WINDOWS;
         }
         return evidence.windows() && !evidence.linux() ? OsType.WINDOWS : OsType.LINUX;
+    }
+
+    /**
+     * {@code ERR_OUTBOUND_CONN_FAIL=50}: the CSE's xtrace (set -x) prints every constant it defines, so a name
+     * followed by {@code =<number>} is a definition in the log, not the failure (which the trace shows as
+     * {@code exit 50} and the RP as {@code exit status=50}).
+     */
+    private static boolean isAssignment(String squeezed, PhraseTrie.Hit<KnownError> hit) {
+        int at = hit.end();
+        return hit.value().isCseExitCode() && at + 1 < squeezed.length() && squeezed.charAt(at) == '='
+                && Character.isDigit(squeezed.charAt(at + 1));
+    }
+
+    /**
+     * An ARM code is one identifier: "Container Registry authorization failed." spelled as words is prose, not
+     * {@code AuthorizationFailed} (terminal wrapping breaks a code with a newline or a run of spaces, never with one
+     * space before a lower-case word). Longer phrases of the catalog still match such wording.
+     */
+    private static boolean isProse(String text, SqueezedText squeezed, PhraseTrie.Hit<KnownError> hit) {
+        KnownError e = hit.value();
+        String found = squeezed.text().substring(hit.start(), hit.end());
+        if (e.isCseExitCode() || !found.equals(SqueezedText.squeeze(e.code()))) {
+            return false;
+        }
+        int from = squeezed.origin(hit.start());
+        int to = squeezed.origin(hit.end() - 1);
+        for (int i = from + 1; i < to; i++) {
+            if (text.charAt(i) == ' ' && text.charAt(i - 1) != ' ' && Character.isLowerCase(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isSentence(SqueezedText squeezed, PhraseTrie.Hit<KnownError> hit) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Recognises every known error in a normalised paste: CSE names (RP-facing new and legacy, AgentBaker constants),
@@ -22,6 +23,13 @@ final class ErrorRecognizer {
     private static final String FAILED_STATE = "ClusterFailedState";
     private static final String NODE_FAILED = "VmssInstanceFailed";
     private static final String KUBECTL_FALLBACK = "KubectlConnectionFailed";
+    private static final String KUBELET_FAILED = "KubeletDialFailed";
+    /**
+     * {@code dial tcp 10.240.0.4:10250}: kubectl logs or exec reached the API server, which could not reach the
+     * kubelet.
+     */
+    private static final Pattern KUBELET_DIAL = Pattern.compile(
+            "dialtcp\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}:10250(?!\\d)");
 
     private final KnowledgeCatalog catalog;
     private final PhraseTrie<KnownError> trie;
@@ -132,6 +140,9 @@ final class ErrorRecognizer {
             int position = squeezed.origin(hit.start());
             if (NonApiHosts.mentionedIn(NonApiHosts.lineBefore(paste.lower(), position, KUBECTL_WINDOW))) {
                 continue;
+            }
+            if (KUBELET_DIAL.matcher(squeezed.text()).region(hit.start(), squeezed.length()).lookingAt()) {
+                return List.of(new ErrorHit(catalog.error(KUBELET_FAILED).orElseThrow(), null, position));
             }
             // "dial tcp <address>: lookup …: no such host" names the failure after the phrase, as kubectl's does.
             return List.of(new ErrorHit(refineKubectl(squeezed.text(), hit.start()), null, position));

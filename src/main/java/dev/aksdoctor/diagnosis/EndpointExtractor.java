@@ -30,6 +30,7 @@ final class EndpointExtractor {
                     + " {0,2}[:=]? {0,2}['\"]?$");
     private static final Pattern NODE_LABEL = Pattern.compile(
             "(?:\\bnode(?: ip| address)?|source ip|local ip|port \\d{1,5} from) {0,2}[:=]? {0,2}['\"]?$");
+    private static final String KUBELET_PORT = ":10250";
     private static final String[] CONNECTION_LINE = {
         "trying ", "connect to ", "connected to ", "connecting to ", "ipv4:", "address:", "has address",
         "failed to connect to ",
@@ -78,8 +79,14 @@ final class EndpointExtractor {
                 continue;
             }
             String before = NonApiHosts.lineBefore(lower, ip.start(), 120);
-            String after = lower.substring(ip.end(), Math.min(lower.length(), ip.end() + 4));
+            String after = lower.substring(ip.end(), Math.min(lower.length(), ip.end() + 7));
             if (after.startsWith("#53") || after.startsWith(":53") || SERVICE_CLUSTER_IPS.contains(address)) {
+                continue;
+            }
+            if (after.startsWith(KUBELET_PORT) && (after.length() == KUBELET_PORT.length()
+                    || !Character.isDigit(after.charAt(KUBELET_PORT.length())))) {
+                // "error dialing backend: dial tcp 10.1.0.4:10250": the API server dialling a node's kubelet.
+                node = node == null ? address : node;
                 continue;
             }
             if (node == null && NODE_LABEL.matcher(before).find()) {

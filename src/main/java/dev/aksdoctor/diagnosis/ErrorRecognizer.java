@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Recognises every known error in a normalised paste: CSE names (RP-facing new and legacy, AgentBaker constants),
@@ -22,6 +23,13 @@ final class ErrorRecognizer {
     private static final String FAILED_STATE = "ClusterFailedState";
     private static final String NODE_FAILED = "VmssInstanceFailed";
     private static final String KUBECTL_FALLBACK = "KubectlConnectionFailed";
+    private static final String KUBELET_FAILED = "KubeletDialFailed";
+    /**
+     * {@code dial tcp 10.240.0.4:10250}: kubectl logs or exec reached the API server, which could not reach the
+     * kubelet.
+     */
+    private static final Pattern KUBELET_DIAL = Pattern.compile(
+            "dialtcp\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}:10250(?!\\d)");
 
     private final KnowledgeCatalog catalog;
     private final PhraseTrie<KnownError> trie;
@@ -85,6 +93,7 @@ final class ErrorRecognizer {
         List<PhraseTrie.Hit<KnownError>> hits = trie.find(squeezed.text(), MAX_PHRASE_HITS);
         boolean windowsApi = false;
         boolean linuxCse = false;
+        hits.removeIf(hit -> isAssignment(squeezed.text(), hit) || isProse(paste.text(), squeezed, hit));
         for (PhraseTrie.Hit<KnownError> hit : hits) {
             KnownError e = hit.value();
             if (e.isCseExitCode()) {
@@ -132,6 +141,9 @@ final class ErrorRecognizer {
             if (NonApiHosts.mentionedIn(NonApiHosts.lineBefore(paste.lower(), position, KUBECTL_WINDOW))) {
                 continue;
             }
+            if (KUBELET_DIAL.matcher(squeezed.text()).region(hit.start(), squeezed.length()).lookingAt()) {
+                return List.of(new ErrorHit(catalog.error(KUBELET_FAILED).orElseThrow(), null, position));
+            }
             // "dial tcp <address>: lookup …: no such host" names the failure after the phrase, as kubectl's does.
             return List.of(new ErrorHit(refineKubectl(squeezed.text(), hit.start()), null, position));
         }
@@ -155,6 +167,38 @@ final class ErrorRecognizer {
             return OsType.WINDOWS;
         }
         return evidence.windows() && !evidence.linux() ? OsType.WINDOWS : OsType.LINUX;
+    }
+
+    /**
+     * {@code ERR_OUTBOUND_CONN_FAIL=50}: the CSE's xtrace (set -x) prints every constant it defines, so a name
+     * followed by {@code =<number>} is a definition in the log, not the failure (which the trace shows as
+     * {@code exit 50} and the RP as {@code exit status=50}).
+     */
+    private static boolean isAssignment(String squeezed, PhraseTrie.Hit<KnownError> hit) {
+        int at = hit.end();
+        return hit.value().isCseExitCode() && at + 1 < squeezed.length() && squeezed.charAt(at) == '='
+                && Character.isDigit(squeezed.charAt(at + 1));
+    }
+
+    /**
+     * An ARM code is one identifier: "Container Registry authorization failed." spelled as words is prose, not
+     * {@code AuthorizationFailed} (terminal wrapping breaks a code with a newline or a run of spaces, never with one
+     * space before a lower-case word). Longer phrases of the catalog still match such wording.
+     */
+    private static boolean isProse(String text, SqueezedText squeezed, PhraseTrie.Hit<KnownError> hit) {
+        KnownError e = hit.value();
+        String found = squeezed.text().substring(hit.start(), hit.end());
+        if (e.isCseExitCode() || !found.equals(SqueezedText.squeeze(e.code()))) {
+            return false;
+        }
+        int from = squeezed.origin(hit.start());
+        int to = squeezed.origin(hit.end() - 1);
+        for (int i = from + 1; i < to; i++) {
+            if (text.charAt(i) == ' ' && text.charAt(i - 1) != ' ' && Character.isLowerCase(text.charAt(i + 1))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isSentence(SqueezedText squeezed, PhraseTrie.Hit<KnownError> hit) {

@@ -26,6 +26,12 @@ final class NamedClusterFinder {
     /** terraform before 3.x: {@code Managed Kubernetes Cluster "X" (Resource Group "Y")}. */
     private static final Pattern TERRAFORM = Pattern.compile(
             "cluster \"" + NAME + "\" \\(resource group \"" + GROUP + "\"\\)", Pattern.CASE_INSENSITIVE);
+    /**
+     * terraform 2.x to 3.x: {@code Cluster: (Managed Cluster Name "X" / Resource Group "Y")}, also after an
+     * {@code Agent Pool Name "P" / } for a node pool.
+     */
+    private static final Pattern TERRAFORM_SLASHED = Pattern.compile(
+            "managed cluster name \"" + NAME + "\" / resource group \"" + GROUP + "\"");
     /** terraform 3.x and later: {@code (Subscription: "…" / Resource Group Name: "Y" / … Cluster Name: "X")}. */
     private static final Pattern TERRAFORM_GROUP = Pattern.compile("resource group name: \"" + GROUP + "\"");
     private static final Pattern TERRAFORM_NAME = Pattern.compile(
@@ -72,6 +78,11 @@ final class NamedClusterFinder {
         Matcher m = AnchoredMatch.first(TERRAFORM, lower, "cluster \"", 250, MAX_TRIES);
         if (m != null) {
             return ref(null, text.substring(m.start(2), m.end(2)), text.substring(m.start(1), m.end(1)));
+        }
+        Matcher slashed = AnchoredMatch.first(TERRAFORM_SLASHED, lower, "managed cluster name \"", 250, MAX_TRIES);
+        if (slashed != null) {
+            return ref(null, text.substring(slashed.start(2), slashed.end(2)),
+                    text.substring(slashed.start(1), slashed.end(1)));
         }
         Matcher group = AnchoredMatch.first(TERRAFORM_GROUP, lower, "resource group name: \"", 120, MAX_TRIES);
         if (group == null) {

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
  * instance ID (the suffix read in base 36); so do a scale-set VM name ({@code …-vmss_4}) and a scale-set VM
  * resource ID ({@code virtualMachineScaleSets/<vmss>/virtualMachines/4}). Windows pools keep to the 15-character
  * computer name: the scale set is {@code aks<pool>} (a pool name of at most 6 characters) and the node
- * {@code aks<pool>} plus the same 6-character suffix, e.g. {@code aksnpwin000002}.
+ * {@code aks<pool>} plus the same 6-character suffix, e.g. {@code aksnpwin000002}. A node of an availability-set
+ * pool (before scale sets, 2018 to 2020) is {@code aks-<pool>-<8 digits>-<index>}, with no scale set: it is the node
+ * only when the paste names one such VM (a list of several names no single node).
  */
 final class NodeNameExtractor {
 
@@ -38,6 +40,8 @@ final class NodeNameExtractor {
     private static final Pattern WINDOWS_SCALE_SET_NAME = Pattern.compile(WINDOWS_SCALE_SET);
     private static final Pattern VMSS_ONLY = Pattern.compile(
             TOKEN_START + "(" + LINUX_SCALE_SET + ")(?![0-9a-z_])");
+    private static final Pattern AVAILABILITY_SET_NODE = Pattern.compile(
+            TOKEN_START + "aks-[a-z0-9]{1,12}-\\d{8}-\\d{1,3}(?![0-9a-z_-])");
 
     NodeRef extract(String lower) {
         Matcher node = AnchoredMatch.first(NODE, lower, "aks-", WINDOW, MAX_TRIES);
@@ -68,7 +72,31 @@ final class NodeNameExtractor {
         if (only != null) {
             return new NodeRef(null, only.group(1), null);
         }
-        return new NodeRef(null, null, null);
+        return new NodeRef(availabilitySetNode(lower), null, null);
+    }
+
+    /** The one availability-set node the paste names, else {@code null}. */
+    private static String availabilitySetNode(String lower) {
+        Matcher m = AVAILABILITY_SET_NODE.matcher(lower);
+        m.useTransparentBounds(true);
+        String found = null;
+        int from = 0;
+        for (int n = 0; n < MAX_TRIES; n++) {
+            int at = lower.indexOf("aks-", from);
+            if (at < 0) {
+                break;
+            }
+            from = at + 1;
+            m.region(at, Math.min(lower.length(), at + WINDOW));
+            if (!m.lookingAt()) {
+                continue;
+            }
+            if (found != null && !found.equals(m.group())) {
+                return null;
+            }
+            found = m.group();
+        }
+        return found;
     }
 
     /** Group 1 the scale set, group 2 the instance ID in base 36. */

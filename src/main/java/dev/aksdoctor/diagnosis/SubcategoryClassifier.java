@@ -64,8 +64,10 @@ final class SubcategoryClassifier {
         List.of("connectionrefused", "activelyrefused", "wasrefused-didyouspecifytherighthost").forEach(w -> k.put(w, Subcategory.CONNECTION_REFUSED));
         List.of("noroutetohost", "networkisunreachable", "hostisunreachable", "unreachablenetwork",
                 "unreachablehost").forEach(w -> k.put(w, Subcategory.NO_ROUTE_TO_HOST));
+        // The CSE's xtrace of its retry loop, "timeout 10 nc -vz <host> 443" then "'[' 124 -eq 0 ']'": 124 is the
+        // status of timeout(1) when the command it wrapped ran out of time.
         List.of("connectiontimedout", "i/otimeout", "operationtimedout", "curl:(28)", "didnotproperlyrespond",
-                "timedoutwhileconnecting",
+                "timedoutwhileconnecting", "'['124-eq0']'",
                 "client.timeoutexceeded", "contextdeadlineexceeded").forEach(w -> k.put(w, Subcategory.CONNECTION_TIMED_OUT));
         List.of("nosuchhost", "couldnotresolvehost", "curl:(6)", "nxdomain", "servfail", "nameorservicenotknown",
                 "temporaryfailureinnameresolution", "can'tfind", "unabletoresolvekubernetesapiservername",

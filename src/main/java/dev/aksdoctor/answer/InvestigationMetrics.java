@@ -18,8 +18,8 @@ public class InvestigationMetrics {
     static final String NAME = "aksdoctor.investigations";
 
     /** The outcomes RunInvestigation counts (the same meter id, so its increments land on these counters). */
-    static final List<String> OUTCOMES = List.of("cause_found", "no_cause", "no_azure", "unrecognised", "timed_out",
-            "failed");
+    static final List<String> OUTCOMES = List.of("cause_found", "no_cause", "no_azure", "client_side", "unrecognised",
+            "timed_out", "failed");
 
     public InvestigationMetrics(MeterRegistry registry) {
         for (String outcome : OUTCOMES) {

@@ -16,6 +16,7 @@ import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
 import dev.aksdoctor.reply.DiagnosisReplyRenderer;
 import dev.aksdoctor.reply.InvestigationReplyRenderer;
+import dev.aksdoctor.reply.KubeconfigAnswerRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -95,7 +96,8 @@ public class RunInvestigation implements InvestigationRunner {
                         DiagnosisReplyRenderer.rootBlocks(job.requester(), diagnosis));
                 store.attachThread(id, threadTs);
             }
-            boolean checkable = diagnosis.recognized() || diagnosis.cluster() != null;
+            boolean clientSide = Playbook.clientSide(diagnosis);
+            boolean checkable = !clientSide && (diagnosis.recognized() || diagnosis.cluster() != null);
             int total = checkable ? Playbook.planFor(diagnosis).size() : 0;
             String answerTs = row.answerTs;
             if (answerTs == null) {
@@ -104,7 +106,8 @@ public class RunInvestigation implements InvestigationRunner {
                         InvestigationReplyRenderer.running(diagnosis, List.of(), total));
                 store.attachAnswer(id, answerTs);
             }
-            Answer answer = checkable ? investigate(job, diagnosis, answerTs, total) : unrecognised(diagnosis);
+            Answer answer = clientSide ? clientSide(diagnosis)
+                    : checkable ? investigate(job, diagnosis, answerTs, total) : unrecognised(diagnosis);
             outcome = answer.outcome();
             if (!store.claimFinal(id, InvestigationStatus.ANSWERED, outcome)) {
                 LOG.infof("Investigation %d was closed meanwhile (timed out); its answer is not posted", id);
@@ -147,6 +150,12 @@ public class RunInvestigation implements InvestigationRunner {
     private static Answer unrecognised(Diagnosis diagnosis) {
         return new Answer("unrecognised", DiagnosisReplyRenderer.fallbackText(diagnosis),
                 DiagnosisReplyRenderer.render(diagnosis), null, null);
+    }
+
+    /** The cause is on the client that printed the error: nothing in Azure to check, even for a named cluster. */
+    private static Answer clientSide(Diagnosis diagnosis) {
+        return new Answer("client_side", KubeconfigAnswerRenderer.fallbackText(diagnosis),
+                KubeconfigAnswerRenderer.render(diagnosis), null, null);
     }
 
     private Answer investigate(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {

@@ -24,6 +24,7 @@ final class ErrorRecognizer {
     private static final String NODE_FAILED = "VmssInstanceFailed";
     private static final String KUBECTL_FALLBACK = "KubectlConnectionFailed";
     private static final String KUBELET_FAILED = "KubeletDialFailed";
+    private static final String NOT_POINTED = "KubeconfigNotSet";
     /**
      * {@code dial tcp 10.240.0.4:10250}: kubectl logs or exec reached the API server, which could not reach the
      * kubelet.
@@ -107,13 +108,14 @@ final class ErrorRecognizer {
             linuxCse |= f.os() == OsType.LINUX;
         }
         boolean sentencesAreWindows = windowsApi || (evidence.windows() && !linuxCse);
+        boolean portForward = LoopbackDial.showsPortForward(squeezed.text());
         for (PhraseTrie.Hit<KnownError> hit : hits) {
             KnownError e = hit.value();
             int position = squeezed.origin(hit.start());
             if (e == apiServerLinux && sentencesAreWindows && isSentence(squeezed, hit)) {
                 e = apiServerWindows;
             } else if ("kubectl".equals(e.playbook())) {
-                e = refineKubectl(squeezed.text(), hit.end());
+                e = refineKubectl(squeezed.text(), hit.start(), hit.end(), portForward);
             }
             raw.add(new ErrorHit(e, e.os() != null ? e.os() : osFor(e, evidence), position));
         }
@@ -130,11 +132,11 @@ final class ErrorRecognizer {
             catalog.cse(os, f.code()).ifPresent(e -> raw.add(new ErrorHit(e, os, f.position())));
         }
         List<ErrorHit> found = nodeOrCluster(distinct(raw), paste.squeezed().text(), namesNode);
-        return found.isEmpty() ? clientError(paste) : found;
+        return found.isEmpty() ? clientError(paste, portForward) : found;
     }
 
     /** The first client connection error of a paste that holds nothing else (see {@link #clientPhrases}). */
-    private List<ErrorHit> clientError(NormalizedPaste paste) {
+    private List<ErrorHit> clientError(NormalizedPaste paste, boolean portForward) {
         SqueezedText squeezed = paste.squeezed();
         for (PhraseTrie.Hit<Boolean> hit : clientPhrases.find(squeezed.text(), MAX_PHRASE_HITS)) {
             int position = squeezed.origin(hit.start());
@@ -145,7 +147,7 @@ final class ErrorRecognizer {
                 return List.of(new ErrorHit(catalog.error(KUBELET_FAILED).orElseThrow(), null, position));
             }
             // "dial tcp <address>: lookup …: no such host" names the failure after the phrase, as kubectl's does.
-            return List.of(new ErrorHit(refineKubectl(squeezed.text(), hit.start()), null, position));
+            return List.of(new ErrorHit(refineKubectl(squeezed.text(), hit.start(), hit.start(), portForward), null, position));
         }
         return List.of();
     }
@@ -212,10 +214,18 @@ final class ErrorRecognizer {
         return null;
     }
 
-    private KnownError refineKubectl(String squeezed, int from) {
+    /**
+     * @param phrase where the phrase that named the client error starts: kubectl names the server inside it
+     *     ("The connection to the server localhost:8080 …")
+     * @param from where the words that say how it failed start
+     */
+    private KnownError refineKubectl(String squeezed, int phrase, int from, boolean portForward) {
         int end = Math.min(squeezed.length(), from + KUBECTL_WINDOW);
         String window = squeezed.substring(Math.min(from, end), end);
         String code;
+        if (!portForward && LoopbackDial.firstServerIsLoopback(squeezed.substring(Math.min(phrase, end), end))) {
+            return catalog.error(NOT_POINTED).orElseThrow();
+        }
         // Go says "dial tcp: lookup <name> on <resolver>" when the dial failed before any TCP, in name resolution,
         // whatever follows (no such host, a resolver timeout, server misbehaving).
         if (window.startsWith("dialtcp:lookup") || window.contains(":dialtcp:lookup")
@@ -252,7 +262,7 @@ final class ErrorRecognizer {
         specific.removeIf(f -> !f.error().isCseExitCode() && subsumed.contains(f.error().code()));
         // A client's connection error is a symptom, not the inner error of a wrapper: a failed cluster or node pool
         // stays in the answer beside kubectl's timeout (and comes first, see PrimaryChoice).
-        boolean inner = specific.stream().anyMatch(f -> !"kubectl".equals(f.error().playbook()));
+        boolean inner = specific.stream().anyMatch(f -> !Playbook.isClientConnection(f.error()));
         List<ErrorHit> out = new ArrayList<>(specific);
         if (!inner) {
             out.addAll(wrappers);

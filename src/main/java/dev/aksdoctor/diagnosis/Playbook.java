@@ -44,6 +44,9 @@ import java.util.function.Function;
  */
 public final class Playbook {
 
+    /** Errors whose cause is the client's own configuration: nothing in Azure can show it, so nothing runs. */
+    static final String CLIENT = "client";
+
     /** What runs for a paste the parser did not recognise: a general health plan. */
     static final List<CheckId> GENERAL = List.of(CLUSTER_STATE, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES, VMSS_INSTANCES,
             NODE_SUBNET, AUTHORIZED_IP_RANGES, NSG_OUTBOUND, ROUTE_TABLE, PRIVATE_ENDPOINT, PRIVATE_DNS_ZONE_LINK);
@@ -89,6 +92,7 @@ public final class Playbook {
             Map.entry("cse", List.of(CSE_STATUS, VMSS_INSTANCES, ACTIVITY_LOG_FAILURES, NODE_POOL_STATE)),
             Map.entry("generic", List.of(CSE_STATUS, VMSS_INSTANCES, ACTIVITY_LOG_FAILURES, NODE_POOL_STATE)),
             Map.entry("pod-ip", List.of(SUBNET_CAPACITY, NODE_SUBNET)),
+            Map.entry(CLIENT, List.of()),
             Map.entry("failed-state", List.of(CLUSTER_STATE, ACTIVITY_LOG_FAILURES, NODE_POOL_STATE, VCPU_QUOTA,
                     PUBLIC_IP_QUOTA, SKU_AVAILABILITY, POLICY_DENIAL, RESOURCE_LOCKS, PROVIDER_REGISTRATION,
                     SUBSCRIPTION_STATE, SUBNET_CAPACITY, VMSS_INSTANCES, CSE_STATUS, PDB_DRAIN)),
@@ -117,9 +121,25 @@ public final class Playbook {
     private Playbook() {
     }
 
-    /** The order checks run and are reported in: the parser's plan, or {@link #GENERAL} when it has none. */
+    /**
+     * The order checks run and are reported in: the parser's plan, or {@link #GENERAL} when it has none. A
+     * {@link #clientSide} diagnosis is answered without an investigation.
+     */
     public static List<CheckId> planFor(Diagnosis diagnosis) {
         return diagnosis.plan().isEmpty() ? GENERAL : diagnosis.plan();
+    }
+
+    /**
+     * Every error of the paste is on the client that printed it (kubectl not pointed at any cluster): no Azure check
+     * can confirm or refute it, so none runs, even for a cluster the paste names.
+     */
+    public static boolean clientSide(Diagnosis diagnosis) {
+        return diagnosis.recognized() && diagnosis.plan().isEmpty();
+    }
+
+    /** A client's failure to reach a server, a symptom rather than the inner error of a wrapper. */
+    static boolean isClientConnection(KnownError error) {
+        return "kubectl".equals(error.playbook()) || CLIENT.equals(error.playbook());
     }
 
     /** Checks for one error; {@code subcategory} matters for API server connection failures only. */

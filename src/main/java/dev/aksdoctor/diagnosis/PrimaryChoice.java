@@ -34,7 +34,7 @@ final class PrimaryChoice {
     }
 
     private static int rank(ErrorHit f) {
-        return "kubectl".equals(f.error().playbook()) ? 1 : 0;
+        return Playbook.isClientConnection(f.error()) ? 1 : 0;
     }
 
     /**

@@ -24,8 +24,15 @@ final class LoopbackDial {
     private LoopbackDial() {
     }
 
-    /** True when the first server named in {@code squeezedWindow} is a loopback address. */
+    /**
+     * True when the first server named in {@code squeezedWindow} is a loopback address. Go says {@code proxyconnect tcp:
+     * dial tcp 127.0.0.1:3128} when the dial was to an HTTPS proxy on the client's machine: kubectl was pointed at a
+     * cluster then, and the local proxy is what refused.
+     */
     static boolean firstServerIsLoopback(String squeezedWindow) {
+        if (squeezedWindow.contains("proxyconnect")) {
+            return false;
+        }
         int at = -1;
         int end = -1;
         for (String marker : SERVER_BEFORE) {

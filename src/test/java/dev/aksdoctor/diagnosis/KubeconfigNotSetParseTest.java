@@ -50,6 +50,8 @@ class KubeconfigNotSetParseTest {
         "The connection to the server localhost.corp.example.com:443 was refused - did you specify the right host or "
                 + "port?",
         "Unable to connect to the server: dial tcp 127.0.0.1234:443: connect: connection refused",
+        // a local HTTPS proxy that is down: kubectl was pointed at a cluster
+        "Unable to connect to the server: proxyconnect tcp: dial tcp 127.0.0.1:8888: connect: connection refused",
     })
     void parse_refusedByAnotherServer_staysKubectlConnectionRefused(String paste) {
         Diagnosis d = parser.parse(paste);

@@ -151,6 +151,20 @@ class SlashCommandFlowTest {
     }
 
     @Test
+    void kubectlWithoutKubeconfig_signed_answersTheClientSideCauseWithoutAzureChecks() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("The connection to the server localhost:8080 was "
+                + "refused - did you specify the right host or port?", slack.responseUrl("1")))
+                .then().statusCode(200).body("text", containsString("Investigating"));
+
+        Investigation stored = awaitAnswered();
+        assertEquals("KubeconfigNotSet", stored.errorCode);
+        String blocks = slack.last("chat.update").orElseThrow().param("blocks");
+        assertTrue(blocks.contains("Likely cause — kubectl is not pointed at an AKS cluster"), blocks);
+        assertTrue(blocks.contains("kubectl config current-context"), blocks);
+        assertFalse(blocks.contains("Azure checks were skipped"), "no Azure check was planned: " + blocks);
+    }
+
+    @Test
     void unrecognisedPaste_signed_ephemeralHintNoChannelMessageNoInvestigation() {
         SlackRequests.postSignedForm(SlackRequests.slashCommandForm("the deploy pipeline is red again, any idea?",
                 slack.responseUrl("1")))

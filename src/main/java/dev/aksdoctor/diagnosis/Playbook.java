@@ -168,7 +168,8 @@ public final class Playbook {
     }
 
     static boolean usesSubcategory(KnownError error) {
-        return "api".equals(error.playbook()) || "kubectl".equals(error.playbook());
+        // A client not pointed at any cluster still failed to connect somewhere: refused, timed out…
+        return "api".equals(error.playbook()) || "kubectl".equals(error.playbook()) || CLIENT.equals(error.playbook());
     }
 
     private static List<CheckId> withBase(CheckId... first) {

@@ -34,7 +34,10 @@ class KubeconfigNotSetParseTest {
         assertTrue(d.plan().isEmpty(), "plan " + d.plan());
         assertTrue(Playbook.clientSide(d));
         assertNull(d.apiServerIp());
-        assertNull(d.subcategory());
+        // Still a failed connection, classified like any client's: refused, timed out, or no dial at all.
+        Subcategory expected = paste.contains("refused") ? Subcategory.CONNECTION_REFUSED
+                : paste.contains("i/o timeout") ? Subcategory.CONNECTION_TIMED_OUT : Subcategory.UNKNOWN;
+        assertEquals(expected, d.subcategory());
         assertTrue(d.summary().startsWith("KubeconfigNotSet: kubectl (or helm, terraform, client-go) is not pointed at "
                 + "an AKS cluster"), d.summary());
         assertFalse(d.docs().isEmpty());

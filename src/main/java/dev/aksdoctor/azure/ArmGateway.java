@@ -115,6 +115,13 @@ public interface ArmGateway {
             "Microsoft.Network/dnsForwardingRulesets/forwardingRules/read"})
     List<ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId);
 
+    /**
+     * The private IP of every DNS Private Resolver inbound endpoint of a subscription to the endpoint's id: a VNet's
+     * custom DNS server may be one, and it is no NIC.
+     */
+    @ArmActions({"Microsoft.Network/dnsResolvers/read", "Microsoft.Network/dnsResolvers/inboundEndpoints/read"})
+    java.util.Map<String, String> dnsResolverInboundIps(String subscriptionId);
+
     @ArmActions("Microsoft.Compute/virtualMachineScaleSets/read")
     List<ScaleSetFacts> scaleSets(String subscriptionId, String resourceGroup);
 

@@ -228,6 +228,28 @@ abstract class ArmNetworkReads implements ArmGateway {
         });
     }
 
+    @Override
+    public java.util.Map<String, String> dnsResolverInboundIps(String subscriptionId) {
+        String scope = "/subscriptions/" + subscriptionId;
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        var resolvers = call("Microsoft.Network/dnsResolvers/read", scope, () -> session.getJson(scope
+                + "/providers/Microsoft.Network/dnsResolvers", DNS_RESOLVER_API).path("value"));
+        for (var resolver : resolvers) {
+            String resolverId = resolver.path("id").asText();
+            var endpoints = call("Microsoft.Network/dnsResolvers/inboundEndpoints/read", resolverId,
+                    () -> session.getJson(resolverId + "/inboundEndpoints", DNS_RESOLVER_API).path("value"));
+            for (var endpoint : endpoints) {
+                endpoint.path("properties").path("ipConfigurations").forEach(c -> {
+                    String ip = c.path("privateIpAddress").asText("");
+                    if (!ip.isEmpty()) {
+                        out.putIfAbsent(ip, endpoint.path("id").asText());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
     private static final String AUTHORIZATION_API = "2022-04-01";
 
     @Override

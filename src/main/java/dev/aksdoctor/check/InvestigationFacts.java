@@ -240,6 +240,10 @@ public final class InvestigationFacts {
         return once("dnsA:" + zoneId, () -> gateway.privateDnsARecords(zoneId));
     }
 
+    public Map<String, String> dnsResolverInboundIps(String subscriptionId) {
+        return once("resolvers:" + subscriptionId, () -> gateway.dnsResolverInboundIps(subscriptionId));
+    }
+
     public List<dev.aksdoctor.azure.ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {
         return once("rulesets:" + subscriptionId, () -> gateway.dnsForwardingRulesets(subscriptionId));
     }

@@ -165,15 +165,12 @@ public final class CausalChains {
         if (table != null) {
             return table;
         }
-        Matcher m = CSE_CODE.matcher(lower);
-        if (m.matches()) {
-            OsType os = "windows".equals(m.group(1)) ? OsType.WINDOWS : OsType.LINUX;
-            return KnowledgeCatalog.defaultCatalog().cse(os, Integer.parseInt(m.group(2))).map(CausalChains::cseProvers)
-                    .orElse(List.of());
+        if (CSE_CODE.matcher(lower).matches()) {
+            return cseError(code).map(CausalChains::cseProvers).orElse(List.of());
         }
         // A failed operation's inner code can be the CSE error's RP name (VMExtensionError_OutBoundConnFail, or the
         // legacy OutboundConnFailVMExtensionError of seed 004): the same playbook as its exit code proves it.
-        Optional<KnownError> named = cseNamed(code);
+        Optional<KnownError> named = cseError(code);
         if (named.isPresent()) {
             return cseProvers(named.get());
         }
@@ -185,9 +182,18 @@ public final class CausalChains {
                 .orElse(List.of());
     }
 
-    private static Optional<KnownError> cseNamed(String code) {
+    /** The CSE error a code names: a carrier's {@code cse:linux:50}, or the RP name a failed operation reports. */
+    public static Optional<KnownError> cseError(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Matcher m = CSE_CODE.matcher(code.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            OsType os = "windows".equals(m.group(1)) ? OsType.WINDOWS : OsType.LINUX;
+            return KnowledgeCatalog.defaultCatalog().cse(os, Integer.parseInt(m.group(2)));
+        }
         return Optional.ofNullable(KnowledgeCatalog.defaultCatalog().phrases().get(SqueezedText.squeeze(code)))
-                .filter(e -> e.exitCode() != null);
+                .filter(KnownError::isCseExitCode);
     }
 
     private static List<CheckId> cseProvers(KnownError cse) {

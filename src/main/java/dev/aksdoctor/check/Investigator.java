@@ -120,7 +120,10 @@ public class Investigator {
         CheckRunner runner = new CheckRunner(checks, executor, config.checkTimeout());
         List<Finding> findings = new ArrayList<>(runner.run(plan, context, progress));
         for (int round = 0; round < MAX_FOLLOW_UPS; round++) {
-            List<CheckId> next = followUps(findings);
+            List<CheckId> next = new ArrayList<>(followUps(findings));
+            if (round == 0 && stateExplainsConnection(diagnosis, facts, findings)) {
+                next.add(CheckId.CLUSTER_STATE);
+            }
             if (next.isEmpty()) {
                 break;
             }
@@ -207,6 +210,26 @@ public class Investigator {
         // A VirtualAppliance next hop is judged by EGRESS_APPLIANCE (a healthy firewall that allows AKS passes).
         out.remove(CheckId.ROUTE_TABLE);
         return out;
+    }
+
+    /**
+     * Whether the cluster's own state must be shown for an API server connection failure whose plan did not read it
+     * (a timeout, no route to host): a stopped, failed or changing cluster explains any of them (seed 001, "Resolve
+     * connection refused", step 1). The cluster is already fetched; a healthy one adds nothing, so it is not run then.
+     */
+    static boolean stateExplainsConnection(Diagnosis d, InvestigationFacts facts, List<Finding> findings) {
+        if (findings.stream().anyMatch(f -> f.checkId() == CheckId.CLUSTER_STATE) || !ApiServerFailure.of(d)
+                || d.subcategory() == Subcategory.TLS_HANDSHAKE_FAILED
+                || d.subcategory() == Subcategory.CERTIFICATE_PROBLEM) {
+            return false;
+        }
+        try {
+            dev.aksdoctor.azure.ClusterFacts c = facts.cluster();
+            boolean running = c.powerState() == null || "Running".equalsIgnoreCase(c.powerState());
+            return !running || !"Succeeded".equalsIgnoreCase(c.provisioningState());
+        } catch (ArmException e) {
+            return false;
+        }
     }
 
     /**

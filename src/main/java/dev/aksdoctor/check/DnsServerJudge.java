@@ -109,21 +109,22 @@ final class DnsServerJudge {
                 + "in Azure", nic.vmId());
     }
 
-    /** Nobody holds it among NICs, firewalls and load balancers: a DNS Private Resolver inbound endpoint, or a hole. */
+    /**
+     * Nobody holds it among NICs, firewalls and load balancers: an Azure-managed DNS service (a DNS Private Resolver
+     * inbound endpoint, Entra Domain Services' domain controllers), or a hole.
+     */
     private DnsServerVerdict nobody(VnetFacts vnet, String server, String where, ApplianceOwner owner) {
         List<String> unreadable = new ArrayList<>();
         for (String sub : facts.pathSubscriptions()) {
             try {
-                String endpoint = facts.dnsResolverInboundIps(sub).get(server);
-                if (endpoint != null) {
-                    return DnsServerVerdict.answers(server, server + " is DNS Private Resolver inbound endpoint "
-                            + name(endpoint), endpoint);
+                String service = facts.dnsServiceIps(sub).get(server);
+                if (service != null) {
+                    return DnsServerVerdict.answers(server, server + " is " + (service.toLowerCase(Locale.ROOT)
+                            .contains("/microsoft.aad/") ? "a domain controller of Entra Domain Services "
+                                    : "DNS Private Resolver inbound endpoint ") + name(service), service);
                 }
             } catch (ArmException e) {
-                // A collection ARM does not find holds nothing; only a refused or failed read leaves it open.
-                if (e.kind() != ArmException.Kind.NOT_FOUND) {
-                    unreadable.add(sub + " (DNS resolvers: " + e.getMessage() + ")");
-                }
+                unreadable.add(sub + " (DNS resolvers, domain services: " + e.getMessage() + ")");
             }
         }
         if (!unreadable.isEmpty()) {
@@ -131,7 +132,7 @@ final class DnsServerJudge {
                     + String.join("; ", unreadable), vnet.id());
         }
         return DnsServerVerdict.broken(server, server + " in " + where + " is held by no VM, Azure Firewall, load "
-                + "balancer or DNS Private Resolver in " + String.join(", ", owner.searched()), vnet.id(),
+                + "balancer, DNS Private Resolver or Entra Domain Services in " + String.join(", ", owner.searched()), vnet.id(),
                 "Every DNS query of the nodes goes to an address nothing answers on: point VNet " + vnet.name()
                         + "'s DNS servers at a working resolver (or back to Azure DNS, " + VnetDnsServersCheck.AZURE_DNS
                         + "), then restart the nodes: they read their DNS servers when they boot.");

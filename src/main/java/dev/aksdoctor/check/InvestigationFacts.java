@@ -240,8 +240,8 @@ public final class InvestigationFacts {
         return once("dnsA:" + zoneId, () -> gateway.privateDnsARecords(zoneId));
     }
 
-    public Map<String, String> dnsResolverInboundIps(String subscriptionId) {
-        return once("resolvers:" + subscriptionId, () -> gateway.dnsResolverInboundIps(subscriptionId));
+    public Map<String, String> dnsServiceIps(String subscriptionId) {
+        return once("dnsservices:" + subscriptionId, () -> gateway.dnsServiceIps(subscriptionId));
     }
 
     public List<dev.aksdoctor.azure.ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {

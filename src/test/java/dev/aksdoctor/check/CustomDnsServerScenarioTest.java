@@ -96,8 +96,8 @@ class CustomDnsServerScenarioTest {
         Finding f = likely(a);
         assertEquals(CheckId.VNET_DNS_SERVERS, f.checkId(), describe(a));
         assertEquals(Outcome.FAIL, f.outcome(), describe(a));
-        assertTrue(f.title().contains(DNS_IP + " in VNet vnet-aks is held by no VM, Azure Firewall, load balancer or "
-                + "DNS Private Resolver in " + ArmWorld.SUB), f.title());
+        assertTrue(f.title().contains(DNS_IP + " in VNet vnet-aks is held by no VM, Azure Firewall, load balancer, "
+                + "DNS Private Resolver or Entra Domain Services in " + ArmWorld.SUB), f.title());
         assertTrue(f.remedy().contains("restart the nodes"), f.remedy());
     }
 
@@ -144,6 +144,23 @@ class CustomDnsServerScenarioTest {
                 + "\",\"privateIpAllocationMethod\":\"Static\"}],\"provisioningState\":\"Succeeded\"}}]}"));
         Answer a = answer(w, PROVISIONING_TIMEOUT);
         assertEquals(Outcome.PASS, dnsFinding(a).outcome(), describe(a));
+        assertTrue(a.report().likelyCause().isEmpty(), describe(a));
+    }
+
+    @Test
+    void exit52_entraDomainServicesDomainControllers_areHealthy() {
+        ArmWorld w = customDns(new ArmWorld(), DNS_IP, "10.240.4.54");
+        String domain = ArmWorld.SUB_PATH + "/resourceGroups/rg-identity/providers/Microsoft.AAD/domainServices/contoso.com";
+        w.extra.put(ArmWorld.SUB_PATH + "/providers/Microsoft.AAD/domainServices", ArmWorld.json("{\"value\":[{"
+                + "\"id\":\"" + domain + "\",\"name\":\"contoso.com\",\"type\":\"Microsoft.AAD/DomainServices\","
+                + "\"properties\":{\"domainName\":\"contoso.com\",\"replicaSets\":[{\"location\":\"West Europe\","
+                + "\"subnetId\":\"" + ArmWorld.VNET_ID + "/subnets/snet-aadds\",\"domainControllerIpAddress\":[\""
+                + DNS_IP + "\",\"10.240.4.54\"],\"serviceStatus\":\"Running\"}]}}]}"));
+        Answer a = answer(w, DNS_LOOKUP_FAIL);
+        Finding f = dnsFinding(a);
+        assertEquals(Outcome.PASS, f.outcome(), describe(a));
+        assertTrue(CheckHarness.text(f).contains(DNS_IP + " is a domain controller of Entra Domain Services contoso.com"),
+                CheckHarness.text(f));
         assertTrue(a.report().likelyCause().isEmpty(), describe(a));
     }
 

@@ -55,7 +55,11 @@ public class VnetDnsServersCheck implements Check {
             verdicts.forEach(d -> evidence.add(Evidence.of(d.summary(), d.resourceId())));
             List<DnsServerVerdict> broken = verdicts.stream().filter(d -> d.standing() == Standing.BROKEN).toList();
             // The resolver falls back to the next server: one dead server among working ones slows, it does not fail.
-            (broken.size() == verdicts.size() ? deadVnet : dead).addAll(broken);
+            if (broken.size() == verdicts.size()) {
+                deadVnet.addAll(broken);
+            } else {
+                dead.addAll(broken);
+            }
             verdicts.stream().filter(d -> d.standing() == Standing.UNVERIFIED).forEach(unverified::add);
         }
         if (custom.isEmpty()) {

@@ -115,6 +115,15 @@ public interface ArmGateway {
             "Microsoft.Network/dnsForwardingRulesets/forwardingRules/read"})
     List<ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId);
 
+    /**
+     * The private IPs at which Azure-managed DNS services of a subscription answer, to the resource that answers: DNS
+     * Private Resolver inbound endpoints and Entra Domain Services domain controllers. A VNet's custom DNS server may
+     * be one of them, and none of them is a NIC the subscription lists.
+     */
+    @ArmActions({"Microsoft.Network/dnsResolvers/read", "Microsoft.Network/dnsResolvers/inboundEndpoints/read",
+            "Microsoft.AAD/domainServices/read"})
+    java.util.Map<String, String> dnsServiceIps(String subscriptionId);
+
     @ArmActions("Microsoft.Compute/virtualMachineScaleSets/read")
     List<ScaleSetFacts> scaleSets(String subscriptionId, String resourceGroup);
 

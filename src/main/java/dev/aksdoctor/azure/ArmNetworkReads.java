@@ -228,6 +228,50 @@ abstract class ArmNetworkReads implements ArmGateway {
         });
     }
 
+    private static final String DOMAIN_SERVICES_API = "2022-12-01";
+
+    @Override
+    public java.util.Map<String, String> dnsServiceIps(String subscriptionId) {
+        String scope = "/subscriptions/" + subscriptionId;
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        var resolvers = listOrNone("Microsoft.Network/dnsResolvers/read", scope,
+                scope + "/providers/Microsoft.Network/dnsResolvers", DNS_RESOLVER_API);
+        for (var resolver : resolvers) {
+            String resolverId = resolver.path("id").asText();
+            var endpoints = call("Microsoft.Network/dnsResolvers/inboundEndpoints/read", resolverId,
+                    () -> session.getJson(resolverId + "/inboundEndpoints", DNS_RESOLVER_API).path("value"));
+            for (var endpoint : endpoints) {
+                endpoint.path("properties").path("ipConfigurations").forEach(c -> put(out,
+                        c.path("privateIpAddress").asText(""), endpoint.path("id").asText()));
+            }
+        }
+        for (var domain : listOrNone("Microsoft.AAD/domainServices/read", scope,
+                scope + "/providers/Microsoft.AAD/domainServices", DOMAIN_SERVICES_API)) {
+            domain.path("properties").path("replicaSets").forEach(r -> r.path("domainControllerIpAddress")
+                    .forEach(ip -> put(out, ip.asText(""), domain.path("id").asText())));
+        }
+        return out;
+    }
+
+    /** A subscription's resources of one type; a provider never registered there (or not found) has none. */
+    private com.fasterxml.jackson.databind.JsonNode listOrNone(String permission, String scope, String path,
+            String apiVersion) {
+        try {
+            return call(permission, scope, () -> session.getJson(path, apiVersion).path("value"));
+        } catch (ArmException e) {
+            if (e.kind() == ArmException.Kind.NOT_FOUND || e.kind() == ArmException.Kind.NOT_REGISTERED) {
+                return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+            }
+            throw e;
+        }
+    }
+
+    private static void put(java.util.Map<String, String> out, String ip, String resourceId) {
+        if (!ip.isEmpty()) {
+            out.putIfAbsent(ip, resourceId);
+        }
+    }
+
     private static final String AUTHORIZATION_API = "2022-04-01";
 
     @Override

@@ -5,8 +5,10 @@ import dev.aksdoctor.azure.FirewallFacts;
 import dev.aksdoctor.azure.HttpProxyFacts;
 import dev.aksdoctor.azure.NicFacts;
 import dev.aksdoctor.azure.RouteTableFacts;
+import dev.aksdoctor.azure.VnetFacts;
 import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Subcategory;
+import dev.aksdoctor.network.AddressRanges;
 import dev.aksdoctor.network.AksEndpoints;
 import dev.aksdoctor.network.FirewallDecision;
 import dev.aksdoctor.network.FirewallEvaluator;
@@ -57,6 +59,7 @@ public class EgressApplianceCheck implements Check {
         String destination = outbound ? INTERNET : facts.apiServerIp().orElse(INTERNET);
         String target = outbound ? "the required AKS endpoints" : "the API server";
         Map<String, List<String>> sourcesByHop = new LinkedHashMap<>();
+        Map<String, VnetFacts> vnetByHop = new LinkedHashMap<>();
         List<Evidence> evidence = new ArrayList<>();
         for (NodeSubnet ns : facts.nodeSubnets()) {
             if (ns.subnet().routeTableId() == null) {
@@ -68,6 +71,7 @@ public class EgressApplianceCheck implements Check {
                     && d.route().nextHopIpAddress() != null) {
                 sourcesByHop.computeIfAbsent(d.route().nextHopIpAddress(), k -> new ArrayList<>())
                         .addAll(ns.subnet().addressPrefixes());
+                vnetByHop.putIfAbsent(d.route().nextHopIpAddress(), ns.vnet());
                 evidence.add(Evidence.of("route " + d.route().name() + " " + d.route().addressPrefix() + " → appliance "
                         + d.route().nextHopIpAddress() + " (subnet " + ns.subnet().name() + ")",
                         d.route().resourceId() != null ? d.route().resourceId() : rt.id()));
@@ -79,6 +83,19 @@ public class EgressApplianceCheck implements Check {
         List<Finding> warnings = new ArrayList<>();
         List<String> passed = new ArrayList<>();
         for (Map.Entry<String, List<String>> hop : sourcesByHop.entrySet()) {
+            Optional<VnetFacts.Peering> down = peeringDown(vnetByHop.get(hop.getKey()), hop.getKey());
+            if (down.isPresent()) {
+                VnetFacts.Peering p = down.get();
+                evidence.add(0, Evidence.of("next hop " + hop.getKey() + " is in VNet " + name(p.remoteVnetId())
+                        + ", reached through peering " + p.name() + ", which is " + p.state(),
+                        vnetByHop.get(hop.getKey()).id() + "/virtualNetworkPeerings/" + p.name()));
+                return Findings.fail(id(), "Peering " + p.name() + " to " + name(p.remoteVnetId()) + " is " + p.state()
+                        + ": the appliance " + hop.getKey() + " cannot be reached (black hole)", evidence,
+                        "Traffic routed to an appliance in a peered VNet is dropped while the peering is not Connected "
+                                + "(it shows Disconnected once the other side's peering was deleted): re-create the "
+                                + "peering on both VNets, then check it is Connected.", Docs.UDR,
+                        Findings.action(NextAction.SHOW_ROUTES));
+            }
             ApplianceOwner owner = facts.applianceOwner(hop.getKey());
             Finding f;
             switch (owner.kind()) {
@@ -277,6 +294,16 @@ public class EgressApplianceCheck implements Check {
         return List.of(known.orElse(new RequiredEndpoint(fqdn, 443, "HTTPS", "API server of this cluster",
                 "AzureCloud." + c.location(), List.of(RequiredEndpoint.AKS_FQDN_TAG), Docs.OUTBOUND_RULES.url(),
                 false)));
+    }
+
+    /** The peering that carries traffic to {@code hop} when it lies in a peered VNet, if that peering is not up. */
+    private static Optional<VnetFacts.Peering> peeringDown(VnetFacts from, String hop) {
+        if (from == null || AddressRanges.firstContaining(from.addressPrefixes(), hop).isPresent()) {
+            return Optional.empty();
+        }
+        return from.peerings().stream()
+                .filter(p -> AddressRanges.firstContaining(p.remoteAddressPrefixes(), hop).isPresent()).findFirst()
+                .filter(p -> !p.connected());
     }
 
     private static boolean tlsSubcategory(CheckContext context) {

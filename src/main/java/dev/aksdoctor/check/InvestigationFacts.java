@@ -240,6 +240,10 @@ public final class InvestigationFacts {
         return once("dnsA:" + zoneId, () -> gateway.privateDnsARecords(zoneId));
     }
 
+    public Map<String, String> dnsServiceIps(String subscriptionId) {
+        return once("dnsservices:" + subscriptionId, () -> gateway.dnsServiceIps(subscriptionId));
+    }
+
     public List<dev.aksdoctor.azure.ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {
         return once("rulesets:" + subscriptionId, () -> gateway.dnsForwardingRulesets(subscriptionId));
     }

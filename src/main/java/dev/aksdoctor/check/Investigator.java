@@ -11,6 +11,7 @@ import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.Playbook;
+import dev.aksdoctor.diagnosis.RecognizedError;
 import dev.aksdoctor.diagnosis.Subcategory;
 import io.quarkus.arc.All;
 import jakarta.annotation.PreDestroy;
@@ -119,11 +120,14 @@ public class Investigator {
         CheckRunner runner = new CheckRunner(checks, executor, config.checkTimeout());
         List<Finding> findings = new ArrayList<>(runner.run(plan, context, progress));
         for (int round = 0; round < MAX_FOLLOW_UPS; round++) {
-            List<CheckId> next = followUps(findings);
+            List<CheckId> next = new ArrayList<>(followUps(findings));
+            if (round == 0 && stateExplainsConnection(diagnosis, facts, findings)) {
+                next.add(CheckId.CLUSTER_STATE);
+            }
             if (next.isEmpty()) {
                 break;
             }
-            findings.addAll(runner.run(next, context, progress));
+            findings.addAll(runner.run(next, followUpContext(context, findings), progress));
         }
         RootCause.Verdict verdict = RootCause.of(findings, suspects(diagnosis));
         Instant failureAt = failedAt(findings, facts).orElse(clock.instant());
@@ -206,6 +210,53 @@ public class Investigator {
         // A VirtualAppliance next hop is judged by EGRESS_APPLIANCE (a healthy firewall that allows AKS passes).
         out.remove(CheckId.ROUTE_TABLE);
         return out;
+    }
+
+    /**
+     * Whether the cluster's own state must be shown for an API server connection failure whose plan did not read it
+     * (a timeout, no route to host): a stopped, failed or changing cluster explains any of them (seed 001, "Resolve
+     * connection refused", step 1). The cluster is already fetched; a healthy one adds nothing, so it is not run then.
+     */
+    static boolean stateExplainsConnection(Diagnosis d, InvestigationFacts facts, List<Finding> findings) {
+        if (findings.stream().anyMatch(f -> f.checkId() == CheckId.CLUSTER_STATE) || !ApiServerFailure.of(d)
+                || d.subcategory() == Subcategory.TLS_HANDSHAKE_FAILED
+                || d.subcategory() == Subcategory.CERTIFICATE_PROBLEM) {
+            return false;
+        }
+        try {
+            dev.aksdoctor.azure.ClusterFacts c = facts.cluster();
+            boolean running = c.powerState() == null || "Running".equalsIgnoreCase(c.powerState());
+            return !running || !"Succeeded".equalsIgnoreCase(c.provisioningState());
+        } catch (ArmException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The context of a follow-up round: the errors the findings read count as if they had been pasted, so that a
+     * CSE exit 50 or a provisioning timeout found in Azure is judged against the required outbound endpoints.
+     */
+    static CheckContext followUpContext(CheckContext context, List<Finding> findings) {
+        Diagnosis d = context.diagnosis();
+        List<RecognizedError> errors = new ArrayList<>(d.errors());
+        for (Finding f : findings) {
+            if (f.outcome() != Outcome.FAIL && f.outcome() != Outcome.WARN) {
+                continue;
+            }
+            for (String code : f.codes()) {
+                String read = "read in Azure by " + f.checkId().id();
+                errors.add(CausalChains.cseError(code)
+                        .map(k -> new RecognizedError(k.code(), k.exitCode(), k.os(), read))
+                        .orElseGet(() -> new RecognizedError(code, null, null, read)));
+            }
+        }
+        if (errors.size() == d.errors().size()) {
+            return context;
+        }
+        Diagnosis withRead = new Diagnosis(d.errorCode(), d.exitCode(), d.os(), d.subcategory(), d.nodeIp(),
+                d.apiServerIp(), d.apiServerFqdn(), d.region(), d.privateCluster(), d.cluster(), d.nodeName(), d.vmss(),
+                d.instanceId(), d.correlationId(), errors, d.summary(), d.docs(), d.plan());
+        return new CheckContext(withRead, context.cluster(), context.facts(), context.nodeProbesRequested());
     }
 
     /**

@@ -47,10 +47,11 @@ public final class RootCause {
             }
         }
         List<Finding> failing = findings.stream().filter(Finding::failed).toList();
-        List<Finding> warned = findings.stream().filter(f -> f.outcome() == Outcome.WARN).toList();
+        List<Finding> warned = findings.stream().filter(f -> f.outcome() == Outcome.WARN && !settled(f, findings))
+                .toList();
         Map<Finding, List<Finding>> explains = new HashMap<>();
         for (Finding cause : findings) {
-            if (cause.outcome() != Outcome.FAIL && cause.outcome() != Outcome.WARN) {
+            if (cause.outcome() != Outcome.FAIL && cause.outcome() != Outcome.WARN || settled(cause, findings)) {
                 continue;
             }
             List<Finding> symptoms = new ArrayList<>();
@@ -85,6 +86,19 @@ public final class RootCause {
             return new Verdict(warned.stream().filter(w -> suspects.contains(w.checkId())).findFirst(), List.of());
         }
         return new Verdict(Optional.ofNullable(best), bestChain);
+    }
+
+    /**
+     * A warning another check settles by looking further: a route to a VirtualAppliance (ROUTE_TABLE) is judged by
+     * EGRESS_APPLIANCE, which reads the firewall's rules or the appliance's state; once it has, the route alone
+     * explains nothing (a healthy firewall that allows AKS is not a cause).
+     */
+    private static final Map<CheckId, CheckId> SETTLED_BY = Map.of(CheckId.ROUTE_TABLE, CheckId.EGRESS_APPLIANCE);
+
+    private static boolean settled(Finding f, List<Finding> findings) {
+        CheckId judge = SETTLED_BY.get(f.checkId());
+        return f.outcome() == Outcome.WARN && judge != null && findings.stream().anyMatch(x -> x.checkId() == judge
+                && (x.outcome() == Outcome.PASS || x.outcome() == Outcome.WARN || x.outcome() == Outcome.FAIL));
     }
 
     private static boolean explainedByAnother(Finding f, Map<Finding, List<Finding>> explains) {

@@ -13,9 +13,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The node subnet's route to the API server, longest prefix first: {@code None} is a black hole. */
+/**
+ * The node subnet's route to the API server (to the internet for outbound failures), longest prefix first:
+ * {@code None} is a black hole.
+ */
 @ApplicationScoped
 public class RouteTableCheck implements Check {
+
+    /** Where "the internet" goes: the route that matches it is the default route (or a more specific one). */
+    private static final String INTERNET = "0.0.0.0";
 
     @Override
     public CheckId id() {
@@ -30,9 +36,17 @@ public class RouteTableCheck implements Check {
     @Override
     public Finding run(CheckContext context) {
         ClusterFacts c = context.facts().cluster();
-        Optional<String> apiIp = context.facts().apiServerIp();
+        // Exit 50 and provisioning timeouts fail on the required endpoints (MCR, packages, Entra ID), not the API
+        // server: what decides them is the route for the internet, even when the API server has a route of its own.
+        boolean outbound = OutboundFailure.of(context.diagnosis());
+        Optional<String> apiIp = outbound ? Optional.of(INTERNET) : context.facts().apiServerIp();
+        String traffic = outbound ? "outbound traffic to the required AKS endpoints" : "API server traffic";
         List<Evidence> evidence = new ArrayList<>();
         evidence.add(Evidence.of("outbound type " + c.outboundType(), c.id()));
+        if (outbound) {
+            evidence.add(Evidence.of("outbound failure: judged for the internet (" + INTERNET + "), where the required "
+                    + "AKS endpoints are", c.id()));
+        }
         if (apiIp.isEmpty() && !c.privateCluster()) {
             apiIp = Optional.of(NetworkPath.PUBLIC_STAND_IN);
             evidence.add(Evidence.of("API server IP unknown (" + c.fqdn() + " did not resolve here): judged for a "
@@ -62,14 +76,15 @@ public class RouteTableCheck implements Check {
             String resource = route.resourceId() != null ? route.resourceId() : rt.id();
             if (route.nextHopType() == NextHopType.NONE) {
                 evidence.add(0, Evidence.of(routeText + " matches " + apiIp.get() + ": traffic is dropped", resource));
-                return Findings.fail(id(), "Route " + route.name() + " sends API server traffic to None (black hole)",
+                return Findings.fail(id(), "Route " + route.name() + " sends " + traffic + " to None (black hole)",
                         evidence, "Remove that route or point it at a working next hop; next hop None drops the "
                                 + "traffic silently, which the nodes see as a timeout.",
                         Docs.UDR, Findings.show(NextAction.SHOW_ROUTES, rt.id()));
             }
             evidence.add(Evidence.of(routeText + " matches " + apiIp.get(), resource));
             if (route.nextHopType() == NextHopType.VIRTUAL_APPLIANCE && appliance == null) {
-                appliance = Findings.warn(id(), "API server traffic goes through the appliance "
+                appliance = Findings.warn(id(), Character.toUpperCase(traffic.charAt(0)) + traffic.substring(1)
+                        + " goes through the appliance "
                         + route.nextHopIpAddress(), evidence, "The appliance must be running and allow TCP 443 to the "
                         + "API server (and not inspect its TLS).", Docs.EGRESS,
                         Findings.show(NextAction.SHOW_ROUTES, rt.id()));
@@ -79,8 +94,9 @@ public class RouteTableCheck implements Check {
             return new Finding(id(), appliance.outcome(), appliance.title(), evidence, appliance.remedy(),
                     appliance.docLink(), appliance.actions());
         }
-        return new Finding(id(), Outcome.PASS, "The route to " + (NetworkPath.PUBLIC_STAND_IN.equals(apiIp.get())
-                ? "the API server" : apiIp.get()) + " has a working next hop", evidence, null,
+        return new Finding(id(), Outcome.PASS, "The route to " + (outbound ? "the required AKS endpoints"
+                : NetworkPath.PUBLIC_STAND_IN.equals(apiIp.get()) ? "the API server" : apiIp.get())
+                + " has a working next hop", evidence, null,
                 Docs.UDR, List.of(Findings.action(NextAction.SHOW_ROUTES)));
     }
 }

@@ -165,19 +165,14 @@ public final class CausalChains {
         if (table != null) {
             return table;
         }
-        Matcher m = CSE_CODE.matcher(lower);
-        if (m.matches()) {
-            OsType os = "windows".equals(m.group(1)) ? OsType.WINDOWS : OsType.LINUX;
-            Optional<KnownError> known = KnowledgeCatalog.defaultCatalog().cse(os, Integer.parseInt(m.group(2)));
-            if (known.isEmpty()) {
-                return List.of();
-            }
-            List<CheckId> checks = new ArrayList<>(Playbook.checks(known.get(), Subcategory.UNKNOWN));
-            checks.removeIf(id -> CARRIERS.contains(id));
-            List<CheckId> ordered = new ArrayList<>();
-            checks.stream().filter(id -> !PROBES.contains(id)).forEach(ordered::add);
-            checks.stream().filter(PROBES::contains).forEach(ordered::add);
-            return List.copyOf(ordered);
+        if (CSE_CODE.matcher(lower).matches()) {
+            return cseError(code).map(CausalChains::cseProvers).orElse(List.of());
+        }
+        // A failed operation's inner code can be the CSE error's RP name (VMExtensionError_OutBoundConnFail, or the
+        // legacy OutboundConnFailVMExtensionError of seed 004): the same playbook as its exit code proves it.
+        Optional<KnownError> named = cseError(code);
+        if (named.isPresent()) {
+            return cseProvers(named.get());
         }
         return KnowledgeCatalog.defaultCatalog().error(code)
                 .filter(e -> !"failed-state".equals(e.playbook()) && !"cse".equals(e.playbook())
@@ -185,6 +180,29 @@ public final class CausalChains {
                 .map(e -> Playbook.checks(e, Subcategory.UNKNOWN).stream()
                         .filter(id -> !CARRIERS.contains(id) && !PROBES.contains(id)).toList())
                 .orElse(List.of());
+    }
+
+    /** The CSE error a code names: a carrier's {@code cse:linux:50}, or the RP name a failed operation reports. */
+    public static Optional<KnownError> cseError(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        Matcher m = CSE_CODE.matcher(code.toLowerCase(Locale.ROOT));
+        if (m.matches()) {
+            OsType os = "windows".equals(m.group(1)) ? OsType.WINDOWS : OsType.LINUX;
+            return KnowledgeCatalog.defaultCatalog().cse(os, Integer.parseInt(m.group(2)));
+        }
+        return Optional.ofNullable(KnowledgeCatalog.defaultCatalog().phrases().get(SqueezedText.squeeze(code)))
+                .filter(KnownError::isCseExitCode);
+    }
+
+    private static List<CheckId> cseProvers(KnownError cse) {
+        List<CheckId> checks = new ArrayList<>(Playbook.checks(cse, Subcategory.UNKNOWN));
+        checks.removeIf(id -> CARRIERS.contains(id));
+        List<CheckId> ordered = new ArrayList<>();
+        checks.stream().filter(id -> !PROBES.contains(id)).forEach(ordered::add);
+        checks.stream().filter(PROBES::contains).forEach(ordered::add);
+        return List.copyOf(ordered);
     }
 
     /**

@@ -46,6 +46,18 @@ class CausalChainsTest {
     }
 
     @Test
+    void aCseErrorNamedByItsRpName_isProvenLikeItsExitCode() {
+        List<CheckId> exit50 = CausalChains.provers(CausalChains.cseCode(OsType.LINUX, 50));
+        assertEquals(exit50, CausalChains.provers("OutboundConnFailVMExtensionError"));
+        assertEquals(exit50, CausalChains.provers("VMExtensionError_OutBoundConnFail"));
+        assertEquals(CausalChains.provers(CausalChains.cseCode(OsType.LINUX, 51)),
+                CausalChains.provers("K8SAPIServerConnFailVMExtensionError"));
+        assertTrue(CausalChains.explains(CheckId.NSG_OUTBOUND, CheckId.ACTIVITY_LOG_FAILURES,
+                Set.of("OutboundConnFailVMExtensionError")));
+        assertEquals(List.of(), CausalChains.provers("InternalOperationError"));
+    }
+
+    @Test
     void everyProbe_hasConfigurationThatCanExplainIt() {
         for (CheckId probe : CausalChains.PROBES) {
             assertFalse(CausalChains.explainers(probe).isEmpty(), probe.id());

@@ -5,6 +5,7 @@ import dev.aksdoctor.azure.ArmGateway;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.FirewallFacts;
 import dev.aksdoctor.azure.FirewallPolicyFacts;
+import dev.aksdoctor.azure.ForwardingRulesetFacts;
 import dev.aksdoctor.azure.InstanceFacts;
 import dev.aksdoctor.azure.LockFacts;
 import dev.aksdoctor.azure.NatGatewayFacts;
@@ -16,6 +17,7 @@ import dev.aksdoctor.azure.PrivateEndpointFacts;
 import dev.aksdoctor.azure.ProviderFacts;
 import dev.aksdoctor.azure.PublicIpFacts;
 import dev.aksdoctor.azure.PublicIpPrefixFacts;
+import dev.aksdoctor.azure.RoleFacts;
 import dev.aksdoctor.azure.RouteTableFacts;
 import dev.aksdoctor.azure.RunCommandOutput;
 import dev.aksdoctor.azure.ScaleSetFacts;
@@ -34,11 +36,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -56,9 +54,7 @@ public final class InvestigationFacts {
     private final Clock clock;
     private final Duration activityLogWindow;
     private final Duration failedResourceWindow;
-    private final Map<String, CompletableFuture<Object>> memo = new ConcurrentHashMap<>();
-    private final AtomicInteger armCalls = new AtomicInteger();
-    private final Executor executor;
+    private final FactMemo memo;
     private final NetworkPath path;
     private final NodeProbeRun probe;
     private final EgressPath egress;
@@ -70,23 +66,19 @@ public final class InvestigationFacts {
 
     public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
             Duration activityLogWindow, Executor executor) {
-        this(gateway, ref, diagnosis, clock, activityLogWindow, executor, new SystemHostResolver());
+        this(gateway, ref, diagnosis, clock, activityLogWindow, DEFAULT_FAILED_RESOURCE_WINDOW, executor,
+                new SystemHostResolver());
     }
 
     /**
+     * {@code failedResourceWindow}: how far back the Activity Log is read when the cluster or a pool is Failed.
      * {@code executor} runs fetches a check starts ahead of need (see {@link #ahead}); it must not be bounded
      * small. {@code resolver} answers the one DNS lookup (a public API server's FQDN).
      */
     public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
-            Duration activityLogWindow, Executor executor, HostResolver resolver) {
-        this(gateway, ref, diagnosis, clock, activityLogWindow, DEFAULT_FAILED_RESOURCE_WINDOW, executor, resolver);
-    }
-
-    /** {@code failedResourceWindow}: how far back the Activity Log is read when the cluster or a pool is Failed. */
-    public InvestigationFacts(ArmGateway gateway, ClusterRef ref, Diagnosis diagnosis, Clock clock,
             Duration activityLogWindow, Duration failedResourceWindow, Executor executor, HostResolver resolver) {
         this.failedResourceWindow = Objects.requireNonNull(failedResourceWindow, "failedResourceWindow");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.memo = new FactMemo(Objects.requireNonNull(executor, "executor"));
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.ref = Objects.requireNonNull(ref, "ref");
         this.diagnosis = Objects.requireNonNull(diagnosis, "diagnosis");
@@ -99,53 +91,21 @@ public final class InvestigationFacts {
 
     /** How many gateway fetches this investigation made (each distinct resource once). */
     public int armCalls() {
-        return armCalls.get();
+        return memo.armCalls();
     }
 
     private <T> T once(String key, Supplier<T> fetch) {
-        return memoised(key.toLowerCase(Locale.ROOT), true, fetch);
+        return memo.get(key.toLowerCase(Locale.ROOT), true, fetch);
     }
 
     /** Derived facts are memoised the same way but cost no ARM call of their own. */
     <T> T derived(String key, Supplier<T> compute) {
-        return memoised("derived:" + key, false, compute);
-    }
-
-    /** The first caller of a key computes it; concurrent and later callers wait for and share that result. */
-    @SuppressWarnings("unchecked")
-    private <T> T memoised(String memoKey, boolean armCall, Supplier<T> compute) {
-        CompletableFuture<Object> mine = new CompletableFuture<>();
-        CompletableFuture<Object> existing = memo.putIfAbsent(memoKey, mine);
-        if (existing == null) {
-            if (armCall) {
-                armCalls.incrementAndGet();
-            }
-            try {
-                mine.complete(compute.get());
-            } catch (RuntimeException e) {
-                mine.completeExceptionally(e);
-            }
-            existing = mine;
-        }
-        try {
-            return (T) existing.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
-            }
-            throw e;
-        }
+        return memo.get("derived:" + key, false, compute);
     }
 
     /** Starts a fetch now, in parallel with the caller's next one; its result lands in the memo. */
     public void ahead(Supplier<?> fetch) {
-        CompletableFuture.runAsync(() -> {
-            try {
-                fetch.get();
-            } catch (RuntimeException e) {
-                // Remembered in the memo; the check that needs it reports it.
-            }
-        }, executor);
+        memo.ahead(fetch);
     }
 
     public ClusterRef ref() {
@@ -244,7 +204,7 @@ public final class InvestigationFacts {
         return once("dnsservices:" + subscriptionId, () -> gateway.dnsServiceIps(subscriptionId));
     }
 
-    public List<dev.aksdoctor.azure.ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {
+    public List<ForwardingRulesetFacts> dnsForwardingRulesets(String subscriptionId) {
         return once("rulesets:" + subscriptionId, () -> gateway.dnsForwardingRulesets(subscriptionId));
     }
 
@@ -309,7 +269,7 @@ public final class InvestigationFacts {
         return once("sublocks", () -> gateway.subscriptionLocks(ref.subscriptionId()));
     }
 
-    public List<dev.aksdoctor.azure.RoleFacts> roleAssignments(String scope, String principalId) {
+    public List<RoleFacts> roleAssignments(String scope, String principalId) {
         return once("roles:" + scope + "|" + principalId, () -> gateway.roleAssignments(scope, principalId));
     }
 

@@ -11,18 +11,39 @@ final class CredentialsAnswer {
 
     static final String REJECTED = "KubectlUnauthorized";
     static final String PLUGIN = "KubectlCredentialPluginFailed";
+    static final String NO_LOCAL = "LocalAccountsDisabled";
     static final String REJECTED_CAUSE = "the API server rejected kubectl's credentials";
     static final String PLUGIN_CAUSE = "kubectl's credential plugin (kubelogin) gave it no token";
+    static final String NO_LOCAL_CAUSE = "the cluster disables local accounts, so its admin credentials are refused";
 
     private CredentialsAnswer() {
     }
 
     static boolean answers(String code) {
-        return REJECTED.equals(code) || PLUGIN.equals(code);
+        return REJECTED.equals(code) || PLUGIN.equals(code) || NO_LOCAL.equals(code);
     }
 
     static ClientSideAnswer answer(Diagnosis d) {
+        if (NO_LOCAL.equals(d.errorCode())) {
+            return noLocalAccounts(d);
+        }
         return PLUGIN.equals(d.errorCode()) ? plugin(d) : rejected(d);
+    }
+
+    private static ClientSideAnswer noLocalAccounts(Diagnosis d) {
+        StringBuilder text = new StringBuilder(":rotating_light: *Likely cause — ").append(NO_LOCAL_CAUSE).append("*")
+                .append("\n• The error says so: with local accounts disabled, AKS gives out no static admin "
+                        + "kubeconfig (").append(Mrkdwn.code("--admin")).append(", terraform's ")
+                .append(Mrkdwn.code("kube_admin_config")).append("); every caller signs in with Microsoft Entra ID.")
+                .append("\n*Fix:*")
+                .append("\n1. Fetch the user credentials instead: ")
+                .append(Mrkdwn.code(KubeconfigAnswerRenderer.getCredentials(d.cluster())))
+                .append("\n2. Let kubectl sign in with the Azure CLI: ")
+                .append(Mrkdwn.code("kubelogin convert-kubeconfig -l azurecli"))
+                .append("\n3. The identity (a person, or the pipeline's service principal or managed identity) needs "
+                        + "the cluster's admin group or an AKS RBAC role");
+        return new ClientSideAnswer(NO_LOCAL_CAUSE, ClientSideAnswerRenderer.withFirstDoc(text, d),
+                "No Azure checks ran: the error itself names the cluster's setting.");
     }
 
     private static ClientSideAnswer rejected(Diagnosis d) {

@@ -33,6 +33,9 @@ class ClientCredentialsAndPortForwardParseTest {
         "E0905 19:28:21.243559 1104 azure.go:126] Failed to acquire a token: acquiring a new fresh token: waiting for "
                 + "device code authentication to complete: autorest/adal/devicetoken: Error while retrieving OAuth "
                 + "token: Unknown Error|KubectlCredentialPluginFailed",
+        "$ az aks get-credentials --resource-group rg1 --name aks1 --admin\\n(BadRequest) Getting static credential is"
+                + " not allowed because this cluster is set to disable local accounts.\\nCode: BadRequest|"
+                + "LocalAccountsDisabled",
         "error: unable to forward port because pod is not running. Current status=Pending|PortForwardPodNotRunning",
         "E1111 09:00:00.000000 1 portforward.go:400] an error occurred forwarding 8080 -> 80: error forwarding port 80 "
                 + "to pod 1a2b, uid : exit status 1: 2024/11/11 09:00:00 socat[1] E connect(5, AF=2 127.0.0.1:80, 16):"

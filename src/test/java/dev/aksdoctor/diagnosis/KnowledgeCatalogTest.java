@@ -119,7 +119,7 @@ class KnowledgeCatalogTest {
         // A new client-side error needs its own answer in reply/ClientSideAnswerRenderer (the kubeconfig one is the
         // default there, and speaks of a client not pointed at any cluster).
         assertEquals(Set.of("KubectlUnauthorized", "KubectlCredentialPluginFailed", "PortForwardPodNotRunning",
-                "PortForwardToPodFailed", "PortForwardLocalListenFailed", "KubeconfigNotSet"), catalog.errors().stream()
+                "PortForwardToPodFailed", "PortForwardLocalListenFailed", "KubeconfigNotSet", "LocalAccountsDisabled"), catalog.errors().stream()
                 .filter(e -> Playbook.CLIENT_SIDE.contains(e.playbook())).map(KnownError::code)
                 .collect(Collectors.toSet()));
     }

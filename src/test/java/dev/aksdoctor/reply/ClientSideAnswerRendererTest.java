@@ -32,6 +32,9 @@ class ClientSideAnswerRendererTest {
                 + "kubectl logs &lt;pod&gt;",
         "error: unable to listen on any of the requested ports: [{8080 80}]|PortForwardLocalListenFailed|"
                 + "kubectl could not listen on the local port|lsof -i :&lt;local-port&gt;",
+        "(BadRequest) Getting static credential is not allowed because this cluster is set to disable local accounts."
+                + "|LocalAccountsDisabled|the cluster disables local accounts, so its admin credentials are refused|"
+                + "kubelogin convert-kubeconfig -l azurecli",
         "The connection to the server localhost:8080 was refused - did you specify the right host or port?|"
                 + "KubeconfigNotSet|kubectl is not pointed at an AKS cluster|kubectl config current-context",
     })

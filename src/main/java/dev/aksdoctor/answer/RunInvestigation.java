@@ -14,9 +14,9 @@ import dev.aksdoctor.investigation.InvestigationJob;
 import dev.aksdoctor.investigation.InvestigationRunner;
 import dev.aksdoctor.investigation.InvestigationStatus;
 import dev.aksdoctor.investigation.InvestigationStore;
+import dev.aksdoctor.reply.ClientSideAnswerRenderer;
 import dev.aksdoctor.reply.DiagnosisReplyRenderer;
 import dev.aksdoctor.reply.InvestigationReplyRenderer;
-import dev.aksdoctor.reply.KubeconfigAnswerRenderer;
 import dev.aksdoctor.slack.SlackCallFailed;
 import dev.aksdoctor.slack.SlackGateway;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -154,8 +154,8 @@ public class RunInvestigation implements InvestigationRunner {
 
     /** The cause is on the client that printed the error: nothing in Azure to check, even for a named cluster. */
     private static Answer clientSide(Diagnosis diagnosis) {
-        return new Answer("client_side", KubeconfigAnswerRenderer.fallbackText(diagnosis),
-                KubeconfigAnswerRenderer.render(diagnosis), null, null);
+        return new Answer("client_side", ClientSideAnswerRenderer.fallbackText(diagnosis),
+                ClientSideAnswerRenderer.render(diagnosis), null, null);
     }
 
     private Answer investigate(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {

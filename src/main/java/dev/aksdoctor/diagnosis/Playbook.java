@@ -46,6 +46,15 @@ public final class Playbook {
 
     /** Errors whose cause is the client's own configuration: nothing in Azure can show it, so nothing runs. */
     static final String CLIENT = "client";
+    /**
+     * The API server rejected the client's credentials, or its credential plugin (kubelogin) gave none: the fix is in
+     * the kubeconfig, not in anything the cluster's Azure configuration shows about connectivity.
+     */
+    static final String CLIENT_AUTH = "client-auth";
+    /** kubectl port-forward reached the cluster; the pod or the local port is what failed. */
+    static final String PORT_FORWARD = "port-forward";
+    /** The playbooks with nothing in Azure to check: each error in them has its own written answer. */
+    static final Set<String> CLIENT_SIDE = Set.of(CLIENT, CLIENT_AUTH, PORT_FORWARD);
 
     /** What runs for a paste the parser did not recognise: a general health plan. */
     static final List<CheckId> GENERAL = List.of(CLUSTER_STATE, NODE_POOL_STATE, ACTIVITY_LOG_FAILURES, VMSS_INSTANCES,
@@ -93,6 +102,8 @@ public final class Playbook {
             Map.entry("generic", List.of(CSE_STATUS, VMSS_INSTANCES, ACTIVITY_LOG_FAILURES, NODE_POOL_STATE)),
             Map.entry("pod-ip", List.of(SUBNET_CAPACITY, NODE_SUBNET)),
             Map.entry(CLIENT, List.of()),
+            Map.entry(CLIENT_AUTH, List.of()),
+            Map.entry(PORT_FORWARD, List.of()),
             Map.entry("failed-state", List.of(CLUSTER_STATE, ACTIVITY_LOG_FAILURES, NODE_POOL_STATE, VCPU_QUOTA,
                     PUBLIC_IP_QUOTA, SKU_AVAILABILITY, POLICY_DENIAL, RESOURCE_LOCKS, PROVIDER_REGISTRATION,
                     SUBSCRIPTION_STATE, SUBNET_CAPACITY, VMSS_INSTANCES, CSE_STATUS, PDB_DRAIN)),
@@ -130,16 +141,20 @@ public final class Playbook {
     }
 
     /**
-     * Every error of the paste is on the client that printed it (kubectl not pointed at any cluster): no Azure check
+     * Every error of the paste is on the client that printed it (kubectl not pointed at any cluster, its credentials
+     * rejected, a port-forward to a pod that does not listen): no Azure check
      * can confirm or refute it, so none runs, even for a cluster the paste names.
      */
     public static boolean clientSide(Diagnosis diagnosis) {
         return diagnosis.recognized() && diagnosis.plan().isEmpty();
     }
 
-    /** A client's failure to reach a server, a symptom rather than the inner error of a wrapper. */
+    /**
+     * A client's failure (to reach a server, to be let in, to forward a port), a symptom rather than the inner error
+     * of a wrapper.
+     */
     static boolean isClientConnection(KnownError error) {
-        return "kubectl".equals(error.playbook()) || CLIENT.equals(error.playbook());
+        return "kubectl".equals(error.playbook()) || CLIENT_SIDE.contains(error.playbook());
     }
 
     /** Checks for one error; {@code subcategory} matters for API server connection failures only. */

@@ -1,25 +1,13 @@
 package dev.aksdoctor.reply;
 
-import static com.slack.api.model.block.Blocks.context;
-import static com.slack.api.model.block.Blocks.header;
-import static com.slack.api.model.block.Blocks.section;
-import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
-import static com.slack.api.model.block.composition.BlockCompositions.plainText;
-
-import com.slack.api.model.block.ContextBlockElement;
-import com.slack.api.model.block.LayoutBlock;
-import com.slack.api.model.block.composition.TextObject;
 import dev.aksdoctor.diagnosis.ClusterRef;
 import dev.aksdoctor.diagnosis.Diagnosis;
-import dev.aksdoctor.diagnosis.DocLink;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * The answer when the client that printed the error was not pointed at an AKS cluster (it dialled its own machine):
- * the cause is its kubeconfig, so the answer says so first and gives the commands that fix it, with no Azure check.
- * Pure: records in, blocks out.
+ * the cause is its kubeconfig, so the answer says so first and gives the commands that fix it, with no Azure check
+ * ({@link ClientSideAnswerRenderer} lays it out). Also the one place that puts a paste's cluster names in a command.
  */
 public final class KubeconfigAnswerRenderer {
 
@@ -35,25 +23,9 @@ public final class KubeconfigAnswerRenderer {
     private KubeconfigAnswerRenderer() {
     }
 
-    public static String fallbackText(Diagnosis d) {
-        return Mrkdwn.truncate("AKS Doctor: " + d.errorCode() + ". Likely cause: " + CAUSE
-                + " (no kubeconfig or context set on the machine that ran it).", SlackLimits.MESSAGE_TEXT);
-    }
-
-    public static List<LayoutBlock> render(Diagnosis d) {
-        List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(d.errorCode(), SlackLimits.HEADER_TEXT)))));
-        blocks.add(section(s -> s.blockId("likely_cause").text(markdownText(Mrkdwn.truncate(cause(d),
-                SlackLimits.SECTION_TEXT)))));
-        List<TextObject> fields = DiagnosisReplyRenderer.extractedFields(d);
-        if (!fields.isEmpty()) {
-            blocks.add(section(s -> s.text(markdownText("*Found in the paste*")).fields(fields)));
-        }
-        String named = d.cluster() == null ? "" : " The cluster the paste names was not checked: it never saw the request.";
-        blocks.add(context(c -> c.elements(List.<ContextBlockElement>of(markdownText(
-                "No Azure checks ran: the failure happened on the client, before any request reached Azure." + named)))));
-        blocks.addAll(DiagnosisReplyRenderer.docs(d.docs()));
-        return blocks;
+    static ClientSideAnswer answer(Diagnosis d) {
+        return new ClientSideAnswer(CAUSE, cause(d),
+                "No Azure checks ran: the failure happened on the client, before any request reached Azure.");
     }
 
     static String cause(Diagnosis d) {
@@ -68,21 +40,25 @@ public final class KubeconfigAnswerRenderer {
                 .append("\n3. In CI, terraform or helm, check that ").append(Mrkdwn.code("KUBECONFIG"))
                 .append(" names that file, or pass ").append(Mrkdwn.code("--kubeconfig"))
                 .append(" or ").append(Mrkdwn.code("--context"));
-        if (!d.docs().isEmpty()) {
-            DocLink doc = d.docs().get(0);
-            text.append("\n").append(Mrkdwn.link(doc.url(), doc.title()));
-        }
-        return text.toString();
+        return ClientSideAnswerRenderer.withFirstDoc(text, d);
     }
 
     /** Names from the paste only when they pass the parser's rules; otherwise placeholders to fill in. */
     static String getCredentials(ClusterRef cluster) {
+        return "az aks get-credentials " + clusterArgs(cluster);
+    }
+
+    /**
+     * {@code --resource-group … --name … [--subscription …]} for any {@code az aks} command: names from the paste only
+     * when they pass the parser's rules, otherwise placeholders.
+     */
+    static String clusterArgs(ClusterRef cluster) {
         String group = cluster != null && GROUP.matcher(cluster.resourceGroup()).matches() ? cluster.resourceGroup()
                 : "<resource-group>";
         String name = cluster != null && NAME.matcher(cluster.name()).matches() ? cluster.name() : "<cluster>";
         String subscription = cluster != null && cluster.subscriptionId() != null
                 && SUBSCRIPTION.matcher(cluster.subscriptionId()).matches()
                 ? " --subscription " + cluster.subscriptionId() : "";
-        return "az aks get-credentials --resource-group " + group + " --name " + name + subscription;
+        return "--resource-group " + group + " --name " + name + subscription;
     }
 }

@@ -165,6 +165,36 @@ class SlashCommandFlowTest {
     }
 
     @Test
+    void kubectlUnauthorized_signed_answersTheCredentialsCauseWithoutAzureChecks() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("$ kubectl get pods\nerror: You must be logged in "
+                + "to the server (Unauthorized)", slack.responseUrl("1")))
+                .then().statusCode(200).body("text", containsString("Investigating"));
+
+        Investigation stored = awaitAnswered();
+        assertEquals("KubectlUnauthorized", stored.errorCode);
+        String blocks = slack.last("chat.update").orElseThrow().param("blocks");
+        assertTrue(blocks.contains("Likely cause — the API server rejected kubectl"), blocks);
+        assertTrue(blocks.contains("kubelogin convert-kubeconfig -l azurecli"), blocks);
+        assertTrue(blocks.contains("No Azure checks ran"), blocks);
+        assertFalse(blocks.contains("Azure checks were skipped"), "no Azure check was planned: " + blocks);
+    }
+
+    @Test
+    void portForwardRefusedInThePod_signed_answersThePodNotTheCluster() {
+        SlackRequests.postSignedForm(SlackRequests.slashCommandForm("E1111 09:00:00.000000 1 portforward.go:400] an "
+                + "error occurred forwarding 8080 -> 80: error forwarding port 80 to pod 1a2b, uid : exit status 1: "
+                + "socat[1] E connect(5, AF=2 127.0.0.1:80, 16): Connection refused", slack.responseUrl("1")))
+                .then().statusCode(200).body("text", containsString("Investigating"));
+
+        Investigation stored = awaitAnswered();
+        assertEquals("PortForwardToPodFailed", stored.errorCode);
+        String blocks = slack.last("chat.update").orElseThrow().param("blocks");
+        assertTrue(blocks.contains("Likely cause — nothing in the pod answers on the forwarded port"), blocks);
+        assertTrue(blocks.contains("kubectl logs"), blocks);
+        assertFalse(blocks.contains("Azure checks were skipped"), "no Azure check was planned: " + blocks);
+    }
+
+    @Test
     void unrecognisedPaste_signed_ephemeralHintNoChannelMessageNoInvestigation() {
         SlackRequests.postSignedForm(SlackRequests.slashCommandForm("the deploy pipeline is red again, any idea?",
                 slack.responseUrl("1")))

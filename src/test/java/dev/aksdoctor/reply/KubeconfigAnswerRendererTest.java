@@ -23,8 +23,8 @@ class KubeconfigAnswerRendererTest {
     void render_loopbackPaste_firstLineNamesTheClientSideCauseAndTheFix() {
         Diagnosis d = parser.parse(LOOPBACK);
         assertTrue(Playbook.clientSide(d), "no Azure checks planned: " + d.plan());
-        JsonArray blocks = SlackLimitsAssert.json(KubeconfigAnswerRenderer.render(d));
-        SlackLimitsAssert.withinLimits(KubeconfigAnswerRenderer.render(d));
+        JsonArray blocks = SlackLimitsAssert.json(ClientSideAnswerRenderer.render(d));
+        SlackLimitsAssert.withinLimits(ClientSideAnswerRenderer.render(d));
         assertEquals("header", blocks.get(0).getAsJsonObject().get("type").getAsString());
         JsonObject first = blocks.get(1).getAsJsonObject();
         assertEquals("likely_cause", first.get("block_id").getAsString());
@@ -34,7 +34,7 @@ class KubeconfigAnswerRendererTest {
                 text);
         assertTrue(text.contains("`kubectl config current-context`"), text);
         assertTrue(text.contains("<" + d.docs().get(0).url() + "|"), text);
-        assertTrue(KubeconfigAnswerRenderer.fallbackText(d).contains("Likely cause: kubectl is not pointed at an AKS cluster"));
+        assertTrue(ClientSideAnswerRenderer.fallbackText(d).contains("Likely cause: kubectl is not pointed at an AKS cluster"));
         String all = blocks.toString();
         assertTrue(all.contains("No Azure checks ran"), all);
         assertFalse(all.contains("What I'll check"), all);
@@ -44,7 +44,7 @@ class KubeconfigAnswerRendererTest {
     void render_clusterNamedInThePaste_isShownAndPutInTheCommand() {
         Diagnosis d = parser.parse("az aks get-credentials -g rg-dev -n aks-dev --subscription "
                 + "0b1f6471-1bf0-4dda-aec3-cb9272f09590\n" + LOOPBACK);
-        String all = SlackLimitsAssert.json(KubeconfigAnswerRenderer.render(d)).toString();
+        String all = SlackLimitsAssert.json(ClientSideAnswerRenderer.render(d)).toString();
         assertTrue(all.contains("az aks get-credentials --resource-group rg-dev --name aks-dev --subscription "
                 + "0b1f6471-1bf0-4dda-aec3-cb9272f09590"), all);
         assertTrue(all.contains("rg-dev/aks-dev"), all);

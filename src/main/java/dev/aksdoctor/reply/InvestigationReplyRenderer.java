@@ -53,6 +53,9 @@ public final class InvestigationReplyRenderer {
     public static String runningText(Diagnosis d, int done, int planned) {
         // Checks that prove what the first ones read join the plan as it runs.
         int total = Math.max(done, planned);
+        if (total == 0) {
+            return "AKS Doctor is reading the paste: " + title(d);
+        }
         return "AKS Doctor is investigating " + title(d) + " — " + done + " of " + total + " checks done";
     }
 
@@ -62,8 +65,9 @@ public final class InvestigationReplyRenderer {
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(title(d), SlackLimits.HEADER_TEXT)))));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(whatFailed(d), SlackLimits.SECTION_TEXT)))));
-        String status = done.isEmpty()
-                ? ":hourglass_flowing_sand: Investigating — " + total + " checks queued"
+        // No check to run (a client-side error, an unrecognised paste): the answer follows at once.
+        String status = total == 0 ? ":hourglass_flowing_sand: Reading the paste…"
+                : done.isEmpty() ? ":hourglass_flowing_sand: Investigating — " + total + " checks queued"
                 : ":hourglass_flowing_sand: Investigating — " + done.size() + " of " + total + " checks done";
         String lines = done.stream().map(InvestigationReplyRenderer::progressLine).collect(Collectors.joining("\n"));
         blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(

@@ -128,6 +128,14 @@ class InvestigationReplyRendererTest {
     }
 
     @Test
+    void running_withNoCheckToRun_saysItIsReadingThePaste_notZeroChecksQueued() {
+        String json = SlackLimitsAssert.json(InvestigationReplyRenderer.running(diagnosis(), List.of(), 0)).toString();
+        assertTrue(json.contains("Reading the paste"), json);
+        assertFalse(json.contains("checks"), json);
+        assertFalse(InvestigationReplyRenderer.runningText(diagnosis(), 0, 0).contains("checks"));
+    }
+
+    @Test
     void largestInvestigation_staysWithinEverySlackLimit() {
         String huge = "x".repeat(5000);
         List<SuggestedAction> manyActions = new ArrayList<>();

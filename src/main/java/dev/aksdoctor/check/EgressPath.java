@@ -5,6 +5,7 @@ import dev.aksdoctor.azure.ArmException;
 import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.FirewallFacts;
 import dev.aksdoctor.azure.FirewallPolicyFacts;
+import dev.aksdoctor.azure.HttpProxyFacts;
 import dev.aksdoctor.azure.NicFacts;
 import dev.aksdoctor.azure.VnetFacts;
 import dev.aksdoctor.diagnosis.Diagnosis;
@@ -13,6 +14,8 @@ import dev.aksdoctor.network.Cloud;
 import dev.aksdoctor.network.ClusterOptions;
 import dev.aksdoctor.network.FirewallRuleCollection;
 import dev.aksdoctor.network.FirewallRuleSet;
+import dev.aksdoctor.network.ProxyRouting;
+import dev.aksdoctor.network.ProxyTarget;
 import dev.aksdoctor.network.RequiredEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The egress path beyond the node subnet, derived from memoised reads: the endpoints the cluster needs, who owns
@@ -63,6 +68,29 @@ final class EgressPath {
             }
             return AksEndpoints.requiredOutbound(options);
         });
+    }
+
+    /**
+     * The proxy a required endpoint's traffic goes to, or empty when it goes direct: the one place where the
+     * destination of outbound judgement is chosen. AKS adds the API server's names to noProxy itself.
+     */
+    Optional<ProxyTarget> proxyFor(RequiredEndpoint endpoint) {
+        ClusterFacts c = facts.cluster();
+        HttpProxyFacts proxy = c.httpProxy();
+        if (proxy == null || !proxy.configured()) {
+            return Optional.empty();
+        }
+        List<String> noProxy = new ArrayList<>(proxy.noProxy());
+        Stream.of(c.fqdn(), c.privateFqdn()).filter(Objects::nonNull).forEach(noProxy::add);
+        return new ProxyRouting(proxy.httpProxy(), proxy.httpsProxy(), noProxy).destination(endpoint);
+    }
+
+    /** The proxy's address: its IP literal, else the investigation's one DNS lookup of its name. */
+    Optional<String> proxyAddress(ProxyTarget proxy) {
+        if (!proxy.readable()) {
+            return Optional.empty();
+        }
+        return proxy.ipLiteral() ? Optional.of(proxy.host()) : facts.resolve(proxy.host());
     }
 
     List<String> subscriptions() {

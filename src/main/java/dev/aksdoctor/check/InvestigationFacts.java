@@ -332,6 +332,16 @@ public final class InvestigationFacts {
         return egress.requiredEndpoints();
     }
 
+    /** The proxy a required endpoint's traffic goes to ({@code httpProxyConfig} less noProxy), or empty: direct. */
+    public Optional<dev.aksdoctor.network.ProxyTarget> proxyFor(dev.aksdoctor.network.RequiredEndpoint endpoint) {
+        return egress.proxyFor(endpoint);
+    }
+
+    /** The proxy's address (its IP, or its name resolved here), or empty when it cannot be told. */
+    public Optional<String> proxyAddress(dev.aksdoctor.network.ProxyTarget proxy) {
+        return egress.proxyAddress(proxy);
+    }
+
     /** Who owns a route's next-hop IP: an Azure Firewall (here or in a peered subscription), a NIC, or nobody. */
     public ApplianceOwner applianceOwner(String ip) {
         return egress.owner(ip);

@@ -13,11 +13,14 @@ import dev.aksdoctor.network.NsgLayer;
 import dev.aksdoctor.network.NsgPathVerdict;
 import dev.aksdoctor.network.NsgRule;
 import dev.aksdoctor.network.NsgVerdict;
+import dev.aksdoctor.network.ProxyTarget;
 import dev.aksdoctor.network.RequiredEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -122,7 +125,7 @@ public class NsgOutboundCheck implements Check {
     /**
      * Outbound failures (exit 50, provisioning timeouts) are judged against every required endpoint, by the
      * service tag that holds it: an NSG that denies MicrosoftContainerRegistry breaks node provisioning while the
-     * API server stays reachable.
+     * API server stays reachable. Through an HTTP proxy, the path judged is the one to the proxy.
      */
     private Finding requiredEndpoints(CheckContext context) {
         ClusterFacts c = context.facts().cluster();
@@ -131,9 +134,36 @@ public class NsgOutboundCheck implements Check {
         if (subnets.isEmpty()) {
             return Findings.skip(id(), "No node subnet found", "NSG rules need the node subnet.");
         }
-        List<RequiredEndpoint> endpoints = context.facts().requiredEndpoints().stream()
-                .filter(e -> !e.privateLink()).toList();
+        // With an HTTP proxy, an endpoint outside noProxy is reached through the proxy: the path to judge is the
+        // one to the proxy's address and port, and an NSG that allows only the proxy is healthy.
+        List<RequiredEndpoint> endpoints = new ArrayList<>();
+        Map<ProxyTarget, List<RequiredEndpoint>> proxied = new LinkedHashMap<>();
+        for (RequiredEndpoint e : context.facts().requiredEndpoints()) {
+            if (e.privateLink()) {
+                continue;
+            }
+            Optional<ProxyTarget> proxy = context.facts().proxyFor(e);
+            if (proxy.isPresent()) {
+                proxied.computeIfAbsent(proxy.get(), k -> new ArrayList<>()).add(e);
+            } else {
+                endpoints.add(e);
+            }
+        }
         List<Evidence> evidence = new ArrayList<>();
+        Map<ProxyTarget, String> proxyIps = new LinkedHashMap<>();
+        List<ProxyTarget> unjudged = new ArrayList<>();
+        for (ProxyTarget p : proxied.keySet()) {
+            Optional<String> ip = context.facts().proxyAddress(p);
+            if (ip.isPresent()) {
+                proxyIps.put(p, ip.get());
+            } else {
+                unjudged.add(p);
+            }
+            evidence.add(Evidence.of(proxied.get(p).size() + " required endpoints go through the proxy "
+                    + ProxyPaths.shown(p) + (ip.isPresent() ? " (" + ip.get() + ":" + p.port() + ")"
+                            : p.readable() ? " (" + p.host() + " did not resolve here)" : " (its URL cannot be read)"),
+                    c.id()));
+        }
         List<String> uncertain = new ArrayList<>();
         int allowed = 0;
         for (NodeSubnet ns : subnets) {
@@ -148,6 +178,22 @@ public class NsgOutboundCheck implements Check {
             List<String> nicCandidates = nicNsgs.isEmpty() ? java.util.Collections.singletonList(null) : nicNsgs;
             for (String nicNsgId : nicCandidates) {
                 NsgLayer nicLayer = layer(context, nicNsgId);
+                for (Map.Entry<ProxyTarget, String> p : proxyIps.entrySet()) {
+                    NsgPathVerdict verdict = NsgEvaluator.evaluatePath(subnetLayer, nicLayer, Direction.OUTBOUND,
+                            new Flow(source, p.getValue(), p.getKey().port(), "Tcp"),
+                            new AddressContext(ns.vnet().addressPrefixes(), c.location(), false));
+                    if (verdict.allowed()) {
+                        allowed++;
+                        continue;
+                    }
+                    Finding f = ProxyPaths.denied(id(), p.getKey(), p.getValue(), proxied.get(p.getKey()), source,
+                            verdict, evidence);
+                    if (!verdict.certain()) {
+                        uncertain.add("the proxy " + ProxyPaths.shown(p.getKey()));
+                        continue;
+                    }
+                    return f;
+                }
                 for (RequiredEndpoint e : endpoints) {
                     NsgPathVerdict verdict = NsgEvaluator.evaluateEndpoint(subnetLayer, nicLayer, source, e, ctx);
                     if (verdict.allowed()) {
@@ -181,6 +227,12 @@ public class NsgOutboundCheck implements Check {
                     + " (rules ahead could not be decided offline)", evidence,
                     "Check those rules in the portal (Effective security rules of a node NIC), or run the node test.",
                     Docs.NSG, Findings.action(NextAction.SHOW_NSG_RULES), Findings.action(NextAction.RUN_NODE_PROBE));
+        }
+        if (!unjudged.isEmpty()) {
+            return ProxyPaths.unjudged(id(), unjudged, endpoints.size(), evidence);
+        }
+        if (!proxied.isEmpty()) {
+            return ProxyPaths.allowed(id(), proxyIps, endpoints, allowed, evidence);
         }
         evidence.add(Evidence.of(allowed + " checks of the " + endpoints.size() + " required endpoints ("
                 + endpoints.stream().map(RequiredEndpoint::host).collect(java.util.stream.Collectors.joining(", "))

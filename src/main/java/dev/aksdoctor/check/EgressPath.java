@@ -19,6 +19,7 @@ import dev.aksdoctor.network.ProxyTarget;
 import dev.aksdoctor.network.RequiredEndpoint;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +84,26 @@ final class EgressPath {
         List<String> noProxy = new ArrayList<>(proxy.noProxy());
         Stream.of(c.fqdn(), c.privateFqdn()).filter(Objects::nonNull).forEach(noProxy::add);
         return new ProxyRouting(proxy.httpProxy(), proxy.httpsProxy(), noProxy).destination(endpoint);
+    }
+
+    /** The required endpoints outside the VNet, split into those reached directly and those through a proxy. */
+    OutboundDestinations outboundDestinations() {
+        return facts.derived("outboundDestinations", () -> {
+            List<RequiredEndpoint> direct = new ArrayList<>();
+            Map<ProxyTarget, List<RequiredEndpoint>> proxied = new LinkedHashMap<>();
+            for (RequiredEndpoint e : requiredEndpoints()) {
+                if (e.privateLink()) {
+                    continue;
+                }
+                Optional<ProxyTarget> proxy = proxyFor(e);
+                if (proxy.isPresent()) {
+                    proxied.computeIfAbsent(proxy.get(), k -> new ArrayList<>()).add(e);
+                } else {
+                    direct.add(e);
+                }
+            }
+            return new OutboundDestinations(direct, proxied);
+        });
     }
 
     /** The proxy's address: its IP literal, else the investigation's one DNS lookup of its name. */

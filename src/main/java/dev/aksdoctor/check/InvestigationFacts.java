@@ -332,9 +332,9 @@ public final class InvestigationFacts {
         return egress.requiredEndpoints();
     }
 
-    /** The proxy a required endpoint's traffic goes to ({@code httpProxyConfig} less noProxy), or empty: direct. */
-    public Optional<dev.aksdoctor.network.ProxyTarget> proxyFor(dev.aksdoctor.network.RequiredEndpoint endpoint) {
-        return egress.proxyFor(endpoint);
+    /** The required endpoints outside the VNet, by where their traffic goes: direct or to the HTTP proxy. */
+    OutboundDestinations outboundDestinations() {
+        return egress.outboundDestinations();
     }
 
     /** The proxy's address (its IP, or its name resolved here), or empty when it cannot be told. */

@@ -136,19 +136,9 @@ public class NsgOutboundCheck implements Check {
         }
         // With an HTTP proxy, an endpoint outside noProxy is reached through the proxy: the path to judge is the
         // one to the proxy's address and port, and an NSG that allows only the proxy is healthy.
-        List<RequiredEndpoint> endpoints = new ArrayList<>();
-        Map<ProxyTarget, List<RequiredEndpoint>> proxied = new LinkedHashMap<>();
-        for (RequiredEndpoint e : context.facts().requiredEndpoints()) {
-            if (e.privateLink()) {
-                continue;
-            }
-            Optional<ProxyTarget> proxy = context.facts().proxyFor(e);
-            if (proxy.isPresent()) {
-                proxied.computeIfAbsent(proxy.get(), k -> new ArrayList<>()).add(e);
-            } else {
-                endpoints.add(e);
-            }
-        }
+        OutboundDestinations destinations = context.facts().outboundDestinations();
+        List<RequiredEndpoint> endpoints = destinations.direct();
+        Map<ProxyTarget, List<RequiredEndpoint>> proxied = destinations.proxied();
         List<Evidence> evidence = new ArrayList<>();
         Map<ProxyTarget, String> proxyIps = new LinkedHashMap<>();
         List<ProxyTarget> unjudged = new ArrayList<>();

@@ -4,12 +4,15 @@ import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.RouteTableFacts;
 import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.network.NextHopType;
+import dev.aksdoctor.network.ProxyTarget;
+import dev.aksdoctor.network.RequiredEndpoint;
 import dev.aksdoctor.network.RouteDecision;
 import dev.aksdoctor.network.RouteEntry;
 import dev.aksdoctor.network.RouteLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -64,6 +67,12 @@ public class RouteTableCheck implements Check {
                 continue;
             }
             RouteTableFacts rt = context.facts().routeTable(ns.subnet().routeTableId());
+            if (outbound) {
+                Finding toProxy = proxyRoutes(context, ns, rt, evidence);
+                if (toProxy != null) {
+                    return toProxy;
+                }
+            }
             RouteDecision decision = RouteLookup.effectiveRoute(rt.routes(), ns.vnet().addressPrefixes(), apiIp.get());
             RouteEntry route = decision.route();
             if (route == null) {
@@ -98,5 +107,45 @@ public class RouteTableCheck implements Check {
                 : NetworkPath.PUBLIC_STAND_IN.equals(apiIp.get()) ? "the API server" : apiIp.get())
                 + " has a working next hop", evidence, null,
                 Docs.UDR, List.of(Findings.action(NextAction.SHOW_ROUTES)));
+    }
+
+    /**
+     * With an HTTP proxy, the required endpoints outside noProxy go to the proxy's address: a black hole on the route
+     * to it breaks them whatever the default route says.
+     */
+    private Finding proxyRoutes(CheckContext context, NodeSubnet ns, RouteTableFacts rt, List<Evidence> evidence) {
+        for (Map.Entry<ProxyTarget, List<RequiredEndpoint>> p : context.facts().outboundDestinations().proxied()
+                .entrySet()) {
+            Optional<String> ip = context.facts().proxyAddress(p.getKey());
+            if (ip.isEmpty()) {
+                evidence.add(Evidence.of("the route to the proxy " + p.getKey().url() + " could not be judged: its "
+                        + "address is not known here", rt.id()));
+                continue;
+            }
+            RouteDecision decision = RouteLookup.effectiveRoute(rt.routes(), ns.vnet().addressPrefixes(), ip.get());
+            RouteEntry route = decision.route();
+            if (route == null) {
+                evidence.add(Evidence.of(decision.explanation(), rt.id()));
+                continue;
+            }
+            String which = route.userDefined() ? "route " + route.name() + " in " + rt.name()
+                    : "system route " + route.addressPrefix();
+            String routeText = (route.userDefined() ? "route " + route.name() + " in " + rt.name() : "system route")
+                    + " " + route.addressPrefix() + " → " + route.nextHopType().azureName()
+                    + (route.nextHopIpAddress() == null ? "" : " " + route.nextHopIpAddress());
+            String resource = route.resourceId() != null ? route.resourceId() : rt.id();
+            if (route.nextHopType() == NextHopType.NONE) {
+                evidence.add(0, Evidence.of(routeText + " matches the proxy " + p.getKey().url() + " (" + ip.get()
+                        + "): traffic is dropped", resource));
+                return Findings.fail(id(), "The proxy " + p.getKey().url() + " is not reachable: " + which
+                        + " sends traffic to " + ip.get() + " to None (black hole)", evidence,
+                        "Remove that route or point it at a working next hop: the nodes reach " + p.getValue().size()
+                                + " required endpoints through the proxy.",
+                        Docs.UDR, Findings.show(NextAction.SHOW_ROUTES, rt.id()));
+            }
+            evidence.add(Evidence.of(routeText + " matches the proxy " + p.getKey().url() + " (" + ip.get() + ")",
+                    resource));
+        }
+        return null;
     }
 }

@@ -151,4 +151,25 @@ class ProxyEgressScenarioTest {
                 && c.checkId() == CheckId.NSG_OUTBOUND, describe(a)));
         assertFalse(a.text().contains("deny-internet-out"), a.text());
     }
+
+    @Test
+    void exit50_routeToTheProxyIsABlackHole_likelyCauseNamesTheRouteAndTheProxy() {
+        ArmWorld w = withProxy(PROXY_URL).route("drop-proxy", "10.240.8.0/24", "None", null);
+        Answer a = answer(w, Map.of());
+        Finding f = a.report().likelyCause().orElseThrow(() -> new AssertionError(describe(a)));
+        assertEquals(CheckId.ROUTE_TABLE, f.checkId(), describe(a));
+        assertEquals("The proxy " + PROXY_URL + " is not reachable: route drop-proxy in rt-nodes sends traffic to "
+                + PROXY_IP + " to None (black hole)", f.title());
+    }
+
+    @Test
+    void exit50_defaultRouteToTheInternetAndProxyInTheVnet_noRouteIsBlamed() {
+        ArmWorld w = withProxy(PROXY_URL).route("default-internet", "0.0.0.0/0", "Internet", null);
+        Answer a = answer(w, Map.of());
+        Finding route = a.report().findings().stream().filter(f -> f.checkId() == CheckId.ROUTE_TABLE).findFirst()
+                .orElseThrow();
+        assertEquals(Outcome.PASS, route.outcome(), describe(a));
+        assertTrue(route.evidence().stream().anyMatch(e -> e.text().contains("matches the proxy " + PROXY_URL)),
+                describe(a));
+    }
 }

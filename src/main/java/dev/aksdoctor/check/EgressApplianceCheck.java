@@ -156,7 +156,18 @@ public class EgressApplianceCheck implements Check {
                     "The firewall that carries the nodes' egress is not healthy; fix its deployment.", Docs.EGRESS);
         }
         FirewallRuleSet rules = context.facts().firewallRules(fw);
-        List<RequiredEndpoint> endpoints = outbound ? context.facts().requiredEndpoints() : apiServer(context, c);
+        // Through an HTTP proxy, the nodes' traffic to an endpoint outside noProxy is addressed to the proxy: this
+        // firewall's rules for the node subnet decide only the endpoints that bypass it.
+        OutboundDestinations destinations = context.facts().outboundDestinations();
+        List<RequiredEndpoint> endpoints = outbound ? destinations.direct() : apiServer(context, c);
+        (outbound ? destinations.proxied() : java.util.Map.<dev.aksdoctor.network.ProxyTarget,
+                List<RequiredEndpoint>>of()).forEach((proxy, carried) -> evidence.add(Evidence.of(carried.size() + " required "
+                + "endpoints go through the proxy " + proxy.url() + ", not judged against " + fw.name() + "'s rules "
+                + "for the node subnet", fw.id())));
+        if (outbound && endpoints.isEmpty()) {
+            passed.add("Azure Firewall " + fw.name() + " is healthy; every required endpoint goes through the proxy");
+            return null;
+        }
         if (endpoints.isEmpty()) {
             passed.add("Azure Firewall " + fw.name() + " is healthy; the API server's name is not known, so its rules "
                     + "were not evaluated");
@@ -191,8 +202,9 @@ public class EgressApplianceCheck implements Check {
                     evidence, "Check those rules (IP groups, partial source ranges, web categories), or run the node "
                             + "test.", Docs.FIREWALL_RULES, Findings.action(NextAction.RUN_NODE_PROBE));
         }
-        passed.add("Azure Firewall " + fw.name() + where + " allows " + (outbound
-                ? "every required AKS endpoint (" + verdicts.size() + ")" : "the API server"));
+        passed.add("Azure Firewall " + fw.name() + where + " allows " + (!outbound ? "the API server"
+                : destinations.proxied().isEmpty() ? "every required AKS endpoint (" + verdicts.size() + ")"
+                        : "the " + verdicts.size() + " required AKS endpoints that bypass the proxy"));
         return null;
     }
 

@@ -172,4 +172,23 @@ class ProxyEgressScenarioTest {
         assertTrue(route.evidence().stream().anyMatch(e -> e.text().contains("matches the proxy " + PROXY_URL)),
                 describe(a));
     }
+
+    @Test
+    void exit50_hubFirewallAllowsOnlyTheApiServerAndNtp_proxyInTheSpoke_theFirewallIsNotBlamedForMcr() {
+        ArmWorld w = EgressPathChecksTest.hubAndSpoke();
+        ObjectNode proxy = w.clusterProperties().putObject("httpProxyConfig");
+        proxy.put("httpsProxy", PROXY_URL + "/");
+        proxy.put("httpProxy", PROXY_URL + "/");
+        String ntp = "{\"name\":\"ntp\",\"id\":\"ntp\",\"properties\":{\"priority\":200,\"action\":{\"type\":"
+                + "\"Allow\"},\"rules\":[{\"name\":\"ntp\",\"protocols\":[\"UDP\"],\"sourceAddresses\":[\"10.240.0.0/16\"],"
+                + "\"destinationFqdns\":[\"ntp.ubuntu.com\"],\"destinationAddresses\":[],\"destinationPorts\":[\"123\"]}]}}";
+        EgressPathChecksTest.hubFirewalls(w, EgressPathChecksTest.firewall(EgressPathChecksTest.appCollection("aks", 100,
+                "Allow", EgressPathChecksTest.appRule("api", "\"*.hcp.westeurope.azmk8s.io\"", "")), null)
+                .replace("\"networkRuleCollections\":[]", "\"networkRuleCollections\":[" + ntp + "]"));
+        Answer a = answer(w, Map.of());
+        Finding fw = a.report().findings().stream().filter(f -> f.checkId() == CheckId.EGRESS_APPLIANCE).findFirst()
+                .orElseThrow();
+        assertEquals(Outcome.PASS, fw.outcome(), describe(a));
+        assertTrue(fw.title().contains("required AKS endpoints that bypass the proxy"), fw.title());
+    }
 }

@@ -4,10 +4,10 @@ import dev.aksdoctor.azure.ClusterFacts;
 import dev.aksdoctor.azure.HttpProxyFacts;
 import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Subcategory;
+import dev.aksdoctor.network.ProxyRouting;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The cluster's {@code httpProxyConfig}: whether API server traffic goes through the proxy, and its trusted CA. */
 @ApplicationScoped
@@ -31,7 +31,8 @@ public class HttpProxyCheck implements Check {
                 + ", noProxy " + String.join(", ", proxy.noProxy()) + ", trustedCa "
                 + (proxy.trustedCaPresent() ? "set" : "not set"), c.id()));
         String host = c.privateCluster() && c.privateFqdn() != null ? c.privateFqdn() : c.fqdn();
-        boolean bypassed = host != null && proxy.noProxy().stream().anyMatch(p -> covers(p, host));
+        boolean bypassed = host != null && new ProxyRouting(proxy.httpProxy(), proxy.httpsProxy(), proxy.noProxy())
+                .bypasses(host);
         if (bypassed) {
             return Findings.pass(id(), "API server traffic bypasses the proxy (noProxy covers " + host + ")", evidence,
                     Docs.HTTP_PROXY);
@@ -47,16 +48,6 @@ public class HttpProxyCheck implements Check {
         return Findings.warn(id(), "API server traffic goes through the proxy " + redact(proxy.httpsProxy()), evidence,
                 "The proxy must allow CONNECT to " + host + ":443 without inspecting it; otherwise add it to noProxy.",
                 Docs.HTTP_PROXY, Findings.action(NextAction.RUN_NODE_PROBE));
-    }
-
-    static boolean covers(String pattern, String host) {
-        String p = pattern.trim().toLowerCase(Locale.ROOT);
-        String h = host.toLowerCase(Locale.ROOT);
-        if (p.equals("*") || p.equals(h)) {
-            return true;
-        }
-        String suffix = p.startsWith("*.") ? p.substring(1) : p.startsWith(".") ? p : "." + p;
-        return h.endsWith(suffix);
     }
 
     /** Proxy URLs may carry credentials; they never reach a reply. */

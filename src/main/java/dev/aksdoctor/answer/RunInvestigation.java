@@ -6,6 +6,7 @@ import dev.aksdoctor.channel.ChannelSettings;
 import dev.aksdoctor.check.InvestigationOptions;
 import dev.aksdoctor.check.InvestigationReport;
 import dev.aksdoctor.check.Investigator;
+import dev.aksdoctor.diagnosis.CheckId;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.PasteParser;
 import dev.aksdoctor.diagnosis.Playbook;
@@ -97,16 +98,23 @@ public class RunInvestigation implements InvestigationRunner {
                 store.attachThread(id, threadTs);
             }
             boolean clientSide = Playbook.clientSide(diagnosis);
-            boolean checkable = !clientSide && (diagnosis.recognized() || diagnosis.cluster() != null);
-            int total = checkable ? Playbook.planFor(diagnosis).size() : 0;
+            // Rejected credentials on a cluster we know (named, or the channel's default): what it accepts is in ARM.
+            List<CheckId> clusterPlan = clientSide && (diagnosis.cluster() != null
+                    || channelSettings.channelDefault(job.channel()).isPresent()) ? Playbook.withKnownCluster(diagnosis)
+                            : List.of();
+            Diagnosis checked = clusterPlan.isEmpty() ? diagnosis : withPlan(diagnosis, clusterPlan);
+            boolean checkable = !clusterPlan.isEmpty()
+                    || !clientSide && (diagnosis.recognized() || diagnosis.cluster() != null);
+            int total = checkable ? Playbook.planFor(checked).size() : 0;
             String answerTs = row.answerTs;
             if (answerTs == null) {
                 answerTs = slack.postMessage(job.channel(), threadTs,
-                        InvestigationReplyRenderer.runningText(diagnosis, 0, total),
-                        InvestigationReplyRenderer.running(diagnosis, List.of(), total));
+                        InvestigationReplyRenderer.runningText(checked, 0, total),
+                        InvestigationReplyRenderer.running(checked, List.of(), total));
                 store.attachAnswer(id, answerTs);
             }
-            Answer answer = clientSide ? clientSide(diagnosis)
+            Answer answer = !clusterPlan.isEmpty() ? credentials(job, checked, answerTs, total)
+                    : clientSide ? clientSide(diagnosis)
                     : checkable ? investigate(job, diagnosis, answerTs, total) : unrecognised(diagnosis);
             outcome = answer.outcome();
             if (!store.claimFinal(id, InvestigationStatus.ANSWERED, outcome)) {
@@ -156,6 +164,25 @@ public class RunInvestigation implements InvestigationRunner {
     private static Answer clientSide(Diagnosis diagnosis) {
         return new Answer("client_side", ClientSideAnswerRenderer.fallbackText(diagnosis),
                 ClientSideAnswerRenderer.render(diagnosis), null, null);
+    }
+
+    /**
+     * A setting of the cluster that explains the rejected credentials is the likely cause; when none does (or none
+     * could be read), the general credentials answer, saying what was read.
+     */
+    private Answer credentials(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {
+        Answer investigated = investigate(job, diagnosis, answerTs, total);
+        if (investigated.report().likelyCause().isPresent()) {
+            return investigated;
+        }
+        return new Answer(investigated.outcome(), ClientSideAnswerRenderer.fallbackText(diagnosis),
+                ClientSideAnswerRenderer.render(diagnosis, investigated.report()), null, null);
+    }
+
+    private static Diagnosis withPlan(Diagnosis d, List<CheckId> plan) {
+        return new Diagnosis(d.errorCode(), d.exitCode(), d.os(), d.subcategory(), d.nodeIp(), d.apiServerIp(),
+                d.apiServerFqdn(), d.region(), d.privateCluster(), d.cluster(), d.nodeName(), d.vmss(), d.instanceId(),
+                d.correlationId(), d.errors(), d.summary(), d.docs(), plan);
     }
 
     private Answer investigate(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {

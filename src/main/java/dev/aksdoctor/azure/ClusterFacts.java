@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param apiServerVnetIntegration {@code apiServerAccessProfile.enableVnetIntegration}: nodes reach the API server
  *        by a private IP in the VNet, so the node subnet (not the egress IPs) must be authorized
  * @param provisioningError {@code properties.status.provisioningError}, or null
+ * @param auth local accounts and Entra ID integration; {@link ClusterAuthFacts#LOCAL} when ARM did not say
  */
 public record ClusterFacts(
         String id,
@@ -39,7 +40,19 @@ public record ClusterFacts(
         String networkPlugin,
         boolean apiServerVnetIntegration,
         ArmErrorFacts provisioningError,
-        String identityPrincipalId) {
+        String identityPrincipalId,
+        ClusterAuthFacts auth) {
+
+    public ClusterFacts(String id, ClusterRef ref, String location, String provisioningState, String powerState,
+            String kubernetesVersion, String fqdn, String privateFqdn, boolean privateCluster, String privateDnsZone,
+            List<String> authorizedIpRanges, String outboundType, List<String> egressIpIds, String nodeResourceGroup,
+            List<AgentPoolFacts> agentPools, HttpProxyFacts httpProxy, String apiServerSubnetId, String networkPlugin,
+            boolean apiServerVnetIntegration, ArmErrorFacts provisioningError, String identityPrincipalId) {
+        this(id, ref, location, provisioningState, powerState, kubernetesVersion, fqdn, privateFqdn, privateCluster,
+                privateDnsZone, authorizedIpRanges, outboundType, egressIpIds, nodeResourceGroup, agentPools, httpProxy,
+                apiServerSubnetId, networkPlugin, apiServerVnetIntegration, provisioningError, identityPrincipalId,
+                ClusterAuthFacts.LOCAL);
+    }
 
     public ClusterFacts(String id, ClusterRef ref, String location, String provisioningState, String powerState,
             String kubernetesVersion, String fqdn, String privateFqdn, boolean privateCluster, String privateDnsZone,
@@ -66,6 +79,7 @@ public record ClusterFacts(
         authorizedIpRanges = authorizedIpRanges == null ? List.of() : List.copyOf(authorizedIpRanges);
         egressIpIds = egressIpIds == null ? List.of() : List.copyOf(egressIpIds);
         agentPools = agentPools == null ? List.of() : List.copyOf(agentPools);
+        auth = auth == null ? ClusterAuthFacts.LOCAL : auth;
     }
 
     public boolean authorizedRangesEnabled() {

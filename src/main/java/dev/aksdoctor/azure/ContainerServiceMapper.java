@@ -6,6 +6,7 @@ import static dev.aksdoctor.azure.SdkValues.str;
 import com.azure.core.management.exception.ManagementError;
 import com.azure.resourcemanager.containerservice.fluent.models.ManagedClusterInner;
 import com.azure.resourcemanager.containerservice.models.ContainerServiceNetworkProfile;
+import com.azure.resourcemanager.containerservice.models.ManagedClusterAadProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterAgentPoolProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterApiServerAccessProfile;
 import com.azure.resourcemanager.containerservice.models.ManagedClusterHttpProxyConfig;
@@ -63,7 +64,15 @@ final class ContainerServiceMapper {
                 net == null || net.networkPlugin() == null ? null : net.networkPlugin()
                         + (net.networkPluginMode() == null ? "" : "/" + net.networkPluginMode()),
                 api != null && Boolean.TRUE.equals(api.enableVnetIntegration()),
-                c.status() == null ? null : error(c.status().provisioningError()), identityPrincipalId(c));
+                c.status() == null ? null : error(c.status().provisioningError()), identityPrincipalId(c), auth(c));
+    }
+
+    private static ClusterAuthFacts auth(ManagedClusterInner c) {
+        ManagedClusterAadProfile aad = c.aadProfile();
+        return new ClusterAuthFacts(Boolean.TRUE.equals(c.disableLocalAccounts()),
+                aad != null && Boolean.TRUE.equals(aad.managed()),
+                aad != null && Boolean.TRUE.equals(aad.enableAzureRbac()),
+                aad == null ? List.of() : list(aad.adminGroupObjectIDs()));
     }
 
     /** The control plane identity's object id: system-assigned, else the (first) user-assigned one. */

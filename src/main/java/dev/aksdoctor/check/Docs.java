@@ -59,6 +59,11 @@ final class Docs {
             "https://learn.microsoft.com/azure/role-based-access-control/overview");
     static final DocLink CERT_ROTATION = new DocLink("Certificate rotation in AKS",
             "https://learn.microsoft.com/azure/aks/certificate-rotation");
+    static final DocLink LOCAL_ACCOUNTS = new DocLink(
+            "Manage local accounts with AKS-managed Microsoft Entra integration",
+            "https://learn.microsoft.com/azure/aks/manage-local-accounts-managed-azure-ad");
+    static final DocLink ENTRA_ID = new DocLink("AKS-managed Microsoft Entra integration",
+            "https://learn.microsoft.com/azure/aks/enable-authentication-microsoft-entra-id");
 
     private Docs() {
     }

@@ -39,7 +39,9 @@ public enum CheckId {
     SUBSCRIPTION_STATE("subscription-state"),
     SUBNET_CAPACITY("subnet-capacity"),
     PDB_DRAIN("pdb-drain"),
-    IDENTITY_NETWORK_ROLES("identity-network-roles");
+    IDENTITY_NETWORK_ROLES("identity-network-roles"),
+    // what the API server accepts from kubectl: rotated certificates, local accounts, Entra ID
+    CLUSTER_CREDENTIALS("cluster-credentials");
 
     private final String id;
 

@@ -3,6 +3,7 @@ package dev.aksdoctor.diagnosis;
 import static dev.aksdoctor.diagnosis.CheckId.ACTIVITY_LOG_FAILURES;
 import static dev.aksdoctor.diagnosis.CheckId.AUTHORIZED_IP_RANGES;
 import static dev.aksdoctor.diagnosis.CheckId.CLIENT_AUTHORIZED_RANGES;
+import static dev.aksdoctor.diagnosis.CheckId.CLUSTER_CREDENTIALS;
 import static dev.aksdoctor.diagnosis.CheckId.CLUSTER_STATE;
 import static dev.aksdoctor.diagnosis.CheckId.CSE_STATUS;
 import static dev.aksdoctor.diagnosis.CheckId.EGRESS_APPLIANCE;
@@ -147,6 +148,17 @@ public final class Playbook {
      */
     public static boolean clientSide(Diagnosis diagnosis) {
         return diagnosis.recognized() && diagnosis.plan().isEmpty();
+    }
+
+    /**
+     * What can be read about a {@link #clientSide} diagnosis once its cluster is known (named in the paste or the
+     * channel's default): for rejected credentials, what the cluster accepts; for anything else, nothing.
+     */
+    public static List<CheckId> withKnownCluster(Diagnosis diagnosis) {
+        KnowledgeCatalog catalog = KnowledgeCatalog.defaultCatalog();
+        boolean credentials = clientSide(diagnosis) && !diagnosis.errors().isEmpty() && diagnosis.errors().stream()
+                .allMatch(e -> catalog.error(e.code()).map(k -> CLIENT_AUTH.equals(k.playbook())).orElse(false));
+        return credentials ? List.of(CLUSTER_CREDENTIALS) : List.of();
     }
 
     /**

@@ -9,6 +9,9 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
+import dev.aksdoctor.check.Finding;
+import dev.aksdoctor.check.InvestigationReport;
+import dev.aksdoctor.check.Outcome;
 import dev.aksdoctor.diagnosis.Diagnosis;
 import dev.aksdoctor.diagnosis.DocLink;
 import java.util.ArrayList;
@@ -31,6 +34,37 @@ public final class ClientSideAnswerRenderer {
     }
 
     public static List<LayoutBlock> render(Diagnosis d) {
+        String named = d.cluster() == null ? "" : " The cluster the paste names was not checked.";
+        return render(d, answer(d).noChecks() + named);
+    }
+
+    /**
+     * The general answer after the cluster's credentials settings were read and explained nothing: what was read (or
+     * why it could not be) replaces "no Azure checks ran".
+     */
+    public static List<LayoutBlock> render(Diagnosis d, InvestigationReport report) {
+        return render(d, checked(report));
+    }
+
+    static String checked(InvestigationReport report) {
+        if (!report.access().configured()) {
+            return "Azure access is not configured, so the cluster's credential settings were not checked.";
+        }
+        if (report.location().found().isEmpty()) {
+            return "The cluster was not found in Azure, so its credential settings were not checked.";
+        }
+        String cluster = report.location().found().get().name();
+        StringBuilder b = new StringBuilder();
+        for (Finding f : report.findings()) {
+            b.append(b.length() == 0 ? "" : " ").append(f.outcome() == Outcome.PASS
+                    ? "Checked " + cluster + " in Azure: " + f.title() + "."
+                    : "Not fully checked in Azure (" + cluster + "): " + f.title()
+                            + (f.remedy() == null ? "." : " — " + f.remedy()));
+        }
+        return b.length() == 0 ? "No Azure check finished for " + cluster + "." : b.toString();
+    }
+
+    private static List<LayoutBlock> render(Diagnosis d, String checks) {
         ClientSideAnswer answer = answer(d);
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(Mrkdwn.truncate(d.errorCode(), SlackLimits.HEADER_TEXT)))));
@@ -40,9 +74,8 @@ public final class ClientSideAnswerRenderer {
         if (!fields.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("*Found in the paste*")).fields(fields)));
         }
-        String named = d.cluster() == null ? "" : " The cluster the paste names was not checked.";
         blocks.add(context(c -> c.elements(List.<ContextBlockElement>of(markdownText(
-                Mrkdwn.truncate(answer.noChecks() + named, SlackLimits.SECTION_TEXT))))));
+                Mrkdwn.truncate(checks, SlackLimits.SECTION_TEXT))))));
         blocks.addAll(DiagnosisReplyRenderer.docs(d.docs()));
         return blocks;
     }

@@ -52,6 +52,8 @@ public final class Playbook {
      * the kubeconfig, not in anything the cluster's Azure configuration shows about connectivity.
      */
     static final String CLIENT_AUTH = "client-auth";
+    /** The client-auth error whose request never reached the API server. */
+    private static final String NO_REQUEST = "KubectlCredentialPluginFailed";
     /** kubectl port-forward reached the cluster; the pod or the local port is what failed. */
     static final String PORT_FORWARD = "port-forward";
     /** The playbooks with nothing in Azure to check: each error in them has its own written answer. */
@@ -156,8 +158,10 @@ public final class Playbook {
      */
     public static List<CheckId> withKnownCluster(Diagnosis diagnosis) {
         KnowledgeCatalog catalog = KnowledgeCatalog.defaultCatalog();
+        // A credential plugin that gave no token sent nothing the cluster could reject: its settings explain nothing.
         boolean credentials = clientSide(diagnosis) && !diagnosis.errors().isEmpty() && diagnosis.errors().stream()
-                .allMatch(e -> catalog.error(e.code()).map(k -> CLIENT_AUTH.equals(k.playbook())).orElse(false));
+                .allMatch(e -> !NO_REQUEST.equals(e.code()) && catalog.error(e.code())
+                        .map(k -> CLIENT_AUTH.equals(k.playbook())).orElse(false));
         return credentials ? List.of(CLUSTER_CREDENTIALS) : List.of();
     }
 

@@ -102,7 +102,7 @@ public class RunInvestigation implements InvestigationRunner {
             List<CheckId> clusterPlan = clientSide && (diagnosis.cluster() != null
                     || channelSettings.channelDefault(job.channel()).isPresent()) ? Playbook.withKnownCluster(diagnosis)
                             : List.of();
-            Diagnosis checked = clusterPlan.isEmpty() ? diagnosis : withPlan(diagnosis, clusterPlan);
+            Diagnosis checked = clusterPlan.isEmpty() ? diagnosis : diagnosis.withPlan(clusterPlan);
             boolean checkable = !clusterPlan.isEmpty()
                     || !clientSide && (diagnosis.recognized() || diagnosis.cluster() != null);
             int total = checkable ? Playbook.planFor(checked).size() : 0;
@@ -177,12 +177,6 @@ public class RunInvestigation implements InvestigationRunner {
         }
         return new Answer(investigated.outcome(), ClientSideAnswerRenderer.fallbackText(diagnosis),
                 ClientSideAnswerRenderer.render(diagnosis, investigated.report()), null, null);
-    }
-
-    private static Diagnosis withPlan(Diagnosis d, List<CheckId> plan) {
-        return new Diagnosis(d.errorCode(), d.exitCode(), d.os(), d.subcategory(), d.nodeIp(), d.apiServerIp(),
-                d.apiServerFqdn(), d.region(), d.privateCluster(), d.cluster(), d.nodeName(), d.vmss(), d.instanceId(),
-                d.correlationId(), d.errors(), d.summary(), d.docs(), plan);
     }
 
     private Answer investigate(InvestigationJob job, Diagnosis diagnosis, String answerTs, int total) {

@@ -253,10 +253,7 @@ public class Investigator {
         if (errors.size() == d.errors().size()) {
             return context;
         }
-        Diagnosis withRead = new Diagnosis(d.errorCode(), d.exitCode(), d.os(), d.subcategory(), d.nodeIp(),
-                d.apiServerIp(), d.apiServerFqdn(), d.region(), d.privateCluster(), d.cluster(), d.nodeName(), d.vmss(),
-                d.instanceId(), d.correlationId(), errors, d.summary(), d.docs(), d.plan());
-        return new CheckContext(withRead, context.cluster(), context.facts(), context.nodeProbesRequested());
+        return new CheckContext(d.withErrors(errors), context.cluster(), context.facts(), context.nodeProbesRequested());
     }
 
     /**

@@ -35,4 +35,16 @@ public record Diagnosis(
     public boolean recognized() {
         return errorCode != null;
     }
+
+    /** The same diagnosis with these errors (those the paste named plus those read in Azure). */
+    public Diagnosis withErrors(List<RecognizedError> newErrors) {
+        return new Diagnosis(errorCode, exitCode, os, subcategory, nodeIp, apiServerIp, apiServerFqdn, region,
+                privateCluster, cluster, nodeName, vmss, instanceId, correlationId, newErrors, summary, docs, plan);
+    }
+
+    /** The same diagnosis with this plan of checks. */
+    public Diagnosis withPlan(List<CheckId> newPlan) {
+        return new Diagnosis(errorCode, exitCode, os, subcategory, nodeIp, apiServerIp, apiServerFqdn, region,
+                privateCluster, cluster, nodeName, vmss, instanceId, correlationId, errors, summary, docs, newPlan);
+    }
 }

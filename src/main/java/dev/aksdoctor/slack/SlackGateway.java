@@ -70,16 +70,27 @@ public class SlackGateway {
     /** Posts a message (in a thread when {@code threadTs} is set) and returns its ts. */
     public String postMessage(String channel, String threadTs, String fallbackText, List<LayoutBlock> blocks) {
         pace(channel);
-        ChatPostMessageResponse response = call(Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(
-                ChatPostMessageRequest.builder()
-                        .channel(channel)
-                        .threadTs(threadTs)
-                        .text(fallbackText)
-                        .blocks(blocks)
-                        .unfurlLinks(false)
-                        .unfurlMedia(false)
-                        .build()), ChatPostMessageResponse.class);
+        ChatPostMessageResponse response = call(Methods.CHAT_POST_MESSAGE,
+                postForm(channel, threadTs, fallbackText, blocks), ChatPostMessageResponse.class);
         return response.getTs();
+    }
+
+    private static FormBody.Builder postForm(String channel, String threadTs, String fallbackText,
+            List<LayoutBlock> blocks) {
+        return RequestFormBuilder.toForm(ChatPostMessageRequest.builder()
+                .channel(channel)
+                .threadTs(threadTs)
+                .text(fallbackText)
+                .blocks(blocks)
+                .unfurlLinks(false)
+                .unfurlMedia(false)
+                .build());
+    }
+
+    private static FormBody.Builder updateForm(String channel, String ts, String fallbackText,
+            List<LayoutBlock> blocks) {
+        return RequestFormBuilder.toForm(ChatUpdateRequest.builder()
+                .channel(channel).ts(ts).text(fallbackText).blocks(blocks).build());
     }
 
     /**
@@ -87,16 +98,13 @@ public class SlackGateway {
      * adapters for each block type on first use, which a warm-up does before the first paste needs them.
      */
     public void buildWithoutSending(String fallbackText, List<LayoutBlock> blocks) {
-        RequestFormBuilder.toForm(ChatPostMessageRequest.builder().channel("C0").threadTs("0.0").text(fallbackText)
-                .blocks(blocks).unfurlLinks(false).unfurlMedia(false).build()).build();
-        RequestFormBuilder.toForm(ChatUpdateRequest.builder().channel("C0").ts("0.0").text(fallbackText)
-                .blocks(blocks).build()).build();
+        postForm("C0", "0.0", fallbackText, blocks).build();
+        updateForm("C0", "0.0", fallbackText, blocks).build();
     }
 
     /** Replaces a message the bot posted earlier. */
     public void updateMessage(String channel, String ts, String fallbackText, List<LayoutBlock> blocks) {
-        call(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(ChatUpdateRequest.builder()
-                .channel(channel).ts(ts).text(fallbackText).blocks(blocks).build()), ChatUpdateResponse.class,
+        call(Methods.CHAT_UPDATE, updateForm(channel, ts, fallbackText, blocks), ChatUpdateResponse.class,
                 settings.maxRetries());
     }
 
@@ -105,8 +113,7 @@ public class SlackGateway {
      * sleeping out a {@code Retry-After} would only hold back the edit that matters.
      */
     public void updateMessageOnce(String channel, String ts, String fallbackText, List<LayoutBlock> blocks) {
-        call(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(ChatUpdateRequest.builder()
-                .channel(channel).ts(ts).text(fallbackText).blocks(blocks).build()), ChatUpdateResponse.class, 0);
+        call(Methods.CHAT_UPDATE, updateForm(channel, ts, fallbackText, blocks), ChatUpdateResponse.class, 0);
     }
 
     /** Posts a message only {@code user} sees, in a thread when {@code threadTs} is set. */

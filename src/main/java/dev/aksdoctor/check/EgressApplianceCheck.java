@@ -55,7 +55,7 @@ public class EgressApplianceCheck implements Check {
     public Finding run(CheckContext context) {
         InvestigationFacts facts = context.facts();
         ClusterFacts c = facts.cluster();
-        boolean outbound = OutboundFailure.of(context.diagnosis());
+        boolean outbound = FailureFamily.outbound(context.diagnosis());
         String destination = outbound ? INTERNET : facts.apiServerIp().orElse(INTERNET);
         String target = outbound ? "the required AKS endpoints" : "the API server";
         Map<String, List<String>> sourcesByHop = new LinkedHashMap<>();

@@ -218,7 +218,7 @@ public class Investigator {
      * connection refused", step 1). The cluster is already fetched; a healthy one adds nothing, so it is not run then.
      */
     static boolean stateExplainsConnection(Diagnosis d, InvestigationFacts facts, List<Finding> findings) {
-        if (findings.stream().anyMatch(f -> f.checkId() == CheckId.CLUSTER_STATE) || !ApiServerFailure.of(d)
+        if (findings.stream().anyMatch(f -> f.checkId() == CheckId.CLUSTER_STATE) || !FailureFamily.apiServer(d)
                 || d.subcategory() == Subcategory.TLS_HANDSHAKE_FAILED
                 || d.subcategory() == Subcategory.CERTIFICATE_PROBLEM) {
             return false;

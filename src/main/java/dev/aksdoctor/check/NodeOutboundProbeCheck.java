@@ -22,7 +22,7 @@ public class NodeOutboundProbeCheck implements Check {
             String node = NodeProbeFindings.node(context);
             String nodeId = NodeProbeFindings.nodeId(context);
             List<Evidence> evidence = new ArrayList<>();
-            String host = OutboundFailure.of(context.diagnosis()) ? context.facts().outboundProbeHost()
+            String host = FailureFamily.outbound(context.diagnosis()) ? context.facts().outboundProbeHost()
                     : "the API server";
             evidence.add(Evidence.of("to " + host + ": DNS " + (r.dnsOk() ? "ok" : "failed") + ", TCP 443 "
                     + (r.tcpOk() ? "ok" : "failed")

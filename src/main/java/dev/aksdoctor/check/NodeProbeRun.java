@@ -64,7 +64,7 @@ final class NodeProbeRun {
                 return Optional.<ProbeResult>empty();
             }
             // Outbound failures (exit 50) are about the required endpoints, not the API server.
-            String fqdn = OutboundFailure.of(diagnosis) ? facts.outboundProbeHost()
+            String fqdn = FailureFamily.outbound(diagnosis) ? facts.outboundProbeHost()
                     : c.privateCluster() && c.privateFqdn() != null ? c.privateFqdn() : c.fqdn();
             // Only ARM's values reach the script, and ProbeTarget validates them again.
             ProbeTarget target = new ProbeTarget(fqdn, null, 443);

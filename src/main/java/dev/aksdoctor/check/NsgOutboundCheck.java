@@ -43,7 +43,7 @@ public class NsgOutboundCheck implements Check {
 
     @Override
     public Finding run(CheckContext context) {
-        if (OutboundFailure.of(context.diagnosis())) {
+        if (FailureFamily.outbound(context.diagnosis())) {
             return requiredEndpoints(context);
         }
         ClusterFacts c = context.facts().cluster();

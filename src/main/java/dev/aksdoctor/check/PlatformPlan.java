@@ -103,7 +103,7 @@ public record PlatformPlan(String subscriptionId, String region, String targetVm
         List<Destination> destinations = new ArrayList<>();
         List<String> rulesRead = new ArrayList<>();
         Layers layers = subnet == null ? new Layers(null, null) : layers(facts, subnet, vm, rulesRead);
-        if (OutboundFailure.of(facts.diagnosis())) {
+        if (FailureFamily.outbound(facts.diagnosis())) {
             for (RequiredEndpoint e : outboundEndpoints(facts)) {
                 Optional<String> ip = facts.resolve(e.host());
                 if (ip.isEmpty() || !AddressRanges.isValidIp(ip.get())) {

@@ -41,7 +41,7 @@ public class RouteTableCheck implements Check {
         ClusterFacts c = context.facts().cluster();
         // Exit 50 and provisioning timeouts fail on the required endpoints (MCR, packages, Entra ID), not the API
         // server: what decides them is the route for the internet, even when the API server has a route of its own.
-        boolean outbound = OutboundFailure.of(context.diagnosis());
+        boolean outbound = FailureFamily.outbound(context.diagnosis());
         Optional<String> apiIp = outbound ? Optional.of(INTERNET) : context.facts().apiServerIp();
         String traffic = outbound ? "outbound traffic to the required AKS endpoints" : "API server traffic";
         List<Evidence> evidence = new ArrayList<>();
